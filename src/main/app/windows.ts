@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, shell } from 'electron';
+
+const windowIds = new Set<number>();
+
+/** Whether an IPC sender is the renderer of a window this app created. */
+export function isAppWindow(webContentsId: number): boolean {
+  return windowIds.has(webContentsId);
+}
+
+/** The main window, hardened in one place: sandboxed, isolated, no Node in the page. */
+export function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1200,
+    height: 800,
+    minWidth: 640,
+    minHeight: 420,
+    title: 'Parity',
+    show: false,
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  const id = window.webContents.id;
+  windowIds.add(id);
+  window.on('closed', () => windowIds.delete(id));
+  window.once('ready-to-show', () => window.show());
+
+  const devServer = process.env.ELECTRON_RENDERER_URL;
+  if (!app.isPackaged && devServer) void window.loadURL(devServer);
+  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  return window;
+}
+
+/** Denies navigation, new windows and webviews in every window; opens vetted links outside. */
+export function setupWindowHardening(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isLoopbackHttpUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+// Only links to what the local stack publishes leave the app.
+function isLoopbackHttpUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+    );
+  } catch {
+    return false;
+  }
+}

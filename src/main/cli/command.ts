@@ -1,0 +1,32 @@
+import type { ParseArgsConfig } from 'node:util';
+
+/** Where a command writes; tests pass their own. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Parsed arguments of one command. */
+export interface CommandArgs {
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  positionals: string[];
+}
+
+/** Exit codes every command keeps: 0 ok, 1 something failed, 2 bad input. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** One `parity` command, declared in a file of its own under commands/. */
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  allowPositionals?: boolean;
+  run(args: CommandArgs, io: CliIo): Promise<number>;
+}
+
+/** Bad input on the command line: reported with the usage, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

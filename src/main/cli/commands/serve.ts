@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApi } from '../../api/create-api';
+import { DockerEngine } from '../../engine/docker-engine';
+import { isLoopbackAddress } from '../../server/request-guards';
+import { startServer } from '../../server/serve';
+import { EXIT, UsageError, type Command } from '../command';
+
+// The CLI is built to out/main/cli.js; the renderer to out/renderer.
+const RENDERER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../renderer');
+
+/** `parity serve`: the Parity UI in a browser, on a loopback address, behind a token. */
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Serve the Parity UI to a browser on 127.0.0.1',
+  usage: 'parity serve [--port N] [--host 127.0.0.1|::1|localhost]',
+  options: {
+    port: { type: 'string', default: '7420' },
+    host: { type: 'string', default: '127.0.0.1' },
+  },
+  async run({ values }, io) {
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new UsageError(`--port expects a number from 0 to 65535, got ${String(values.port)}`);
+    }
+    const host = String(values.host);
+    if (!isLoopbackAddress(host)) {
+      throw new UsageError(
+        `serve listens on loopback only (127.0.0.1, ::1, localhost), not ${host}; ` +
+          'reach it from another machine through an SSH tunnel',
+      );
+    }
+    if (!existsSync(resolve(RENDERER_DIR, 'index.html'))) {
+      io.err(`parity: the UI is not built (no ${RENDERER_DIR}/index.html): run npm run build\n`);
+      return EXIT.failed;
+    }
+    const server = await startServer({
+      handlers: createApi({ engine: DockerEngine.fromEnvironment(io.env) }),
+      rendererDir: RENDERER_DIR,
+      host,
+      port,
+    });
+    io.out(
+      `Parity is serving on ${server.url}\nOpen that address in a browser. Press Ctrl+C to stop.\n`,
+    );
+    await new Promise<void>((done) => {
+      const stop = (): void => void server.close().then(done);
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    return EXIT.ok;
+  },
+};

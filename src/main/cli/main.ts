@@ -1,0 +1,9 @@
+import { runCli } from './run-cli';
+
+// The `parity` executable: plain Node, no Electron.
+const code = await runCli(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  env: process.env,
+});
+process.exitCode = code;
