@@ -44,9 +44,9 @@ command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 if [ ${#missing[@]} -gt 0 ]; then
   if is_root_debian; then
     say "installing ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
+    export DEBIAN_FRONTEND=noninteractive NEEDRESTART_SUSPEND=1
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    apt-get install -y -qq "${missing[@]}" >/dev/null
   else
     say "missing: ${missing[*]}. Install them with your package manager (or Docker Desktop for the engine)."
   fi
@@ -55,9 +55,15 @@ fi
 # --- Docker engine -------------------------------------------------------------------------
 if ! engine_up; then
   if is_root_debian && command -v dockerd >/dev/null 2>&1; then
-    say "starting dockerd (log: /var/log/parity-dockerd.log)"
-    setsid nohup dockerd >/var/log/parity-dockerd.log 2>&1 < /dev/null &
+    # A dockerd still stopping (or killed with its pid file left) blocks a new one.
+    for _ in $(seq 1 20); do pgrep -x dockerd >/dev/null || break; sleep 1; done
+    if ! pgrep -x dockerd >/dev/null; then
+      rm -f /var/run/docker.pid
+      say "starting dockerd (log: /var/log/parity-dockerd.log)"
+      setsid nohup dockerd >/var/log/parity-dockerd.log 2>&1 </dev/null &
+    fi
     for _ in $(seq 1 60); do engine_up && break; sleep 1; done
+    engine_up || tail -n 20 /var/log/parity-dockerd.log >&2 || true
   fi
   engine_up ||
     die "no Docker engine answers at ${DOCKER_HOST:-the default socket}: start Docker (or Docker Desktop, or Podman with its Docker socket)"
