@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { EXIT, UsageError, type CliIo, type Command } from './command';
+import { configCommand } from './commands/config';
 import { psCommand } from './commands/ps';
 import { serveCommand } from './commands/serve';
 
-const COMMANDS: readonly Command[] = [psCommand, serveCommand];
+const COMMANDS: readonly Command[] = [configCommand, psCommand, serveCommand];
 
 /** Runs `parity` with the given arguments and returns its exit code; never throws. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

@@ -1,0 +1,162 @@
+import type { EnvironmentModel, ServiceModel, VolumeMount } from '../../shared/model';
+import { formatDuration } from './syntax/duration';
+
+/**
+ * The resolved project in the canonical shape `docker compose config --format json` prints:
+ * long syntax everywhere, interpolated values, absolute paths, durations as Go prints them,
+ * keys of mappings sorted (they are Go maps there), and `$` written `$$` so that the output
+ * reads back as the same project.
+ */
+export function toComposeConfig(model: EnvironmentModel): Record<string, unknown> {
+  const output: Record<string, unknown> = {
+    name: model.name,
+    services: sorted(Object.entries(model.services).map(([name, s]) => [name, serviceOutput(s)])),
+  };
+  const networks = Object.entries(model.networks);
+  if (networks.length > 0) {
+    output.networks = sorted(networks.map(([key, n]) => [key, resourceOutput(n.value)]));
+  }
+  const volumes = Object.entries(model.volumes);
+  if (volumes.length > 0) {
+    output.volumes = sorted(volumes.map(([key, v]) => [key, resourceOutput(v.value)]));
+  }
+  return escapeDollars(output) as Record<string, unknown>;
+}
+
+function sorted(entries: [string, unknown][]): Record<string, unknown> {
+  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function escapeDollars(value: unknown): unknown {
+  if (typeof value === 'string') return value.replaceAll('$', '$$$$');
+  if (Array.isArray(value)) return value.map(escapeDollars);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [key, escapeDollars(inner)]),
+    );
+  }
+  return value;
+}
+
+function resourceOutput(resource: { name: string; external: boolean }): Record<string, unknown> {
+  return resource.external ? { name: resource.name, external: true } : { name: resource.name };
+}
+
+function serviceOutput(s: ServiceModel): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (s.build) {
+    const { context, dockerfile, target, args } = s.build.value;
+    out.build = compact({
+      context,
+      dockerfile: dockerfile ?? 'Dockerfile',
+      target,
+      args: nonEmpty(args),
+    });
+  }
+  if (s.command) out.command = s.command.value;
+  if (Object.keys(s.dependsOn).length > 0) {
+    out.depends_on = sorted(
+      Object.entries(s.dependsOn).map(([name, { value }]) => [
+        name,
+        compact({
+          condition: value.condition,
+          required: value.required,
+          restart: value.restart || undefined,
+        }),
+      ]),
+    );
+  }
+  const deploy = deployOutput(s);
+  if (deploy) out.deploy = deploy;
+  if (s.entrypoint) out.entrypoint = s.entrypoint.value;
+  if (Object.keys(s.environment).length > 0) {
+    out.environment = Object.fromEntries(
+      Object.entries(s.environment).map(([key, field]) => [key, field.value]),
+    );
+  }
+  if (s.healthcheck) {
+    const h = s.healthcheck.value;
+    const duration = (ms: number | null): string | undefined =>
+      ms === null ? undefined : formatDuration(ms);
+    out.healthcheck = compact({
+      test: h.test ?? undefined,
+      timeout: duration(h.timeoutMs),
+      interval: duration(h.intervalMs),
+      retries: h.retries ?? undefined,
+      start_period: duration(h.startPeriodMs),
+      start_interval: duration(h.startIntervalMs),
+      disable: h.disable || undefined,
+    });
+  }
+  if (s.image) out.image = s.image.value.raw;
+  if (Object.keys(s.labels).length > 0) {
+    out.labels = Object.fromEntries(
+      Object.entries(s.labels).map(([key, field]) => [key, field.value]),
+    );
+  }
+  if (s.networkMode) out.network_mode = s.networkMode.value;
+  if (s.networks.length > 0)
+    out.networks = Object.fromEntries(s.networks.map((name) => [name, null]));
+  if (s.ports.length > 0) {
+    out.ports = s.ports.map(({ value: p }) =>
+      compact({
+        name: p.name,
+        mode: p.mode,
+        host_ip: p.hostIp ?? undefined,
+        target: p.target,
+        published: p.published ?? undefined,
+        protocol: p.protocol,
+        app_protocol: p.appProtocol,
+      }),
+    );
+  }
+  if (s.profiles.length > 0) out.profiles = s.profiles;
+  if (s.restart) out.restart = s.restart.value;
+  if (s.user) out.user = s.user.value;
+  if (s.volumes.length > 0) out.volumes = s.volumes.map(({ value }) => volumeOutput(value));
+  return out;
+}
+
+function deployOutput(s: ServiceModel): Record<string, unknown> | null {
+  const side = (r: ServiceModel['limits']) =>
+    compact({
+      cpus: r.cpus?.value,
+      memory: r.memoryBytes === null ? undefined : String(r.memoryBytes.value),
+    });
+  const limits = side(s.limits);
+  const reservations = side(s.reservations);
+  const resources = compact({ limits: nonEmpty(limits), reservations: nonEmpty(reservations) });
+  const deploy = compact({ replicas: s.replicas?.value, resources: nonEmpty(resources) });
+  return nonEmpty(deploy) ?? null;
+}
+
+function volumeOutput(v: VolumeMount): Record<string, unknown> {
+  return compact({
+    type: v.type,
+    source: v.source ?? undefined,
+    target: v.target,
+    read_only: v.readOnly || undefined,
+    bind:
+      v.type === 'bind'
+        ? compact({
+            propagation: v.bind?.propagation,
+            create_host_path: v.bind?.createHostPath ?? true,
+            selinux: v.bind?.selinux,
+          })
+        : undefined,
+    volume:
+      v.type === 'volume'
+        ? compact({ nocopy: v.volume?.nocopy, subpath: v.volume?.subpath })
+        : undefined,
+    tmpfs: v.tmpfs ? compact({ size: v.tmpfs.size, mode: v.tmpfs.mode }) : undefined,
+  });
+}
+
+// Leaves out keys whose value is undefined, as Compose omits empty fields.
+function compact(object: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
+}
+
+function nonEmpty<T extends object>(object: T): T | undefined {
+  return Object.keys(object).length > 0 ? object : undefined;
+}

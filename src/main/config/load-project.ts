@@ -1,0 +1,329 @@
+import { readFileSync } from 'node:fs';
+import { basename, relative } from 'node:path';
+import type { Diagnostic, SourcePosition } from '../../shared/diagnostics';
+import type { EnvironmentModel, Field, ServiceModel } from '../../shared/model';
+import type { ParityConfig } from '../../shared/parity-config';
+import { discoverComposeFiles } from './discover';
+import { interpolateTree } from './interpolate-tree';
+import { mergeService } from './merge-services';
+import { isNull, NodeReader } from './node-reader';
+import { normalizeService } from './normalize-service';
+import { loadProjectEnv, readEnvFile, type ProjectEnv } from './project-env';
+import { invalidProjectName, normalizeProjectName } from './project-name';
+import { TOP_LEVEL_KEYS } from './service-keys';
+import { readParityFile } from './parity-file';
+import { parseYaml, type YMap, type YNode } from './yaml-tree';
+
+/** What `parity config` and the app pass to load a project. */
+export interface LoadOptions {
+  /** Where to look for compose files (the folder the user opened, or the CLI's cwd). */
+  dir: string;
+  /** Explicit compose files (-f), in merge order. */
+  files?: readonly string[];
+  /** -p */
+  projectName?: string;
+  /** --profile; COMPOSE_PROFILES adds to them. */
+  profiles?: readonly string[];
+  /** --env-file */
+  envFiles?: readonly string[];
+  /** The shell environment. */
+  env: Record<string, string | undefined>;
+}
+
+/** A project read from its files. */
+export interface LoadedProject {
+  name: string;
+  workingDir: string;
+  composeFiles: string[];
+  envFiles: string[];
+  activeProfiles: string[];
+  model: EnvironmentModel;
+  /** parity.yaml, when the project has one. */
+  parity: ParityConfig | null;
+}
+
+/** The project when it could be read, and every problem found either way. */
+export interface LoadResult {
+  project: LoadedProject | null;
+  diagnostics: Diagnostic[];
+}
+
+type NamedResource = Field<{ name: string; external: boolean }>;
+
+interface FileContent {
+  name: Field<string> | null;
+  services: Map<string, ServiceModel>;
+  volumes: Map<string, { explicitName: string | null; external: boolean; source: SourcePosition }>;
+  networks: Map<string, { explicitName: string | null; external: boolean; source: SourcePosition }>;
+}
+
+/**
+ * Reads a project as Docker Compose v2 does: discovery, .env, interpolation, every file
+ * normalized and merged in order, the project name, profiles. Never throws on bad input:
+ * problems come back as diagnostics with file:line:col, several at once.
+ */
+export function loadProject(options: LoadOptions): LoadResult {
+  const diagnostics: Diagnostic[] = [];
+  const parity = readParityFile(options.dir, diagnostics);
+  // parity.yaml's compose list stands in for -f when none is given.
+  const parityFiles =
+    typeof parity?.compose === 'string' ? [parity.compose] : (parity?.compose ?? []);
+  const files = options.files?.length ? options.files : parityFiles;
+  const discovered = discoverComposeFiles(options.dir, files, options.env);
+  diagnostics.push(...discovered.diagnostics);
+  // Problems in parity.yaml do not stop the compose files from being checked too.
+  if (discovered.files.length === 0 || hasErrors(discovered.diagnostics)) {
+    return { project: null, diagnostics };
+  }
+  const { workingDir } = discovered;
+  const env = loadProjectEnv(workingDir, options.envFiles ?? [], options.env, diagnostics);
+
+  const contents = discovered.files.flatMap((file) => {
+    const content = readComposeFile(file, workingDir, env, diagnostics);
+    return content ? [content] : [];
+  });
+  const services = new Map<string, ServiceModel>();
+  for (const content of contents) {
+    for (const [name, service] of content.services) {
+      const base = services.get(name);
+      services.set(name, base ? mergeService(base, service) : service);
+    }
+  }
+  const name = projectName(options, parity, contents, workingDir, diagnostics);
+  const activeProfiles = [
+    ...new Set([
+      ...(options.profiles ?? []),
+      ...(options.env.COMPOSE_PROFILES?.split(',').filter(Boolean) ?? []),
+    ]),
+  ];
+  const active = new Map(
+    [...services].filter(
+      ([, s]) => s.profiles.length === 0 || s.profiles.some((p) => activeProfiles.includes(p)),
+    ),
+  );
+  for (const service of active.values()) {
+    if (service.networks.length === 0 && !service.networkMode) service.networks = ['default'];
+    checkService(service, active, services, diagnostics);
+  }
+  if (hasErrors(diagnostics)) return { project: null, diagnostics };
+
+  const model: EnvironmentModel = {
+    name,
+    services: Object.fromEntries(active),
+    volumes: namedResources(
+      contents.map((c) => c.volumes),
+      name,
+    ),
+    networks: namedResources(
+      contents.map((c) => c.networks),
+      name,
+    ),
+  };
+  if ([...active.values()].some((s) => s.networks.includes('default')) && !model.networks.default) {
+    model.networks.default = {
+      value: { name: `${name}_default`, external: false },
+      source: {
+        file: relative(workingDir, discovered.files[0] ?? '') || 'compose.yaml',
+        line: 1,
+        column: 1,
+      },
+    };
+  }
+  return {
+    project: {
+      name,
+      workingDir,
+      composeFiles: discovered.files,
+      envFiles: env.files,
+      activeProfiles,
+      model,
+      parity,
+    },
+    diagnostics,
+  };
+}
+
+function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+function readComposeFile(
+  file: string,
+  workingDir: string,
+  env: ProjectEnv,
+  diagnostics: Diagnostic[],
+): FileContent | null {
+  const display = relative(workingDir, file) || basename(file);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    diagnostics.push({
+      severity: 'error',
+      message: `cannot read ${display}: ${(error as Error).message}`,
+    });
+    return null;
+  }
+  const parsed = parseYaml(text, display);
+  diagnostics.push(...parsed.diagnostics);
+  if (!parsed.root) {
+    if (!hasErrors(parsed.diagnostics))
+      diagnostics.push({
+        severity: 'error',
+        message: `${display} is empty: expected a mapping with services`,
+      });
+    return null;
+  }
+  const root = interpolateTree(parsed.root, env.lookup, diagnostics);
+  const reader = new NodeReader(diagnostics);
+  const top = reader.map(root, 'the file');
+  if (!top) return null;
+  for (const [key, entry] of top.entries) {
+    if (key === 'version') {
+      reader.report('warning', '"version" is obsolete and ignored, as in Compose v2', entry.keyPos);
+    } else if (!TOP_LEVEL_KEYS.has(key) && !key.startsWith('x-')) {
+      reader.report('warning', `unknown top-level key "${key}"`, entry.keyPos);
+    }
+  }
+  const nameNode = top.entries.get('name')?.value;
+  const nameValue = reader.string(nameNode, 'name');
+  const services = new Map<string, ServiceModel>();
+  const servicesNode = reader.map(top.entries.get('services')?.value, 'services');
+  for (const [serviceName, entry] of servicesNode?.entries ?? []) {
+    const serviceNode = isNull(entry.value)
+      ? emptyMap(entry.keyPos)
+      : reader.map(entry.value, `services.${serviceName}`);
+    if (!serviceNode) continue;
+    services.set(
+      serviceName,
+      normalizeService(serviceName, serviceNode, entry.keyPos, {
+        reader,
+        workingDir,
+        lookup: env.lookup,
+        readEnvFile: (path, required) =>
+          readEnvFile(path, workingDir, env.lookup, diagnostics, required),
+      }),
+    );
+  }
+  return {
+    name: nameValue !== null && nameNode ? { value: nameValue, source: nameNode.pos } : null,
+    services,
+    volumes: resources(top.entries.get('volumes')?.value, reader, 'volumes'),
+    networks: resources(top.entries.get('networks')?.value, reader, 'networks'),
+  };
+}
+
+function emptyMap(pos: SourcePosition): YMap {
+  return { kind: 'map', entries: new Map(), pos };
+}
+
+function resources(
+  node: YNode | undefined,
+  reader: NodeReader,
+  what: string,
+): FileContent['volumes'] {
+  const result: FileContent['volumes'] = new Map();
+  const map = reader.map(node, what);
+  for (const [key, entry] of map?.entries ?? []) {
+    const body = isNull(entry.value) ? null : reader.map(entry.value, `${what}.${key}`);
+    const external = body?.entries.get('external')?.value;
+    result.set(key, {
+      explicitName: reader.string(body?.entries.get('name')?.value, `${what}.${key}.name`),
+      external: external?.kind === 'scalar' ? external.value === true : external?.kind === 'map',
+      source: entry.keyPos,
+    });
+  }
+  return result;
+}
+
+// Compose names a project's volumes and networks <project>_<key> unless `name:` or external says otherwise.
+function namedResources(
+  perFile: FileContent['volumes'][],
+  project: string,
+): Record<string, NamedResource> {
+  const merged: Record<string, NamedResource> = {};
+  for (const resources of perFile) {
+    for (const [key, resource] of resources) {
+      const name = resource.explicitName ?? (resource.external ? key : `${project}_${key}`);
+      merged[key] = { value: { name, external: resource.external }, source: resource.source };
+    }
+  }
+  return merged;
+}
+
+// -p, then COMPOSE_PROJECT_NAME, then parity.yaml's name, then the last compose file's
+// `name:`, then the folder name. A parity.yaml name that differs from the compose file's is
+// worth a warning: `docker compose` alone would name the stack differently.
+function projectName(
+  options: LoadOptions,
+  parity: ParityConfig | null,
+  contents: FileContent[],
+  workingDir: string,
+  diagnostics: Diagnostic[],
+): string {
+  const fromFiles = contents
+    .map((c) => c.name)
+    .filter((n): n is Field<string> => n !== null)
+    .at(-1);
+  if (parity?.name && fromFiles && parity.name !== fromFiles.value) {
+    diagnostics.push({
+      severity: 'warning',
+      message: `parity.yaml names the project "${parity.name}" but the compose file says "${fromFiles.value}"; using "${parity.name}"`,
+      position: fromFiles.source,
+    });
+  }
+  const explicit: { value: string; position?: SourcePosition } | undefined = options.projectName
+    ? { value: options.projectName }
+    : options.env.COMPOSE_PROJECT_NAME
+      ? { value: options.env.COMPOSE_PROJECT_NAME }
+      : parity?.name
+        ? { value: parity.name }
+        : fromFiles
+          ? { value: fromFiles.value, position: fromFiles.source }
+          : undefined;
+  if (explicit) {
+    const problem = invalidProjectName(explicit.value);
+    if (problem) {
+      diagnostics.push({
+        severity: 'error',
+        message: problem,
+        ...(explicit.position ? { position: explicit.position } : {}),
+      });
+    }
+    return explicit.value;
+  }
+  const name = normalizeProjectName(basename(workingDir));
+  if (name === '') {
+    diagnostics.push({
+      severity: 'error',
+      message: `the folder name "${basename(workingDir)}" gives no project name: set name: or -p`,
+    });
+  }
+  return name;
+}
+
+function checkService(
+  service: ServiceModel,
+  active: ReadonlyMap<string, ServiceModel>,
+  all: ReadonlyMap<string, ServiceModel>,
+  diagnostics: Diagnostic[],
+): void {
+  if (!service.image && !service.build) {
+    diagnostics.push({
+      severity: 'error',
+      message: `service "${service.name}" has neither an image nor a build context`,
+      position: service.source,
+    });
+  }
+  for (const [dependency, field] of Object.entries(service.dependsOn)) {
+    if (active.has(dependency) || !field.value.required) continue;
+    const why = all.has(dependency)
+      ? 'which is behind a profile that is not active'
+      : 'which is not defined';
+    diagnostics.push({
+      severity: 'error',
+      message: `service "${service.name}" depends on "${dependency}", ${why}`,
+      position: field.source,
+    });
+  }
+}

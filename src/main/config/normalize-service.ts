@@ -1,0 +1,301 @@
+import { isAbsolute, resolve } from 'node:path';
+import type { SourcePosition } from '../../shared/diagnostics';
+import { parseImageRef } from '../../shared/image-ref';
+import type {
+  BuildSpec,
+  Field,
+  Healthcheck,
+  PortMapping,
+  Resources,
+  ServiceModel,
+  VolumeMount,
+} from '../../shared/model';
+import type { NodeReader } from './node-reader';
+import { isNull } from './node-reader';
+import { SERVICE_KEYS } from './service-keys';
+import { parseBytes, parseCpus } from './syntax/bytes';
+import { parseCommand } from './syntax/command';
+import { normalizeDependsOn } from './syntax/depends-on';
+import { parseDuration } from './syntax/duration';
+import { normalizePortLong, parsePortShort } from './syntax/ports';
+import { SyntaxValueError } from './syntax/syntax-error';
+import { normalizeVolumeLong, parseVolumeShort } from './syntax/volumes';
+import { toPlain, type YMap, type YNode } from './yaml-tree';
+
+/** What normalizing a service needs from the project around it. */
+export interface ServiceContext {
+  reader: NodeReader;
+  workingDir: string;
+  /** The interpolation environment: shell, then .env. */
+  lookup: (name: string) => string | undefined;
+  /** Reads an env_file (path resolved by the caller's rules); null when it cannot. */
+  readEnvFile: (
+    path: string,
+    required: boolean,
+    pos: SourcePosition,
+  ) => Record<string, Field<string>> | null;
+}
+
+/** One service of one file, turned into the model; problems go to the reader's diagnostics. */
+export function normalizeService(
+  name: string,
+  node: YMap,
+  keyPos: SourcePosition,
+  ctx: ServiceContext,
+): ServiceModel {
+  const { reader } = ctx;
+  const get = (key: string): YNode | undefined => node.entries.get(key)?.value;
+  for (const [key, entry] of node.entries) {
+    if (!SERVICE_KEYS.has(key) && !key.startsWith('x-')) {
+      reader.report('warning', `unknown key "${key}" in service "${name}"`, entry.keyPos);
+    }
+  }
+  const deploy = reader.map(get('deploy'), `services.${name}.deploy`);
+  const resources = reader.map(deploy?.entries.get('resources')?.value, 'deploy.resources');
+  return {
+    name,
+    source: keyPos,
+    image: field(get('image'), (n) => {
+      const raw = reader.string(n, 'image');
+      return raw === null ? null : parseImageRef(raw);
+    }),
+    build: field(get('build'), (n) => normalizeBuild(n, ctx)),
+    command: field(get('command'), (n) =>
+      syntax(ctx, n, () => parseCommand(toPlain(n) as string | string[] | null)),
+    ),
+    entrypoint: field(get('entrypoint'), (n) =>
+      syntax(ctx, n, () => parseCommand(toPlain(n) as string | string[] | null)),
+    ),
+    environment: normalizeEnvironment(name, get('env_file'), get('environment'), ctx),
+    ports: listOf(get('ports'), reader, 'ports', (item) =>
+      syntax(ctx, item, () =>
+        item.kind === 'map'
+          ? [normalizePortLong(toPlain(item) as Record<string, unknown>)]
+          : parsePortShort(toPlain(item) as string | number),
+      ),
+    ),
+    volumes: listOf(get('volumes'), reader, 'volumes', (item) =>
+      syntax(ctx, item, () => {
+        const mount =
+          item.kind === 'map'
+            ? normalizeVolumeLong(toPlain(item) as Record<string, unknown>)
+            : parseVolumeShort(String(toPlain(item)));
+        return [resolveBindSource(mount, ctx.workingDir)];
+      }),
+    ),
+    healthcheck: field(get('healthcheck'), (n) => normalizeHealthcheck(n, ctx)),
+    dependsOn: normalizeDependencies(get('depends_on'), ctx),
+    limits: normalizeResources(
+      resources?.entries.get('limits')?.value,
+      ctx,
+      get('cpus'),
+      get('mem_limit'),
+    ),
+    reservations: normalizeResources(
+      resources?.entries.get('reservations')?.value,
+      ctx,
+      undefined,
+      get('mem_reservation'),
+    ),
+    replicas: field(deploy?.entries.get('replicas')?.value ?? get('scale'), (n) =>
+      reader.integer(n, 'replicas'),
+    ),
+    restart: field(get('restart'), (n) => reader.string(n, 'restart')),
+    user: field(get('user'), (n) => reader.string(n, 'user')),
+    labels: Object.fromEntries(
+      reader
+        .keyValues(get('labels'), 'labels')
+        .map(({ key, value, node: n }) => [key, { value: value ?? '', source: n.pos }]),
+    ),
+    profiles: reader.stringList(get('profiles'), 'profiles').map(({ value }) => value),
+    networks: normalizeNetworks(get('networks'), reader),
+    networkMode: field(get('network_mode'), (n) => reader.string(n, 'network_mode')),
+  };
+}
+
+// A present, non-null value with its position; null when absent or unreadable.
+function field<T>(node: YNode | undefined, read: (node: YNode) => T | null): Field<T> | null {
+  if (!node || isNull(node)) return null;
+  const value = read(node);
+  return value === null ? null : { value, source: node.pos };
+}
+
+// Runs a syntax parser, turning its error into a diagnostic at the value.
+function syntax<T>(ctx: ServiceContext, node: YNode, parse: () => T): T | null {
+  try {
+    return parse();
+  } catch (error) {
+    if (!(error instanceof SyntaxValueError)) throw error;
+    ctx.reader.report('error', error.message, node.pos);
+    return null;
+  }
+}
+
+function listOf<T>(
+  node: YNode | undefined,
+  reader: NodeReader,
+  what: string,
+  read: (item: YNode) => T[] | null,
+): Field<T>[] {
+  if (!node || isNull(node)) return [];
+  if (node.kind !== 'seq') {
+    reader.report(
+      'error',
+      `found ${node.kind === 'map' ? 'a mapping' : 'a string'} for ${what}, expected a list`,
+      node.pos,
+    );
+    return [];
+  }
+  return node.items.flatMap((item) =>
+    (read(item) ?? []).map((value) => ({ value, source: item.pos })),
+  );
+}
+
+function normalizeBuild(node: YNode, ctx: ServiceContext): BuildSpec | null {
+  const { reader } = ctx;
+  const map = node.kind === 'map' ? node : null;
+  const context = map
+    ? (reader.string(map.entries.get('context')?.value, 'build.context') ?? '.')
+    : reader.string(node, 'build');
+  if (context === null) return null;
+  const args = map ? reader.keyValues(map.entries.get('args')?.value, 'build.args') : [];
+  return {
+    // A remote context (git URL) stays as written; a path resolves against the project.
+    context:
+      /^[a-z]+:\/\//i.test(context) || context.startsWith('git@')
+        ? context
+        : resolve(ctx.workingDir, context),
+    dockerfile: map
+      ? reader.string(map.entries.get('dockerfile')?.value, 'build.dockerfile')
+      : null,
+    target: map ? reader.string(map.entries.get('target')?.value, 'build.target') : null,
+    args: Object.fromEntries(args.map(({ key, value }) => [key, value ?? ctx.lookup(key) ?? null])),
+  };
+}
+
+function normalizeEnvironment(
+  service: string,
+  envFile: YNode | undefined,
+  environment: YNode | undefined,
+  ctx: ServiceContext,
+): Record<string, Field<string>> {
+  const result: Record<string, Field<string>> = {};
+  for (const entry of envFileEntries(envFile, ctx)) {
+    const path = isAbsolute(entry.path) ? entry.path : resolve(ctx.workingDir, entry.path);
+    Object.assign(result, ctx.readEnvFile(path, entry.required, entry.pos) ?? {});
+  }
+  for (const { key, value, node } of ctx.reader.keyValues(
+    environment,
+    `services.${service}.environment`,
+  )) {
+    // KEY without a value takes it from the environment, and is left out when set nowhere.
+    const resolved = value ?? ctx.lookup(key);
+    if (resolved === undefined) delete result[key];
+    else result[key] = { value: resolved, source: node.pos };
+  }
+  return result;
+}
+
+function envFileEntries(
+  node: YNode | undefined,
+  ctx: ServiceContext,
+): { path: string; required: boolean; pos: SourcePosition }[] {
+  if (!node || isNull(node)) return [];
+  const items = node.kind === 'seq' ? node.items : [node];
+  return items.flatMap((item) => {
+    if (item.kind === 'map') {
+      const path = ctx.reader.string(item.entries.get('path')?.value, 'env_file.path');
+      const required =
+        ctx.reader.boolean(item.entries.get('required')?.value, 'env_file.required') ?? true;
+      return path === null ? [] : [{ path, required, pos: item.pos }];
+    }
+    const path = ctx.reader.string(item, 'env_file');
+    return path === null ? [] : [{ path, required: true, pos: item.pos }];
+  });
+}
+
+function normalizeHealthcheck(node: YNode, ctx: ServiceContext): Healthcheck | null {
+  const map = ctx.reader.map(node, 'healthcheck');
+  if (!map) return null;
+  const get = (key: string): YNode | undefined => map.entries.get(key)?.value;
+  const duration = (key: string): number | null => {
+    const n = get(key);
+    return n && !isNull(n)
+      ? syntax(ctx, n, () => parseDuration(toPlain(n) as string | number))
+      : null;
+  };
+  const testNode = get('test');
+  let test: string[] | null = null;
+  if (testNode?.kind === 'scalar' && testNode.value !== null)
+    test = ['CMD-SHELL', String(testNode.value)];
+  else if (testNode?.kind === 'seq')
+    test = ctx.reader.stringList(testNode, 'healthcheck.test').map(({ value }) => value);
+  const disable =
+    (ctx.reader.boolean(get('disable'), 'healthcheck.disable') ?? false) || test?.[0] === 'NONE';
+  return {
+    test,
+    disable,
+    intervalMs: duration('interval'),
+    timeoutMs: duration('timeout'),
+    retries: ctx.reader.integer(get('retries'), 'healthcheck.retries'),
+    startPeriodMs: duration('start_period'),
+    startIntervalMs: duration('start_interval'),
+  };
+}
+
+function normalizeDependencies(
+  node: YNode | undefined,
+  ctx: ServiceContext,
+): ServiceModel['dependsOn'] {
+  if (!node || isNull(node)) return {};
+  const parsed = syntax(ctx, node, () =>
+    normalizeDependsOn(toPlain(node) as string[] | Record<string, unknown>),
+  );
+  if (!parsed) return {};
+  const positions = new Map<string, SourcePosition>();
+  if (node.kind === 'map')
+    for (const [key, entry] of node.entries) positions.set(key, entry.keyPos);
+  if (node.kind === 'seq')
+    node.items.forEach((item) => positions.set(String(toPlain(item)), item.pos));
+  return Object.fromEntries(
+    Object.entries(parsed).map(([name, dependency]) => [
+      name,
+      { value: dependency, source: positions.get(name) ?? node.pos },
+    ]),
+  );
+}
+
+function normalizeResources(
+  node: YNode | undefined,
+  ctx: ServiceContext,
+  legacyCpus?: YNode,
+  legacyMemory?: YNode,
+): Resources {
+  const map = ctx.reader.map(node, 'deploy.resources');
+  const cpusNode = map?.entries.get('cpus')?.value ?? legacyCpus;
+  const memoryNode = map?.entries.get('memory')?.value ?? legacyMemory;
+  return {
+    cpus: field(cpusNode, (n) => syntax(ctx, n, () => parseCpus(toPlain(n) as string | number))),
+    memoryBytes: field(memoryNode, (n) =>
+      syntax(ctx, n, () => parseBytes(toPlain(n) as string | number)),
+    ),
+  };
+}
+
+// Empty when not written: the default network is added once all files are merged.
+function normalizeNetworks(node: YNode | undefined, reader: NodeReader): string[] {
+  if (!node || isNull(node)) return [];
+  if (node.kind === 'map') return [...node.entries.keys()];
+  return reader.stringList(node, 'networks').map(({ value }) => value);
+}
+
+function resolveBindSource(mount: VolumeMount, workingDir: string): VolumeMount {
+  if (mount.type !== 'bind' || mount.source === null) return mount;
+  const source = mount.source.startsWith('~') ? mount.source : resolve(workingDir, mount.source);
+  return { ...mount, source };
+}
+
+/** Identity of a port for merging files: the same published address and target. */
+export function portKey(port: PortMapping): string {
+  return `${port.hostIp ?? ''}:${port.published ?? ''}:${port.target}/${port.protocol}`;
+}

@@ -1,0 +1,81 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import type { Diagnostic } from '../../shared/diagnostics';
+import type { Field } from '../../shared/model';
+import { parseDotenv } from './dotenv';
+
+/** The variables interpolation sees: the shell's first, then the project's .env files. */
+export interface ProjectEnv {
+  lookup: (name: string) => string | undefined;
+  /** The .env files that were read. */
+  files: string[];
+}
+
+/**
+ * Builds the interpolation environment as Compose does: `--env-file` files in order (later
+ * ones win), else `.env` in the project folder when present; the shell environment always
+ * wins over them.
+ */
+export function loadProjectEnv(
+  workingDir: string,
+  envFiles: readonly string[],
+  shell: Record<string, string | undefined>,
+  diagnostics: Diagnostic[],
+): ProjectEnv {
+  const defaultFile = resolve(workingDir, '.env');
+  const files =
+    envFiles.length > 0
+      ? envFiles.map((file) => resolve(file))
+      : existsSync(defaultFile)
+        ? [defaultFile]
+        : [];
+  const fromFiles = new Map<string, string>();
+  for (const file of files) {
+    const entries = readEnvFile(
+      file,
+      workingDir,
+      (name) => shell[name] ?? fromFiles.get(name),
+      diagnostics,
+      true,
+    );
+    for (const [key, entry] of Object.entries(entries ?? {})) fromFiles.set(key, entry.value);
+  }
+  return { lookup: (name) => shell[name] ?? fromFiles.get(name), files };
+}
+
+/** Reads one env file (.env or a service's env_file) into positioned values; null when missing. */
+export function readEnvFile(
+  file: string,
+  workingDir: string,
+  lookup: (name: string) => string | undefined,
+  diagnostics: Diagnostic[],
+  required: boolean,
+): Record<string, Field<string>> | null {
+  const display = relative(workingDir, file) || file;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if (required) {
+      diagnostics.push({
+        severity: 'error',
+        message: `cannot read env file ${display}: ${(error as Error).message}`,
+      });
+    }
+    return null;
+  }
+  const { entries, problems } = parseDotenv(text, lookup);
+  for (const problem of problems) {
+    diagnostics.push({
+      severity: problem.severity,
+      message: problem.message,
+      position: { file: display, line: problem.line, column: problem.column },
+    });
+  }
+  return Object.fromEntries(
+    entries.map((entry) => [
+      entry.key,
+      { value: entry.value, source: { file: display, line: entry.line, column: entry.column } },
+    ]),
+  );
+}

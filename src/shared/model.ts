@@ -1,0 +1,108 @@
+import type { SourcePosition } from './diagnostics';
+
+/** A value and where it was written; every field of the model carries one. */
+export interface Field<T> {
+  value: T;
+  source: SourcePosition;
+}
+
+/** An image reference split the way registries read it. */
+export interface ImageRef {
+  /** As written, after interpolation. */
+  raw: string;
+  /** `docker.io` when the reference names none. */
+  registry: string;
+  /** With the implicit `library/` for official images on Docker Hub. */
+  repository: string;
+  /** `latest` when neither tag nor digest is given. */
+  tag: string | null;
+  digest: string | null;
+}
+
+/** How to build a service's image. */
+export interface BuildSpec {
+  context: string;
+  dockerfile: string | null;
+  target: string | null;
+  args: Record<string, string | null>;
+}
+
+/** A published or exposed port, in Compose's long form. */
+export interface PortMapping {
+  target: number;
+  published: string | null;
+  hostIp: string | null;
+  protocol: 'tcp' | 'udp' | 'sctp';
+  mode: 'ingress' | 'host';
+  name?: string;
+  appProtocol?: string;
+}
+
+/** A mount, in Compose's long form. */
+export interface VolumeMount {
+  type: 'volume' | 'bind' | 'tmpfs' | 'npipe' | 'cluster' | 'image';
+  source: string | null;
+  target: string;
+  readOnly: boolean;
+  bind?: { propagation?: string; createHostPath?: boolean; selinux?: 'z' | 'Z' };
+  volume?: { nocopy?: boolean; subpath?: string };
+  tmpfs?: { size?: number; mode?: number };
+}
+
+/** A container health check; durations in milliseconds. */
+export interface Healthcheck {
+  test: string[] | null;
+  disable: boolean;
+  intervalMs: number | null;
+  timeoutMs: number | null;
+  retries: number | null;
+  startPeriodMs: number | null;
+  startIntervalMs: number | null;
+}
+
+/** What a service waits for before it starts. */
+export interface Dependency {
+  condition: 'service_started' | 'service_healthy' | 'service_completed_successfully';
+  required: boolean;
+  restart: boolean;
+}
+
+/** CPU (in cores) and memory (in bytes) limits or reservations. */
+export interface Resources {
+  cpus: Field<number> | null;
+  memoryBytes: Field<number> | null;
+}
+
+/** One service of an environment, whichever file or platform described it. */
+export interface ServiceModel {
+  name: string;
+  source: SourcePosition;
+  image: Field<ImageRef> | null;
+  build: Field<BuildSpec> | null;
+  command: Field<string[]> | null;
+  entrypoint: Field<string[]> | null;
+  /** Entries declared without a value and set nowhere are left out, as Compose does. */
+  environment: Record<string, Field<string>>;
+  ports: Field<PortMapping>[];
+  volumes: Field<VolumeMount>[];
+  healthcheck: Field<Healthcheck> | null;
+  dependsOn: Record<string, Field<Dependency>>;
+  limits: Resources;
+  reservations: Resources;
+  replicas: Field<number> | null;
+  restart: Field<string> | null;
+  user: Field<string> | null;
+  labels: Record<string, Field<string>>;
+  profiles: string[];
+  /** The networks it joins; empty with a network_mode, `default` when neither is written. */
+  networks: string[];
+  networkMode: Field<string> | null;
+}
+
+/** An environment: the services of one side (dev compose, production manifests, a snapshot). */
+export interface EnvironmentModel {
+  name: string;
+  services: Record<string, ServiceModel>;
+  volumes: Record<string, Field<{ name: string; external: boolean }>>;
+  networks: Record<string, Field<{ name: string; external: boolean }>>;
+}

@@ -1,0 +1,13 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** Writes files (path -> content) into a new temporary project folder named `name`. */
+export function makeProject(name: string, files: Record<string, string>): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'parity-test-')), name);
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
