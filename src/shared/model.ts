@@ -97,6 +97,12 @@ export interface ServiceModel {
   /** The networks it joins; empty with a network_mode, `default` when neither is written. */
   networks: string[];
   networkMode: Field<string> | null;
+  /** Run an init process as PID 1 (signals forwarded, zombies reaped). */
+  init: Field<boolean> | null;
+  /** The signal that asks it to stop (SIGTERM when null). */
+  stopSignal: Field<string> | null;
+  /** How long it gets to stop before it is killed (10 s when null). */
+  stopGracePeriodMs: Field<number> | null;
 }
 
 /** An environment: the services of one side (dev compose, production manifests, a snapshot). */

@@ -94,6 +94,7 @@ function serviceOutput(s: ServiceModel): Record<string, unknown> {
       Object.entries(s.labels).map(([key, field]) => [key, field.value]),
     );
   }
+  if (s.init) out.init = s.init.value;
   if (s.networkMode) out.network_mode = s.networkMode.value;
   if (s.networks.length > 0)
     out.networks = Object.fromEntries(s.networks.map((name) => [name, null]));
@@ -112,6 +113,8 @@ function serviceOutput(s: ServiceModel): Record<string, unknown> {
   }
   if (s.profiles.length > 0) out.profiles = s.profiles;
   if (s.restart) out.restart = s.restart.value;
+  if (s.stopGracePeriodMs) out.stop_grace_period = formatDuration(s.stopGracePeriodMs.value);
+  if (s.stopSignal) out.stop_signal = s.stopSignal.value;
   if (s.user) out.user = s.user.value;
   if (s.volumes.length > 0) out.volumes = s.volumes.map(({ value }) => volumeOutput(value));
   return out;

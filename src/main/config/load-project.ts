@@ -1,18 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import type { Diagnostic, SourcePosition } from '../../shared/diagnostics';
 import type { EnvironmentModel, Field, ServiceModel } from '../../shared/model';
 import type { ParityConfig } from '../../shared/parity-config';
+import { readProjectFile, type FileContent } from './compose-file';
 import { discoverComposeFiles } from './discover';
-import { interpolateTree } from './interpolate-tree';
 import { mergeService } from './merge-services';
-import { isNull, NodeReader } from './node-reader';
-import { normalizeService } from './normalize-service';
-import { loadProjectEnv, readEnvFile, type ProjectEnv } from './project-env';
+import { NodeReader } from './node-reader';
+import type { LoadScope } from './parsed-file';
+import { loadProjectEnv } from './project-env';
 import { invalidProjectName, normalizeProjectName } from './project-name';
-import { TOP_LEVEL_KEYS } from './service-keys';
 import { readParityFile } from './parity-file';
-import { parseYaml, type YMap, type YNode } from './yaml-tree';
 
 /** What `parity config` and the app pass to load a project. */
 export interface LoadOptions {
@@ -50,16 +47,10 @@ export interface LoadResult {
 
 type NamedResource = Field<{ name: string; external: boolean }>;
 
-interface FileContent {
-  name: Field<string> | null;
-  services: Map<string, ServiceModel>;
-  volumes: Map<string, { explicitName: string | null; external: boolean; source: SourcePosition }>;
-  networks: Map<string, { explicitName: string | null; external: boolean; source: SourcePosition }>;
-}
-
 /**
  * Reads a project as Docker Compose v2 does: discovery, .env, interpolation, every file
- * normalized and merged in order, the project name, profiles. Never throws on bad input:
+ * normalized (its `include` and `extends` applied) and merged in order, the project name,
+ * profiles. Never throws on bad input:
  * problems come back as diagnostics with file:line:col, several at once.
  */
 export function loadProject(options: LoadOptions): LoadResult {
@@ -78,10 +69,20 @@ export function loadProject(options: LoadOptions): LoadResult {
   const { workingDir } = discovered;
   const env = loadProjectEnv(workingDir, options.envFiles ?? [], options.env, diagnostics);
 
-  const contents = discovered.files.flatMap((file) => {
-    const content = readComposeFile(file, workingDir, env, diagnostics);
-    return content ? [content] : [];
-  });
+  const scope: LoadScope = {
+    projectDir: workingDir,
+    workingDir,
+    lookup: env.lookup,
+    reader: new NodeReader(diagnostics),
+    fileChain: [],
+    extendsFiles: new Map(),
+    reportedCycles: new Set(),
+  };
+  const contents = discovered.files.flatMap((file) => readProjectFile(file, scope) ?? []);
+  // A base service is read once for each service extending it, a diamond of includes reads a
+  // file twice: the same finding at the same place is reported once.
+  const unique = uniqueDiagnostics(diagnostics);
+  diagnostics.splice(0, diagnostics.length, ...unique);
   const services = new Map<string, ServiceModel>();
   for (const content of contents) {
     for (const [name, service] of content.services) {
@@ -147,93 +148,14 @@ function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-function readComposeFile(
-  file: string,
-  workingDir: string,
-  env: ProjectEnv,
-  diagnostics: Diagnostic[],
-): FileContent | null {
-  const display = relative(workingDir, file) || basename(file);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    diagnostics.push({
-      severity: 'error',
-      message: `cannot read ${display}: ${(error as Error).message}`,
-    });
-    return null;
-  }
-  const parsed = parseYaml(text, display);
-  diagnostics.push(...parsed.diagnostics);
-  if (!parsed.root) {
-    if (!hasErrors(parsed.diagnostics))
-      diagnostics.push({
-        severity: 'error',
-        message: `${display} is empty: expected a mapping with services`,
-      });
-    return null;
-  }
-  const root = interpolateTree(parsed.root, env.lookup, diagnostics);
-  const reader = new NodeReader(diagnostics);
-  const top = reader.map(root, 'the file');
-  if (!top) return null;
-  for (const [key, entry] of top.entries) {
-    if (key === 'version') {
-      reader.report('warning', '"version" is obsolete and ignored, as in Compose v2', entry.keyPos);
-    } else if (!TOP_LEVEL_KEYS.has(key) && !key.startsWith('x-')) {
-      reader.report('warning', `unknown top-level key "${key}"`, entry.keyPos);
-    }
-  }
-  const nameNode = top.entries.get('name')?.value;
-  const nameValue = reader.string(nameNode, 'name');
-  const services = new Map<string, ServiceModel>();
-  const servicesNode = reader.map(top.entries.get('services')?.value, 'services');
-  for (const [serviceName, entry] of servicesNode?.entries ?? []) {
-    const serviceNode = isNull(entry.value)
-      ? emptyMap(entry.keyPos)
-      : reader.map(entry.value, `services.${serviceName}`);
-    if (!serviceNode) continue;
-    services.set(
-      serviceName,
-      normalizeService(serviceName, serviceNode, entry.keyPos, {
-        reader,
-        workingDir,
-        lookup: env.lookup,
-        readEnvFile: (path, required) =>
-          readEnvFile(path, workingDir, env.lookup, diagnostics, required),
-      }),
-    );
-  }
-  return {
-    name: nameValue !== null && nameNode ? { value: nameValue, source: nameNode.pos } : null,
-    services,
-    volumes: resources(top.entries.get('volumes')?.value, reader, 'volumes'),
-    networks: resources(top.entries.get('networks')?.value, reader, 'networks'),
-  };
-}
-
-function emptyMap(pos: SourcePosition): YMap {
-  return { kind: 'map', entries: new Map(), pos };
-}
-
-function resources(
-  node: YNode | undefined,
-  reader: NodeReader,
-  what: string,
-): FileContent['volumes'] {
-  const result: FileContent['volumes'] = new Map();
-  const map = reader.map(node, what);
-  for (const [key, entry] of map?.entries ?? []) {
-    const body = isNull(entry.value) ? null : reader.map(entry.value, `${what}.${key}`);
-    const external = body?.entries.get('external')?.value;
-    result.set(key, {
-      explicitName: reader.string(body?.entries.get('name')?.value, `${what}.${key}.name`),
-      external: external?.kind === 'scalar' ? external.value === true : external?.kind === 'map',
-      source: entry.keyPos,
-    });
-  }
-  return result;
+function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = JSON.stringify([d.severity, d.message, d.position]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 // Compose names a project's volumes and networks <project>_<key> unless `name:` or external says otherwise.

@@ -1,11 +1,13 @@
-import type { Field, ServiceModel } from '../../shared/model';
+import type { Field, Healthcheck, ServiceModel } from '../../shared/model';
 import { portKey } from './normalize-service';
 
 /**
  * Merges a service as a later file (an override) redefines it, following Compose's merge
- * rules: single values are replaced, mappings (environment, labels, depends_on) merged by
- * key, ports merged by their address, volumes by their target. Each value keeps the
- * position of the file it came from, so the model says which file won.
+ * rules (compose-go's override/merge.go): single values are replaced, mappings (environment,
+ * labels, depends_on, healthcheck) merged by key, ports merged by their address, volumes by
+ * their target, other lists (profiles) appended. `extends` merges the local service over its
+ * base with the same rules. Each value keeps the position of the file it came from, so the
+ * model says which file won.
  */
 export function mergeService(base: ServiceModel, over: ServiceModel): ServiceModel {
   return {
@@ -18,7 +20,7 @@ export function mergeService(base: ServiceModel, over: ServiceModel): ServiceMod
     environment: { ...base.environment, ...over.environment },
     ports: mergeBy(base.ports, over.ports, (port) => portKey(port.value)),
     volumes: mergeBy(base.volumes, over.volumes, (mount) => mount.value.target),
-    healthcheck: over.healthcheck ?? base.healthcheck,
+    healthcheck: mergeHealthcheck(base.healthcheck, over.healthcheck),
     dependsOn: { ...base.dependsOn, ...over.dependsOn },
     limits: {
       cpus: over.limits.cpus ?? base.limits.cpus,
@@ -32,9 +34,12 @@ export function mergeService(base: ServiceModel, over: ServiceModel): ServiceMod
     restart: over.restart ?? base.restart,
     user: over.user ?? base.user,
     labels: { ...base.labels, ...over.labels },
-    profiles: over.profiles.length > 0 ? over.profiles : base.profiles,
+    profiles: [...base.profiles, ...over.profiles],
     networks: [...new Set([...base.networks, ...over.networks])],
     networkMode: over.networkMode ?? base.networkMode,
+    init: over.init ?? base.init,
+    stopSignal: over.stopSignal ?? base.stopSignal,
+    stopGracePeriodMs: over.stopGracePeriodMs ?? base.stopGracePeriodMs,
   };
 }
 
@@ -46,4 +51,28 @@ function mergeBy<T>(
   const merged = new Map(base.map((item) => [key(item), item]));
   for (const item of over) merged.set(key(item), item);
   return [...merged.values()];
+}
+
+// compose-go merges the healthcheck mapping key by key (its `test` replaced whole). Keys the
+// later definition does not write are null in the model, so they fall back to the earlier one.
+function mergeHealthcheck(
+  base: Field<Healthcheck> | null,
+  over: Field<Healthcheck> | null,
+): Field<Healthcheck> | null {
+  if (!base || !over) return over ?? base;
+  const b = base.value;
+  const o = over.value;
+  return {
+    source: over.source,
+    value: {
+      test: o.test ?? b.test,
+      // A test written here decides (NONE disables); otherwise either side may disable.
+      disable: o.test ? o.disable : o.disable || b.disable,
+      intervalMs: o.intervalMs ?? b.intervalMs,
+      timeoutMs: o.timeoutMs ?? b.timeoutMs,
+      retries: o.retries ?? b.retries,
+      startPeriodMs: o.startPeriodMs ?? b.startPeriodMs,
+      startIntervalMs: o.startIntervalMs ?? b.startIntervalMs,
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { SourcePosition } from '../../shared/diagnostics';
 import { parseImageRef } from '../../shared/image-ref';
 import type {
@@ -12,6 +12,8 @@ import type {
 } from '../../shared/model';
 import type { NodeReader } from './node-reader';
 import { isNull } from './node-reader';
+import type { EnvFileFormat } from './raw-env';
+import { normalizeEnvironment } from './service-environment';
 import { SERVICE_KEYS } from './service-keys';
 import { parseBytes, parseCpus } from './syntax/bytes';
 import { parseCommand } from './syntax/command';
@@ -33,6 +35,7 @@ export interface ServiceContext {
     path: string,
     required: boolean,
     pos: SourcePosition,
+    format: EnvFileFormat,
   ) => Record<string, Field<string>> | null;
 }
 
@@ -110,6 +113,11 @@ export function normalizeService(
     profiles: reader.stringList(get('profiles'), 'profiles').map(({ value }) => value),
     networks: normalizeNetworks(get('networks'), reader),
     networkMode: field(get('network_mode'), (n) => reader.string(n, 'network_mode')),
+    init: field(get('init'), (n) => reader.boolean(n, 'init')),
+    stopSignal: field(get('stop_signal'), (n) => reader.string(n, 'stop_signal')),
+    stopGracePeriodMs: field(get('stop_grace_period'), (n) =>
+      syntax(ctx, n, () => parseDuration(toPlain(n) as string | number)),
+    ),
   };
 }
 
@@ -171,47 +179,6 @@ function normalizeBuild(node: YNode, ctx: ServiceContext): BuildSpec | null {
     target: map ? reader.string(map.entries.get('target')?.value, 'build.target') : null,
     args: Object.fromEntries(args.map(({ key, value }) => [key, value ?? ctx.lookup(key) ?? null])),
   };
-}
-
-function normalizeEnvironment(
-  service: string,
-  envFile: YNode | undefined,
-  environment: YNode | undefined,
-  ctx: ServiceContext,
-): Record<string, Field<string>> {
-  const result: Record<string, Field<string>> = {};
-  for (const entry of envFileEntries(envFile, ctx)) {
-    const path = isAbsolute(entry.path) ? entry.path : resolve(ctx.workingDir, entry.path);
-    Object.assign(result, ctx.readEnvFile(path, entry.required, entry.pos) ?? {});
-  }
-  for (const { key, value, node } of ctx.reader.keyValues(
-    environment,
-    `services.${service}.environment`,
-  )) {
-    // KEY without a value takes it from the environment, and is left out when set nowhere.
-    const resolved = value ?? ctx.lookup(key);
-    if (resolved === undefined) delete result[key];
-    else result[key] = { value: resolved, source: node.pos };
-  }
-  return result;
-}
-
-function envFileEntries(
-  node: YNode | undefined,
-  ctx: ServiceContext,
-): { path: string; required: boolean; pos: SourcePosition }[] {
-  if (!node || isNull(node)) return [];
-  const items = node.kind === 'seq' ? node.items : [node];
-  return items.flatMap((item) => {
-    if (item.kind === 'map') {
-      const path = ctx.reader.string(item.entries.get('path')?.value, 'env_file.path');
-      const required =
-        ctx.reader.boolean(item.entries.get('required')?.value, 'env_file.required') ?? true;
-      return path === null ? [] : [{ path, required, pos: item.pos }];
-    }
-    const path = ctx.reader.string(item, 'env_file');
-    return path === null ? [] : [{ path, required: true, pos: item.pos }];
-  });
 }
 
 function normalizeHealthcheck(node: YNode, ctx: ServiceContext): Healthcheck | null {

@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path';
 import type { Diagnostic } from '../../shared/diagnostics';
 import type { Field } from '../../shared/model';
 import { parseDotenv } from './dotenv';
+import { parseRawEnv, type EnvFileFormat } from './raw-env';
 
 /** The variables interpolation sees: the shell's first, then the project's .env files. */
 export interface ProjectEnv {
@@ -50,6 +51,7 @@ export function readEnvFile(
   lookup: (name: string) => string | undefined,
   diagnostics: Diagnostic[],
   required: boolean,
+  format: EnvFileFormat = 'dotenv',
 ): Record<string, Field<string>> | null {
   const display = relative(workingDir, file) || file;
   let text: string;
@@ -64,7 +66,8 @@ export function readEnvFile(
     }
     return null;
   }
-  const { entries, problems } = parseDotenv(text, lookup);
+  const { entries, problems } =
+    format === 'raw' ? parseRawEnv(text, lookup) : parseDotenv(text, lookup);
   for (const problem of problems) {
     diagnostics.push({
       severity: problem.severity,

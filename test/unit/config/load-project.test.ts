@@ -24,13 +24,13 @@ describe('loading examples/shop', () => {
   it('keeps where each value was written', () => {
     expect(services.api?.environment.LOG_LEVEL).toEqual({
       value: 'debug',
-      source: { file: 'compose.yaml', line: 29, column: 18 },
+      source: { file: 'compose.yaml', line: 30, column: 18 },
     });
     expect(services.worker?.image?.value).toMatchObject({
       repository: 'library/busybox',
       tag: '1.37',
     });
-    expect(services.worker?.image?.source).toMatchObject({ file: 'compose.yaml', line: 43 });
+    expect(services.worker?.image?.source).toMatchObject({ file: 'compose.yaml', line: 45 });
   });
 
   it('reads the health check, the dependency condition and the named volume', () => {
