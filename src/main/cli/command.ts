@@ -2,8 +2,8 @@ import type { ParseArgsConfig } from 'node:util';
 
 /** Where a command writes; tests pass their own. */
 export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
+  out: (text: string) => void;
+  err: (text: string) => void;
   env: NodeJS.ProcessEnv;
 }
 

@@ -1,10 +1,18 @@
 import { parseArgs } from 'node:util';
 import { EXIT, UsageError, type CliIo, type Command } from './command';
 import { configCommand } from './commands/config';
+import { downCommand } from './commands/down';
 import { psCommand } from './commands/ps';
 import { serveCommand } from './commands/serve';
+import { upCommand } from './commands/up';
 
-const COMMANDS: readonly Command[] = [configCommand, psCommand, serveCommand];
+const COMMANDS: readonly Command[] = [
+  configCommand,
+  downCommand,
+  psCommand,
+  serveCommand,
+  upCommand,
+];
 
 /** Runs `parity` with the given arguments and returns its exit code; never throws. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

@@ -1,6 +1,9 @@
+import { readdir } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import Docker from 'dockerode';
 import type { Stack } from '../../shared/stacks';
 import { COMPOSE_LABEL } from './compose-labels';
+import { ContainerEvents } from './container-events';
 import { groupStacks } from './stacks';
 
 /** Where the engine is: DOCKER_HOST as Docker's own tools read it, else the local socket. */
@@ -17,6 +20,11 @@ function socketOptions(endpoint: string): Docker.DockerOptions | undefined {
   if (endpoint.startsWith('unix://')) return { socketPath: endpoint.slice('unix://'.length) };
   if (endpoint.startsWith('npipe://')) return { socketPath: endpoint.slice('npipe://'.length) };
   return undefined;
+}
+
+/** One line of build or pull output. */
+export interface StreamProgress {
+  text: string;
 }
 
 /**
@@ -44,4 +52,175 @@ export class DockerEngine {
     });
     return groupStacks(containers);
   }
+
+  /** The service containers of one project, running or not (one-off containers excluded). */
+  listProjectContainers(project: string): Promise<Docker.ContainerInfo[]> {
+    return this.docker.listContainers({
+      all: true,
+      filters: { label: [`${COMPOSE_LABEL.project}=${project}`, `${COMPOSE_LABEL.oneoff}=False`] },
+    });
+  }
+
+  /** Creates a project network unless it exists; true when created. */
+  async ensureNetwork(name: string, project: string, key: string): Promise<boolean> {
+    const existing = await this.docker.listNetworks({ filters: { name: [name] } });
+    if (existing.some((network) => network.Name === name)) return false;
+    await this.docker.createNetwork({
+      Name: name,
+      CheckDuplicate: true,
+      Labels: { [COMPOSE_LABEL.project]: project, 'com.docker.compose.network': key },
+    });
+    return true;
+  }
+
+  /** Creates a project volume unless it exists; true when created. */
+  async ensureVolume(name: string, project: string, key: string): Promise<boolean> {
+    try {
+      await this.docker.getVolume(name).inspect();
+      return false;
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+    await this.docker.createVolume({
+      Name: name,
+      Labels: { [COMPOSE_LABEL.project]: project, 'com.docker.compose.volume': key },
+    });
+    return true;
+  }
+
+  /** Whether an image is present locally. */
+  async hasImage(reference: string): Promise<boolean> {
+    try {
+      await this.docker.getImage(reference).inspect();
+      return true;
+    } catch (error) {
+      if (isNotFound(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Builds an image from a context folder, streaming its output; throws with the build's error. */
+  async buildImage(
+    options: {
+      context: string;
+      dockerfile: string | null;
+      target: string | null;
+      args: Record<string, string | null>;
+      tag: string;
+    },
+    onProgress: (progress: StreamProgress) => void,
+  ): Promise<void> {
+    const src = await readdir(options.context);
+    const buildargs = Object.fromEntries(
+      Object.entries(options.args).filter((entry): entry is [string, string] => entry[1] !== null),
+    );
+    const stream = await this.docker.buildImage(
+      { context: options.context, src },
+      {
+        t: options.tag,
+        ...(options.dockerfile ? { dockerfile: options.dockerfile } : {}),
+        ...(options.target ? { target: options.target } : {}),
+        buildargs,
+      },
+    );
+    await this.follow(stream as unknown as Readable, onProgress);
+  }
+
+  /** Pulls an image, streaming its layer progress; throws with the registry's error. */
+  async pullImage(
+    reference: string,
+    onProgress: (progress: StreamProgress) => void,
+  ): Promise<void> {
+    const stream = (await this.docker.pull(reference)) as Readable;
+    await this.follow(stream, onProgress);
+  }
+
+  /** Creates a container and returns its id. */
+  async createContainer(spec: Docker.ContainerCreateOptions): Promise<string> {
+    return (await this.docker.createContainer(spec)).id;
+  }
+
+  /** Starts a container. */
+  async startContainer(id: string): Promise<void> {
+    await this.docker.getContainer(id).start();
+  }
+
+  /**
+   * Stops a container, giving it `timeoutSeconds` (else its own stop_grace_period) before it
+   * is killed; a stopped one is fine.
+   */
+  async stopContainer(id: string, timeoutSeconds?: number): Promise<void> {
+    try {
+      await this.docker
+        .getContainer(id)
+        .stop(timeoutSeconds === undefined ? {} : { t: timeoutSeconds });
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode !== 304) throw error;
+    }
+  }
+
+  /** Removes a container (its anonymous volumes too only when asked). */
+  async removeContainer(id: string, removeVolumes = false): Promise<void> {
+    await this.docker.getContainer(id).remove({ force: true, v: removeVolumes });
+  }
+
+  /** The engine's full view of a container. */
+  inspectContainer(id: string): Promise<Docker.ContainerInspectInfo> {
+    return this.docker.getContainer(id).inspect();
+  }
+
+  /** Subscribes to the container events of a project; resolves once the stream is open. */
+  async projectEvents(project: string): Promise<ContainerEvents> {
+    const stream = (await this.docker.getEvents({
+      filters: { type: ['container'], label: [`${COMPOSE_LABEL.project}=${project}`] },
+    })) as Readable;
+    return new ContainerEvents(stream);
+  }
+
+  /** Removes a project's networks; returns their names. */
+  async removeProjectNetworks(project: string): Promise<string[]> {
+    const networks = await this.docker.listNetworks({
+      filters: { label: [`${COMPOSE_LABEL.project}=${project}`] },
+    });
+    await Promise.all(networks.map((network) => this.docker.getNetwork(network.Id).remove()));
+    return networks.map((network) => network.Name);
+  }
+
+  /** Removes a project's named volumes; returns their names. */
+  async removeProjectVolumes(project: string): Promise<string[]> {
+    const { Volumes } = await this.docker.listVolumes({
+      filters: { label: [`${COMPOSE_LABEL.project}=${project}`] },
+    });
+    await Promise.all(Volumes.map((volume) => this.docker.getVolume(volume.Name).remove()));
+    return Volumes.map((volume) => volume.Name);
+  }
+
+  // Build and pull report failure as an {error} line in a stream that itself ends fine.
+  private follow(stream: Readable, onProgress: (progress: StreamProgress) => void): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let failure: string | null = null;
+      this.docker.modem.followProgress(
+        stream,
+        (error: Error | null) => {
+          if (error) reject(error);
+          else if (failure !== null) reject(new Error(failure));
+          else resolve();
+        },
+        (event: { stream?: string; status?: string; progress?: string; error?: string }) => {
+          if (event.error) {
+            failure = event.error.trim();
+            return;
+          }
+          const text = (
+            event.stream ?? [event.status, event.progress].filter(Boolean).join(' ')
+          ).trimEnd();
+          if (text) onProgress({ text });
+        },
+      );
+    });
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  return (error as { statusCode?: number } | null)?.statusCode === 404;
 }

@@ -1,0 +1,35 @@
+import { DockerEngine } from '../../engine/docker-engine';
+import { down } from '../../engine/down';
+import { EXIT, UsageError, type Command } from '../command';
+import { loadProjectFromArgs, PROJECT_OPTIONS, PROJECT_USAGE } from '../project-args';
+import { progressPrinter } from '../progress-printer';
+
+/** `parity down`: stop and remove the stack; named volumes stay unless -v. */
+export const downCommand: Command = {
+  name: 'down',
+  summary: 'Stop and remove the stack (containers, networks); -v also removes its volumes',
+  usage: `parity down ${PROJECT_USAGE} [-v|--volumes] [-t|--timeout SECONDS]`,
+  options: {
+    ...PROJECT_OPTIONS,
+    volumes: { type: 'boolean', short: 'v' },
+    timeout: { type: 'string', short: 't' },
+  },
+  async run(args, io) {
+    const project = loadProjectFromArgs(args, io);
+    if (!project) return EXIT.usage;
+    const timeout = args.values.timeout === undefined ? undefined : Number(args.values.timeout);
+    if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 0)) {
+      throw new UsageError(`--timeout expects whole seconds, got ${String(args.values.timeout)}`);
+    }
+    const result = await down(DockerEngine.fromEnvironment(io.env), project.name, {
+      volumes: args.values.volumes === true,
+      ...(timeout === undefined ? {} : { timeoutSeconds: timeout }),
+      onProgress: progressPrinter(io.err, false),
+    });
+    const kept = args.values.volumes === true ? '' : ' Named volumes were kept (-v removes them).';
+    io.err(
+      `Removed ${result.containers} containers, ${result.networks.length} networks, ${result.volumes.length} volumes.${kept}\n`,
+    );
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,38 @@
+import { DockerEngine } from '../../engine/docker-engine';
+import { PlanError, up } from '../../engine/up';
+import { EXIT, UsageError, type Command } from '../command';
+import { loadProjectFromArgs, PROJECT_OPTIONS, PROJECT_USAGE } from '../project-args';
+import { progressPrinter } from '../progress-printer';
+
+/** `parity up`: bring the project's stack to what its files describe. */
+export const upCommand: Command = {
+  name: 'up',
+  summary: 'Create and start the stack (only what changed), in dependency order',
+  usage: `parity up ${PROJECT_USAGE} [-d] [--wait] [--remove-orphans] [--verbose] [SERVICE...]`,
+  options: {
+    ...PROJECT_OPTIONS,
+    detach: { type: 'boolean', short: 'd' },
+    wait: { type: 'boolean' },
+    'remove-orphans': { type: 'boolean' },
+    verbose: { type: 'boolean' },
+  },
+  allowPositionals: true,
+  async run(args, io) {
+    const project = loadProjectFromArgs(args, io);
+    if (!project) return EXIT.usage;
+    const unknown = args.positionals.filter((name) => !project.model.services[name]);
+    if (unknown.length > 0) throw new UsageError(`no such service: ${unknown.join(', ')}`);
+    try {
+      const result = await up(DockerEngine.fromEnvironment(io.env), project, {
+        services: args.positionals,
+        wait: args.values.wait === true,
+        removeOrphans: args.values['remove-orphans'] === true,
+        onProgress: progressPrinter(io.err, args.values.verbose === true),
+      });
+      return result.failed.length > 0 ? EXIT.failed : EXIT.ok;
+    } catch (error) {
+      if (error instanceof PlanError) throw new UsageError(error.message);
+      throw error;
+    }
+  },
+};

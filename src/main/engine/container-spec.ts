@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import type { ContainerCreateOptions, MountSettings } from 'dockerode';
+import type { ServiceModel, VolumeMount } from '../../shared/model';
+import type { LoadedProject } from '../config/load-project';
+import { COMPOSE_LABEL } from './compose-labels';
+import { builtImageName, containerName } from './naming';
+
+const MS_TO_NS = 1_000_000;
+
+/** The image a service runs: its `image:`, else the name Compose gives the image it builds. */
+export function serviceImage(project: LoadedProject, service: ServiceModel): string {
+  return service.image?.value.raw ?? builtImageName(project.name, service.name);
+}
+
+/**
+ * Parity's config hash of a service: a digest of everything that shapes its containers. Two
+ * runs of the same files give the same hash; any change that needs a new container changes it.
+ */
+export function configHash(project: LoadedProject, service: ServiceModel): string {
+  const spec = serviceSpec(project, service, 0);
+  delete spec.name;
+  return createHash('sha256').update(JSON.stringify(spec)).digest('hex');
+}
+
+/** The create request for container number `number` of a service, with Compose's labels. */
+export function containerSpec(
+  project: LoadedProject,
+  service: ServiceModel,
+  number: number,
+): ContainerCreateOptions {
+  const spec = serviceSpec(project, service, number);
+  spec.Labels = { ...spec.Labels, [COMPOSE_LABEL.configHash]: configHash(project, service) };
+  return spec;
+}
+
+function serviceSpec(
+  project: LoadedProject,
+  service: ServiceModel,
+  number: number,
+): ContainerCreateOptions {
+  const exposed: Record<string, object> = {};
+  const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
+  for (const { value: port } of service.ports) {
+    const key = `${port.target}/${port.protocol}`;
+    exposed[key] = {};
+    if (port.published === null && port.mode === 'host') continue;
+    (bindings[key] ??= []).push({ HostIp: port.hostIp ?? '', HostPort: port.published ?? '' });
+  }
+  const networks = service.networks.map(
+    (key) => project.model.networks[key]?.value.name ?? `${project.name}_${key}`,
+  );
+  const health = service.healthcheck?.value;
+  return {
+    name: containerName(project.name, service.name, number),
+    Image: serviceImage(project, service),
+    ...(service.command ? { Cmd: service.command.value } : {}),
+    ...(service.entrypoint ? { Entrypoint: service.entrypoint.value } : {}),
+    Env: Object.entries(service.environment).map(([key, field]) => `${key}=${field.value}`),
+    ...(service.user ? { User: service.user.value } : {}),
+    ...(service.stopSignal ? { StopSignal: service.stopSignal.value } : {}),
+    // The engine applies it to every stop that names no timeout, down included.
+    ...(service.stopGracePeriodMs
+      ? { StopTimeout: Math.ceil(service.stopGracePeriodMs.value / 1000) }
+      : {}),
+    Labels: {
+      ...Object.fromEntries(
+        Object.entries(service.labels).map(([key, field]) => [key, field.value]),
+      ),
+      [COMPOSE_LABEL.project]: project.name,
+      [COMPOSE_LABEL.service]: service.name,
+      [COMPOSE_LABEL.containerNumber]: String(number),
+      [COMPOSE_LABEL.oneoff]: 'False',
+      [COMPOSE_LABEL.workingDir]: project.workingDir,
+      [COMPOSE_LABEL.configFiles]: project.composeFiles.join(','),
+      [COMPOSE_LABEL.dependsOn]: Object.entries(service.dependsOn)
+        .map(([name, { value }]) => `${name}:${value.condition}:${value.restart}`)
+        .join(','),
+    },
+    ExposedPorts: exposed,
+    ...(health && !health.disable && health.test
+      ? {
+          Healthcheck: {
+            Test: health.test,
+            ...(health.intervalMs !== null ? { Interval: health.intervalMs * MS_TO_NS } : {}),
+            ...(health.timeoutMs !== null ? { Timeout: health.timeoutMs * MS_TO_NS } : {}),
+            ...(health.retries !== null ? { Retries: health.retries } : {}),
+            ...(health.startPeriodMs !== null
+              ? { StartPeriod: health.startPeriodMs * MS_TO_NS }
+              : {}),
+            ...(health.startIntervalMs !== null
+              ? { StartInterval: health.startIntervalMs * MS_TO_NS }
+              : {}),
+          },
+        }
+      : health?.disable
+        ? { Healthcheck: { Test: ['NONE'] } }
+        : {}),
+    HostConfig: {
+      ...(service.init ? { Init: service.init.value } : {}),
+      PortBindings: bindings,
+      Mounts: service.volumes.map(({ value }) => mountOf(project, value)) as MountSettings[],
+      RestartPolicy: restartPolicy(service.restart?.value),
+      ...(service.limits.cpus ? { NanoCpus: Math.round(service.limits.cpus.value * 1e9) } : {}),
+      ...(service.limits.memoryBytes ? { Memory: service.limits.memoryBytes.value } : {}),
+      ...(service.reservations.memoryBytes
+        ? { MemoryReservation: service.reservations.memoryBytes.value }
+        : {}),
+      NetworkMode: service.networkMode?.value ?? networks[0] ?? 'none',
+    },
+    NetworkingConfig: {
+      EndpointsConfig: Object.fromEntries(
+        networks.map((name) => [
+          name,
+          { Aliases: [service.name, containerName(project.name, service.name, number)] },
+        ]),
+      ),
+    },
+  };
+}
+
+// dockerode's types require option fields the engine treats as optional.
+interface EngineMount {
+  Type: MountSettings['Type'];
+  Target: string;
+  Source: string;
+  ReadOnly: boolean;
+  BindOptions?: { Propagation: string };
+  VolumeOptions?: { NoCopy: boolean };
+  TmpfsOptions?: { SizeBytes?: number; Mode?: number };
+}
+
+function mountOf(project: LoadedProject, mount: VolumeMount): EngineMount {
+  const source =
+    mount.type === 'volume' && mount.source
+      ? (project.model.volumes[mount.source]?.value.name ?? mount.source)
+      : (mount.source ?? undefined);
+  return {
+    // The engine API knows no `image` or `cluster` mount type; they mount as volumes.
+    Type: (mount.type === 'image' || mount.type === 'cluster'
+      ? 'volume'
+      : mount.type) as MountSettings['Type'],
+    Target: mount.target,
+    Source: source ?? '',
+    ReadOnly: mount.readOnly,
+    ...(mount.bind?.propagation ? { BindOptions: { Propagation: mount.bind.propagation } } : {}),
+    ...(mount.volume?.nocopy ? { VolumeOptions: { NoCopy: true } } : {}),
+    ...(mount.tmpfs
+      ? { TmpfsOptions: { SizeBytes: mount.tmpfs.size, Mode: mount.tmpfs.mode } }
+      : {}),
+  };
+}
+
+function restartPolicy(restart: string | undefined): { Name: string; MaximumRetryCount?: number } {
+  if (!restart || restart === 'no') return { Name: 'no' };
+  const [name, count] = restart.split(':');
+  return count
+    ? { Name: name ?? 'on-failure', MaximumRetryCount: Number(count) }
+    : { Name: name ?? 'no' };
+}

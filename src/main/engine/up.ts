@@ -1,0 +1,255 @@
+import { mkdir } from 'node:fs/promises';
+import type { ContainerInfo } from 'dockerode';
+import type { ServiceModel } from '../../shared/model';
+import type { ServicePhase, ServiceProgress } from '../../shared/progress';
+import type { LoadedProject } from '../config/load-project';
+import { COMPOSE_LABEL } from './compose-labels';
+import { configHash, containerSpec, serviceImage } from './container-spec';
+import { findCycle, withDependencies } from './dependency-graph';
+import type { DockerEngine } from './docker-engine';
+import { waitForCondition } from './wait-condition';
+
+/** What `up` was asked to do. */
+export interface UpOptions {
+  /** Only these services and their dependencies; all when empty. */
+  services?: readonly string[];
+  /** Wait until every service is healthy (or running, without a healthcheck). */
+  wait?: boolean;
+  removeOrphans?: boolean;
+  /** Seconds a replaced container gets to stop; else its stop_grace_period. */
+  stopTimeoutSeconds?: number;
+  onProgress?: (progress: ServiceProgress) => void;
+}
+
+/** How each service ended. */
+export interface UpResult {
+  failed: { service: string; reason: string }[];
+}
+
+/** The project cannot be brought up as written (a dependency cycle); nothing was changed. */
+export class PlanError extends Error {
+  override readonly name = 'PlanError';
+}
+
+/**
+ * Brings a project to the state its files describe: a reconcile, not a restart. Running
+ * containers whose config hash matches are left alone; changed ones are recreated; missing
+ * ones created. Every service starts the moment its dependencies meet their condition.
+ */
+export async function up(
+  engine: DockerEngine,
+  project: LoadedProject,
+  options: UpOptions = {},
+): Promise<UpResult> {
+  const began = Date.now();
+  const report = (service: string, phase: ServicePhase, detail?: string): void =>
+    options.onProgress?.({
+      service,
+      phase,
+      elapsedMs: Date.now() - began,
+      ...(detail ? { detail } : {}),
+    });
+  const model = project.model;
+  const selected = withDependencies(model, options.services ?? []);
+  const cycle = findCycle(
+    new Map(selected.map((name) => [name, Object.keys(model.services[name]?.dependsOn ?? {})])),
+  );
+  if (cycle) throw new PlanError(`services depend on each other in a cycle: ${cycle.join(' -> ')}`);
+
+  const existing = await engine.listProjectContainers(project.name);
+  for (const orphan of new Set(existing.map(serviceOf).filter((name) => !model.services[name]))) {
+    report(
+      orphan,
+      'orphaned',
+      options.removeOrphans ? 'removed' : 'not in the project files (--remove-orphans removes it)',
+    );
+    if (options.removeOrphans) {
+      await Promise.all(
+        existing.filter((c) => serviceOf(c) === orphan).map((c) => engine.removeContainer(c.Id)),
+      );
+    }
+  }
+  await ensureNetworksAndVolumes(engine, project, selected);
+
+  const events = await engine.projectEvents(project.name);
+  try {
+    const runs = new Map<string, Promise<string[]>>();
+    const run = (name: string): Promise<string[]> => {
+      let started = runs.get(name);
+      if (!started) {
+        started = bringUp(name);
+        runs.set(name, started);
+      }
+      return started;
+    };
+    const bringUp = async (name: string): Promise<string[]> => {
+      const service = model.services[name];
+      if (!service) throw new Error(`no service "${name}"`);
+      const current = existing.filter((c) => serviceOf(c) === name);
+      const hash = configHash(project, service);
+      const replicas = service.replicas?.value ?? 1;
+      const upToDate = current.filter((c) => c.Labels[COMPOSE_LABEL.configHash] === hash);
+      if (upToDate.length === replicas && upToDate.every((c) => c.State === 'running')) {
+        report(name, 'unchanged');
+        return upToDate.map((c) => c.Id);
+      }
+      await ensureImage(engine, project, service, report);
+      const dependencies = Object.entries(service.dependsOn).filter(([dep]) =>
+        selected.includes(dep),
+      );
+      if (dependencies.length > 0)
+        report(
+          name,
+          'waiting',
+          dependencies.map(([dep, f]) => `${dep} (${f.value.condition})`).join(', '),
+        );
+      const ids = await createContainers(
+        engine,
+        project,
+        service,
+        current,
+        hash,
+        options.stopTimeoutSeconds,
+        report,
+      );
+      await Promise.all(
+        dependencies.map(async ([dep, field]) => {
+          const depIds = await run(dep).catch(() => {
+            throw new Error(`its dependency ${dep} failed`);
+          });
+          await Promise.all(
+            depIds.map((id) => waitForCondition(engine, events, id, field.value.condition)),
+          ).catch((error: Error) => {
+            throw new Error(`${dep} ${error.message}`);
+          });
+        }),
+      );
+      report(name, 'starting');
+      await Promise.all(ids.map((id) => engine.startContainer(id)));
+      report(name, 'started');
+      return ids;
+    };
+
+    const outcomes = await Promise.allSettled(
+      selected.map(async (name) => {
+        const ids = await run(name);
+        const healthcheck = model.services[name]?.healthcheck?.value;
+        if (options.wait && healthcheck && !healthcheck.disable) {
+          await Promise.all(
+            ids.map((id) => waitForCondition(engine, events, id, 'service_healthy')),
+          );
+          report(name, 'healthy');
+        }
+      }),
+    );
+    const failed = outcomes.flatMap((outcome, index) => {
+      if (outcome.status === 'fulfilled') return [];
+      const service = selected[index] ?? '?';
+      const reason =
+        outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason);
+      report(service, 'failed', reason);
+      return [{ service, reason }];
+    });
+    return { failed };
+  } finally {
+    events.close();
+  }
+}
+
+function serviceOf(container: ContainerInfo): string {
+  return container.Labels[COMPOSE_LABEL.service] ?? '';
+}
+
+async function ensureNetworksAndVolumes(
+  engine: DockerEngine,
+  project: LoadedProject,
+  selected: readonly string[],
+): Promise<void> {
+  const services = selected.flatMap((name) => project.model.services[name] ?? []);
+  const networks = new Set(services.flatMap((s) => s.networks));
+  const volumes = new Set(
+    services.flatMap((s) =>
+      s.volumes.flatMap((v) =>
+        v.value.type === 'volume' && v.value.source ? [v.value.source] : [],
+      ),
+    ),
+  );
+  await Promise.all([
+    ...[...networks].map((key) => {
+      const network = project.model.networks[key]?.value;
+      return network && !network.external
+        ? engine.ensureNetwork(network.name, project.name, key)
+        : null;
+    }),
+    ...[...volumes].map((key) => {
+      const volume = project.model.volumes[key]?.value;
+      return volume && !volume.external
+        ? engine.ensureVolume(volume.name, project.name, key)
+        : null;
+    }),
+    // Compose creates a missing bind source folder (create_host_path) rather than failing.
+    ...services.flatMap((s) =>
+      s.volumes.flatMap(({ value }) =>
+        value.type === 'bind' && value.source && value.bind?.createHostPath !== false
+          ? [mkdir(value.source, { recursive: true })]
+          : [],
+      ),
+    ),
+  ]);
+}
+
+type Report = (service: string, phase: ServicePhase, detail?: string) => void;
+
+async function ensureImage(
+  engine: DockerEngine,
+  project: LoadedProject,
+  service: ServiceModel,
+  report: Report,
+): Promise<void> {
+  const image = serviceImage(project, service);
+  if (await engine.hasImage(image)) return;
+  const build = service.build?.value;
+  if (build) {
+    report(service.name, 'building');
+    await engine.buildImage({ ...build, tag: image }, ({ text }) =>
+      report(service.name, 'building', text),
+    );
+  } else {
+    report(service.name, 'pulling');
+    await engine.pullImage(image, ({ text }) => report(service.name, 'pulling', text));
+  }
+}
+
+async function createContainers(
+  engine: DockerEngine,
+  project: LoadedProject,
+  service: ServiceModel,
+  current: ContainerInfo[],
+  hash: string,
+  stopTimeoutSeconds: number | undefined,
+  report: Report,
+): Promise<string[]> {
+  const replicas = service.replicas?.value ?? 1;
+  const ids: string[] = [];
+  for (let number = 1; number <= replicas; number++) {
+    const existing = current.find(
+      (c) => c.Labels[COMPOSE_LABEL.containerNumber] === String(number),
+    );
+    if (existing && existing.Labels[COMPOSE_LABEL.configHash] === hash) {
+      ids.push(existing.Id);
+      continue;
+    }
+    if (existing) {
+      report(service.name, 'recreating');
+      await engine.stopContainer(existing.Id, stopTimeoutSeconds);
+      await engine.removeContainer(existing.Id);
+    } else {
+      report(service.name, 'creating');
+    }
+    ids.push(await engine.createContainer(containerSpec(project, service, number)));
+  }
+  // Scaled down: containers past the replica count go.
+  const extra = current.filter((c) => Number(c.Labels[COMPOSE_LABEL.containerNumber]) > replicas);
+  await Promise.all(extra.map((c) => engine.removeContainer(c.Id)));
+  return ids;
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** What a service is doing during up or down, in the order a user sees them. */
+export const ServicePhaseSchema = z.enum([
+  'pulling',
+  'building',
+  'creating',
+  'recreating',
+  'waiting',
+  'starting',
+  'started',
+  'healthy',
+  'unchanged',
+  'failed',
+  'stopping',
+  'removed',
+  'orphaned',
+]);
+export type ServicePhase = z.infer<typeof ServicePhaseSchema>;
+
+/** One step of one service, pushed to the CLI's progress view and to the UI. */
+export const ServiceProgressSchema = z.object({
+  service: z.string(),
+  phase: ServicePhaseSchema,
+  /** Build output, pull progress, or why it failed. */
+  detail: z.string().optional(),
+  /** Time since the operation began. */
+  elapsedMs: z.number().nonnegative(),
+});
+export type ServiceProgress = z.infer<typeof ServiceProgressSchema>;

@@ -1,0 +1,194 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceProgress } from '../../src/shared/progress';
+import { loadProject, type LoadedProject } from '../../src/main/config/load-project';
+import { DockerEngine } from '../../src/main/engine/docker-engine';
+import { down } from '../../src/main/engine/down';
+import { up } from '../../src/main/engine/up';
+import { runParity } from '../support/cli';
+import { connectTestEngine, uniqueProjectName } from '../support/engine';
+import { makeProject } from '../support/project-dir';
+
+const SHOP = fileURLToPath(new URL('../../examples/shop', import.meta.url));
+const engine = DockerEngine.fromEnvironment();
+
+function load(dir: string, projectName: string): LoadedProject {
+  const { project, diagnostics } = loadProject({ dir, projectName, env: {} });
+  if (!project) throw new Error(diagnostics.map((d) => d.message).join('\n'));
+  return project;
+}
+
+async function containerIds(project: string): Promise<Record<string, string>> {
+  const containers = await engine.listProjectContainers(project);
+  return Object.fromEntries(
+    containers.map((c) => [c.Labels['com.docker.compose.service'] ?? '', c.Id]),
+  );
+}
+
+function recorder() {
+  const steps: ServiceProgress[] = [];
+  const at = (service: string, phase: string): number =>
+    steps.findIndex((step) => step.service === service && step.phase === phase);
+  return { steps, at, onProgress: (step: ServiceProgress) => steps.push(step) };
+}
+
+beforeAll(async () => {
+  await connectTestEngine();
+});
+
+describe('up and down of examples/shop on the real engine', () => {
+  const name = uniqueProjectName('parity-it-shop');
+  afterAll(() => down(engine, name, { volumes: true, timeoutSeconds: 0 }));
+
+  it('starts every service, the worker only once the API is healthy', async () => {
+    const progress = recorder();
+    const result = await up(engine, load(SHOP, name), {
+      wait: true,
+      onProgress: progress.onProgress,
+    });
+    expect(result.failed).toEqual([]);
+    expect(progress.at('api', 'healthy')).toBeGreaterThan(-1);
+    expect(progress.at('worker', 'starting')).toBeGreaterThan(progress.at('api', 'healthy'));
+    const containers = await engine.listProjectContainers(name);
+    expect(containers.map((c) => c.Names[0]).sort()).toEqual([
+      `/${name}-api-1`,
+      `/${name}-web-1`,
+      `/${name}-worker-1`,
+    ]);
+    expect(containers.every((c) => c.State === 'running')).toBe(true);
+  });
+
+  it('a second up changes nothing', async () => {
+    const before = await containerIds(name);
+    const progress = recorder();
+    await up(engine, load(SHOP, name), { onProgress: progress.onProgress });
+    expect(progress.steps.map((s) => s.phase)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+    expect(await containerIds(name)).toEqual(before);
+  });
+
+  it('docker-compose sees the stack Parity started', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const output = execFileSync(
+      'docker-compose',
+      ['-p', name, '-f', `${SHOP}/compose.yaml`, 'ps'],
+      { encoding: 'utf8' },
+    );
+    expect(output).toContain(`${name}-api-1`);
+    expect(output).toMatch(/Up \(healthy\)/);
+  });
+});
+
+describe('reconcile on a fixture stack', () => {
+  const name = uniqueProjectName('parity-it-fixture');
+  const compose = (greeting: string): string =>
+    [
+      'services:',
+      '  a:',
+      '    image: busybox:1.37',
+      '    command: [sleep, "600"]',
+      '    init: true',
+      '    environment: { GREETING: ' + greeting + ' }',
+      '    volumes: [data:/data]',
+      '  b:',
+      '    image: busybox:1.37',
+      '    command: [sleep, "600"]',
+      '    init: true',
+      'volumes:',
+      '  data: {}',
+      '',
+    ].join('\n');
+  const dir = makeProject('fixture', { 'compose.yaml': compose('hello') });
+  afterAll(() => down(engine, name, { volumes: true, timeoutSeconds: 0 }));
+
+  it('recreates exactly the service whose configuration changed', async () => {
+    await up(engine, load(dir, name));
+    const before = await containerIds(name);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(`${dir}/compose.yaml`, compose('changed'));
+    const progress = recorder();
+    await up(engine, load(dir, name), { onProgress: progress.onProgress });
+    const after = await containerIds(name);
+    expect(after.b).toBe(before.b);
+    expect(after.a).not.toBe(before.a);
+    expect(progress.at('a', 'recreating')).toBeGreaterThan(-1);
+    expect(progress.at('b', 'unchanged')).toBeGreaterThan(-1);
+  });
+
+  it('down keeps a named volume and its data; down -v removes it', async () => {
+    const exec = async (command: string[]): Promise<void> => {
+      const { execFileSync } = await import('node:child_process');
+      execFileSync('docker', ['exec', `${name}-a-1`, ...command]);
+    };
+    await exec(['sh', '-c', 'echo kept > /data/file']);
+    const first = await down(engine, name, { timeoutSeconds: 0 });
+    expect(first.volumes).toEqual([]);
+    expect(await engine.listProjectContainers(name)).toEqual([]);
+    await up(engine, load(dir, name));
+    const { execFileSync } = await import('node:child_process');
+    expect(
+      execFileSync('docker', ['exec', `${name}-a-1`, 'cat', '/data/file'], { encoding: 'utf8' }),
+    ).toBe('kept\n');
+    const second = await down(engine, name, { volumes: true, timeoutSeconds: 0 });
+    expect(second.volumes).toEqual([`${name}_data`]);
+  });
+});
+
+describe('dependency conditions', () => {
+  const name = uniqueProjectName('parity-it-deps');
+  const dir = makeProject('deps', {
+    'compose.yaml': [
+      'services:',
+      '  migrate-ok: { image: busybox:1.37, command: [sh, -c, "exit 0"] }',
+      '  migrate-bad: { image: busybox:1.37, command: [sh, -c, "echo boom; exit 3"] }',
+      '  sick:',
+      '    image: busybox:1.37',
+      '    command: [sleep, "600"]',
+      '    init: true',
+      '    healthcheck: { test: [CMD-SHELL, "echo not ready; exit 1"], interval: 1s, timeout: 1s, retries: 1 }',
+      '  after-ok:',
+      '    image: busybox:1.37',
+      '    command: [sleep, "600"]',
+      '    init: true',
+      '    depends_on: { migrate-ok: { condition: service_completed_successfully } }',
+      '  after-bad:',
+      '    image: busybox:1.37',
+      '    command: [sleep, "600"]',
+      '    depends_on: { migrate-bad: { condition: service_completed_successfully } }',
+      '  after-sick:',
+      '    image: busybox:1.37',
+      '    command: [sleep, "600"]',
+      '    depends_on: { sick: { condition: service_healthy } }',
+      '',
+    ].join('\n'),
+  });
+  afterAll(() => down(engine, name, { timeoutSeconds: 0 }));
+
+  it('starts what can start and fails dependents at once, saying why', async () => {
+    const result = await up(engine, load(dir, name));
+    const reasons = Object.fromEntries(result.failed.map((f) => [f.service, f.reason]));
+    expect(Object.keys(reasons).sort()).toEqual(['after-bad', 'after-sick']);
+    expect(reasons['after-bad']).toBe('migrate-bad exited with code 3');
+    expect(reasons['after-sick']).toMatch(
+      /^sick is unhealthy; last health check \(exit 1\): not ready/,
+    );
+    const states: Record<string, string> = {};
+    for (const c of await engine.listProjectContainers(name)) {
+      states[c.Labels['com.docker.compose.service'] ?? ''] = c.State;
+    }
+    expect(states['after-ok']).toBe('running');
+    expect(states['after-bad']).toBe('created');
+  });
+
+  it('parity up exits 1 when a service failed', async () => {
+    const { code, stderr } = await runParity([
+      'up',
+      '--project-directory',
+      dir,
+      '-p',
+      name,
+      'after-sick',
+    ]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/✘ after-sick\s+failed .*sick is unhealthy/);
+  });
+});
