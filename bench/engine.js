@@ -25,9 +25,7 @@ const service = (extra = '') =>
   `    image: busybox:1.37\n    command: [sleep, "3600"]\n    init: true\n${extra}`;
 const wide = stack(
   join(root, 'wide'),
-  'services:\n' +
-    Array.from({ length: 10 }, (_, i) => `  s${i}:\n${service()}`).join('') +
-    '',
+  'services:\n' + Array.from({ length: 10 }, (_, i) => `  s${i}:\n${service()}`).join('') + '',
 );
 const health = '    healthcheck: { test: [CMD, "true"], interval: 1s, timeout: 1s, retries: 3 }\n';
 const chain = stack(
@@ -39,7 +37,10 @@ const chain = stack(
 );
 
 const tools = {
-  parity: (dir, project, args) => [process.execPath, [parityBin, ...args, '--project-directory', dir, '-p', project]],
+  parity: (dir, project, args) => [
+    process.execPath,
+    [parityBin, ...args, '--project-directory', dir, '-p', project],
+  ],
   'docker-compose': (dir, project, args) => [
     'docker-compose',
     ['--project-directory', dir, '-f', join(dir, 'compose.yaml'), '-p', project, ...args],
@@ -62,7 +63,7 @@ const median = (values) => {
 };
 
 const samples = {};
-const record = (tool, name, ms) => ((samples[`${tool}/${name}`] ??= []).push(ms));
+const record = (tool, name, ms) => (samples[`${tool}/${name}`] ??= []).push(ms);
 const upArgs = { parity: ['up'], 'docker-compose': ['up', '-d'] };
 // Waiting for the chain is part of up for both: docker-compose 1.29 waits on service_healthy.
 for (let round = 0; round < ROUNDS; round++) {
