@@ -13,6 +13,8 @@ export const ServicePhaseSchema = z.enum([
   'unchanged',
   'failed',
   'stopping',
+  'stopped',
+  'restarting',
   'removed',
   'orphaned',
 ]);

@@ -5,6 +5,7 @@ const SYMBOL: Partial<Record<ServiceProgress['phase'], string>> = {
   healthy: '✔',
   unchanged: '✔',
   removed: '✔',
+  stopped: '✔',
   failed: '✘',
   orphaned: '!',
 };

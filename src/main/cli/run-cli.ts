@@ -4,13 +4,17 @@ import { configCommand } from './commands/config';
 import { downCommand } from './commands/down';
 import { psCommand } from './commands/ps';
 import { serveCommand } from './commands/serve';
+import { restartCommand, startCommand, stopCommand } from './commands/service-control';
 import { upCommand } from './commands/up';
 
 const COMMANDS: readonly Command[] = [
   configCommand,
   downCommand,
   psCommand,
+  restartCommand,
   serveCommand,
+  startCommand,
+  stopCommand,
   upCommand,
 ];
 

@@ -159,6 +159,13 @@ export class DockerEngine {
     }
   }
 
+  /** Restarts a container, with the same stop rules as stopContainer. */
+  async restartContainer(id: string, timeoutSeconds?: number): Promise<void> {
+    await this.docker
+      .getContainer(id)
+      .restart(timeoutSeconds === undefined ? {} : { t: timeoutSeconds });
+  }
+
   /** Removes a container (its anonymous volumes too only when asked). */
   async removeContainer(id: string, removeVolumes = false): Promise<void> {
     await this.docker.getContainer(id).remove({ force: true, v: removeVolumes });

@@ -1,6 +1,6 @@
-import { DockerEngine } from '../../engine/docker-engine';
 import { down } from '../../engine/down';
 import { EXIT, UsageError, type Command } from '../command';
+import { engineOperation } from '../engine-operation';
 import { loadProjectFromArgs, PROJECT_OPTIONS, PROJECT_USAGE } from '../project-args';
 import { progressPrinter } from '../progress-printer';
 
@@ -21,11 +21,13 @@ export const downCommand: Command = {
     if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 0)) {
       throw new UsageError(`--timeout expects whole seconds, got ${String(args.values.timeout)}`);
     }
-    const result = await down(DockerEngine.fromEnvironment(io.env), project.name, {
-      volumes: args.values.volumes === true,
-      ...(timeout === undefined ? {} : { timeoutSeconds: timeout }),
-      onProgress: progressPrinter(io.err, false),
-    });
+    const result = await engineOperation(project, io, (engine) =>
+      down(engine, project.name, {
+        volumes: args.values.volumes === true,
+        ...(timeout === undefined ? {} : { timeoutSeconds: timeout }),
+        onProgress: progressPrinter(io.err, false),
+      }),
+    );
     const kept = args.values.volumes === true ? '' : ' Named volumes were kept (-v removes them).';
     io.err(
       `Removed ${result.containers} containers, ${result.networks.length} networks, ${result.volumes.length} volumes.${kept}\n`,

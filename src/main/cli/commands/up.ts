@@ -1,6 +1,6 @@
-import { DockerEngine } from '../../engine/docker-engine';
 import { PlanError, up } from '../../engine/up';
 import { EXIT, UsageError, type Command } from '../command';
+import { engineOperation } from '../engine-operation';
 import { loadProjectFromArgs, PROJECT_OPTIONS, PROJECT_USAGE } from '../project-args';
 import { progressPrinter } from '../progress-printer';
 
@@ -23,12 +23,14 @@ export const upCommand: Command = {
     const unknown = args.positionals.filter((name) => !project.model.services[name]);
     if (unknown.length > 0) throw new UsageError(`no such service: ${unknown.join(', ')}`);
     try {
-      const result = await up(DockerEngine.fromEnvironment(io.env), project, {
-        services: args.positionals,
-        wait: args.values.wait === true,
-        removeOrphans: args.values['remove-orphans'] === true,
-        onProgress: progressPrinter(io.err, args.values.verbose === true),
-      });
+      const result = await engineOperation(project, io, (engine) =>
+        up(engine, project, {
+          services: args.positionals,
+          wait: args.values.wait === true,
+          removeOrphans: args.values['remove-orphans'] === true,
+          onProgress: progressPrinter(io.err, args.values.verbose === true),
+        }),
+      );
       return result.failed.length > 0 ? EXIT.failed : EXIT.ok;
     } catch (error) {
       if (error instanceof PlanError) throw new UsageError(error.message);

@@ -1,0 +1,23 @@
+import { createHash } from 'node:crypto';
+import type { LoadedProject } from '../config/load-project';
+import { DockerEngine } from '../engine/docker-engine';
+import { withProjectLock } from '../engine/project-lock';
+import type { CliIo } from './command';
+
+/**
+ * Runs an operation that changes a project's containers on the engine the environment names,
+ * holding the project's lock (per engine), and saying so when another one is running.
+ */
+export function engineOperation<T>(
+  project: LoadedProject,
+  io: CliIo,
+  work: (engine: DockerEngine) => Promise<T>,
+): Promise<T> {
+  const engine = DockerEngine.fromEnvironment(io.env);
+  const key = `${createHash('sha256').update(engine.endpoint).digest('hex').slice(0, 12)}-${project.name}`;
+  return withProjectLock(
+    key,
+    () => work(engine),
+    (pid) => io.err(`Waiting for another operation on ${project.name} (pid ${pid}) to finish…\n`),
+  );
+}
