@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { EXIT, UsageError, type CliIo, type Command } from './command';
 import { configCommand } from './commands/config';
 import { downCommand } from './commands/down';
+import { driftCommand } from './commands/drift';
+import { logsCommand } from './commands/logs';
 import { psCommand } from './commands/ps';
 import { serveCommand } from './commands/serve';
 import { restartCommand, startCommand, stopCommand } from './commands/service-control';
@@ -10,6 +12,8 @@ import { upCommand } from './commands/up';
 const COMMANDS: readonly Command[] = [
   configCommand,
   downCommand,
+  driftCommand,
+  logsCommand,
   psCommand,
   restartCommand,
   serveCommand,

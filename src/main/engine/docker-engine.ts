@@ -226,6 +226,59 @@ export class DockerEngine {
       );
     });
   }
+
+  /** Every running container on the engine, of any project or none, with its published ports. */
+  listRunningContainers(): Promise<Docker.ContainerInfo[]> {
+    return this.docker.listContainers();
+  }
+
+  /**
+   * A container's log, every message prefixed with its timestamp: multiplexed stdout/stderr
+   * frames, or the raw output of a container with a TTY. Without `follow` it ends at the log's
+   * current end; with it, when the container stops. `since` is Unix seconds (fraction allowed).
+   */
+  containerLogs(
+    id: string,
+    options: { follow: boolean; tail?: number | 'all'; since?: string },
+  ): Promise<Readable> {
+    return new Promise((resolve, reject) => {
+      this.docker.modem.dial(
+        {
+          path: `/containers/${encodeURIComponent(id)}/logs?`,
+          method: 'GET',
+          // A stream even without follow: dockerode would otherwise buffer the whole log.
+          isStream: true,
+          statusCodes: { 200: true, 404: 'no such container', 500: 'server error' },
+          options: {
+            stdout: true,
+            stderr: true,
+            timestamps: true,
+            follow: options.follow,
+            ...(options.tail === undefined ? {} : { tail: String(options.tail) }),
+            ...(options.since === undefined ? {} : { since: options.since }),
+          },
+        },
+        (error, result) => (error ? reject(error) : resolve(result as Readable)),
+      );
+    });
+  }
+
+  /**
+   * The raw event stream (newline-delimited JSON) of a project's containers, only the given
+   * actions; resolves once subscribed. Destroying the stream ends the subscription.
+   */
+  async projectContainerEventStream(
+    project: string,
+    actions: readonly string[],
+  ): Promise<Readable> {
+    return (await this.docker.getEvents({
+      filters: {
+        type: ['container'],
+        event: [...actions],
+        label: [`${COMPOSE_LABEL.project}=${project}`],
+      },
+    })) as Readable;
+  }
 }
 
 function isNotFound(error: unknown): boolean {

@@ -7,6 +7,7 @@ import { COMPOSE_LABEL } from './compose-labels';
 import { configHash, containerSpec, serviceImage } from './container-spec';
 import { findCycle, withDependencies } from './dependency-graph';
 import type { DockerEngine } from './docker-engine';
+import { assertNoPortConflicts } from './port-conflicts';
 import { waitForCondition } from './wait-condition';
 
 /** What `up` was asked to do. */
@@ -69,6 +70,7 @@ export async function up(
       );
     }
   }
+  await assertNoPortConflicts(engine, project, selected, existing);
   await ensureNetworksAndVolumes(engine, project, selected);
 
   const events = await engine.projectEvents(project.name);

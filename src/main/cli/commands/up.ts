@@ -1,3 +1,4 @@
+import { PortConflictError } from '../../engine/port-conflicts';
 import { PlanError, up } from '../../engine/up';
 import { EXIT, UsageError, type Command } from '../command';
 import { engineOperation } from '../engine-operation';
@@ -34,6 +35,10 @@ export const upCommand: Command = {
       return result.failed.length > 0 ? EXIT.failed : EXIT.ok;
     } catch (error) {
       if (error instanceof PlanError) throw new UsageError(error.message);
+      if (error instanceof PortConflictError) {
+        io.err(`${error.message}\n`);
+        return EXIT.failed;
+      }
       throw error;
     }
   },
