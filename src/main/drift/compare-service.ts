@@ -1,0 +1,270 @@
+import type { Category, Finding, Severity } from '../../shared/drift';
+import type { Field, ServiceModel } from '../../shared/model';
+import { formatDuration } from '../config/syntax/duration';
+
+type Raw = Omit<Finding, 'status' | 'reason'>;
+
+interface Rules {
+  changed: [Severity, string];
+  onlyDev: [Severity, string];
+  onlyProd: [Severity, string];
+}
+
+/** What comparing one pair needs besides the two services. */
+export interface CompareContext {
+  /** Env keys whose values are secret on either side: shown only as "same" / "differs". */
+  secretKeys: ReadonlySet<string>;
+}
+
+/** Every difference between a dev service and its production counterpart. */
+export function compareService(
+  name: string,
+  dev: ServiceModel,
+  prod: ServiceModel,
+  ctx: CompareContext,
+): Raw[] {
+  const findings: Raw[] = [];
+  const add = <T>(
+    path: string,
+    category: Category,
+    devField: Field<T> | null,
+    prodField: Field<T> | null,
+    show: (value: T) => string,
+    rules: Rules,
+    secret = false,
+  ): void => {
+    if (!devField && !prodField) return;
+    const devText = devField ? show(devField.value) : null;
+    const prodText = prodField ? show(prodField.value) : null;
+    if (devText === prodText) return;
+    const kind = !prodField ? 'only-dev' : !devField ? 'only-prod' : 'changed';
+    const [severity, rule] =
+      kind === 'changed' ? rules.changed : kind === 'only-dev' ? rules.onlyDev : rules.onlyProd;
+    // Secret values never leave this function: only whether they are the same.
+    const shown = (text: string | null): string | null =>
+      text === null ? null : secret ? 'differs' : text;
+    findings.push({
+      service: name,
+      path,
+      kind,
+      category,
+      severity,
+      rule,
+      secret,
+      dev: { value: shown(devText), source: devField?.source ?? null },
+      prod: { value: shown(prodText), source: prodField?.source ?? null },
+    });
+  };
+
+  compareImage(name, dev, prod, findings);
+  const keys = new Set([...Object.keys(dev.environment), ...Object.keys(prod.environment)]);
+  for (const key of keys) {
+    add(
+      `env.${key}`,
+      'env',
+      dev.environment[key] ?? null,
+      prod.environment[key] ?? null,
+      (v) => v,
+      {
+        changed: ['warning', 'an environment value differs'],
+        onlyDev: ['info', 'set only on the laptop'],
+        onlyProd: ['warning', 'production sets a variable the laptop lacks'],
+      },
+      ctx.secretKeys.has(key),
+    );
+  }
+  const join = (v: string[]): string => JSON.stringify(v);
+  add(
+    'command',
+    'command',
+    dev.command,
+    prod.command,
+    join,
+    sameRules('warning', 'the command differs'),
+  );
+  add(
+    'entrypoint',
+    'command',
+    dev.entrypoint,
+    prod.entrypoint,
+    join,
+    sameRules('warning', 'the entrypoint differs'),
+  );
+  add(
+    'replicas',
+    'resources',
+    dev.replicas ?? one(dev),
+    prod.replicas ?? one(prod),
+    String,
+    sameRules('info', 'replica count differs'),
+  );
+  add(
+    'resources.cpus',
+    'resources',
+    dev.limits.cpus,
+    prod.limits.cpus,
+    String,
+    sameRules('info', 'CPU limit differs'),
+  );
+  add(
+    'resources.memory',
+    'resources',
+    dev.limits.memoryBytes,
+    prod.limits.memoryBytes,
+    formatBytes,
+    sameRules('info', 'memory limit differs'),
+  );
+  add(
+    'user',
+    'security',
+    dev.user,
+    prod.user,
+    (v) => v,
+    sameRules('warning', 'runs as a different user'),
+  );
+  const health = (
+    s: ServiceModel,
+    pick: (h: NonNullable<ServiceModel['healthcheck']>['value']) => number | null,
+  ) => {
+    const value = s.healthcheck ? pick(s.healthcheck.value) : null;
+    return value === null || !s.healthcheck ? null : { value, source: s.healthcheck.source };
+  };
+  add(
+    'healthcheck.interval',
+    'health',
+    health(dev, (h) => h.intervalMs),
+    health(prod, (h) => h.intervalMs),
+    formatDuration,
+    sameRules('info', 'health check interval differs'),
+  );
+  add(
+    'healthcheck.retries',
+    'health',
+    health(dev, (h) => h.retries),
+    health(prod, (h) => h.retries),
+    String,
+    sameRules('info', 'health check retries differ'),
+  );
+  add(
+    'healthcheck',
+    'health',
+    dev.healthcheck && { ...dev.healthcheck, value: 'defined' },
+    prod.healthcheck && { ...prod.healthcheck, value: 'defined' },
+    (v) => v,
+    {
+      changed: ['info', ''],
+      onlyDev: ['info', 'only the laptop checks health'],
+      onlyProd: ['warning', 'production checks health; the laptop does not'],
+    },
+  );
+  const targets = (s: ServiceModel): Map<string, Field<string>> =>
+    new Map(
+      s.ports.map((p) => [
+        `${p.value.target}/${p.value.protocol}`,
+        { value: `${p.value.target}/${p.value.protocol}`, source: p.source },
+      ]),
+    );
+  const devPorts = targets(dev);
+  const prodPorts = targets(prod);
+  for (const port of new Set([...devPorts.keys(), ...prodPorts.keys()])) {
+    add(
+      `ports.${port}`,
+      'ports',
+      devPorts.get(port) ?? null,
+      prodPorts.get(port) ?? null,
+      (v) => v,
+      sameRules('warning', 'the service listens on a different container port'),
+    );
+  }
+  const mounts = (s: ServiceModel): Map<string, Field<string>> =>
+    new Map(s.volumes.map((v) => [v.value.target, { value: v.value.type, source: v.source }]));
+  const devMounts = mounts(dev);
+  const prodMounts = mounts(prod);
+  for (const target of new Set([...devMounts.keys(), ...prodMounts.keys()])) {
+    add(
+      `volumes.${target}`,
+      'volumes',
+      devMounts.get(target) ?? null,
+      prodMounts.get(target) ?? null,
+      (v) => v,
+      sameRules('info', 'mounted on one side only, or differently'),
+    );
+  }
+  return findings;
+}
+
+function sameRules(severity: Severity, rule: string): Rules {
+  return { changed: [severity, rule], onlyDev: [severity, rule], onlyProd: [severity, rule] };
+}
+
+// An absent replica count means one, on both platforms.
+function one(service: ServiceModel): Field<number> {
+  return { value: 1, source: service.source };
+}
+
+function formatBytes(bytes: number): string {
+  for (const [unit, size] of [
+    ['Gi', 2 ** 30],
+    ['Mi', 2 ** 20],
+    ['Ki', 2 ** 10],
+  ] as const) {
+    if (bytes % size === 0) return `${bytes / size}${unit}`;
+  }
+  return String(bytes);
+}
+
+// A different backing engine or major version is the most severe drift; a tag, a warning;
+// a local build against a pinned production image, a warning saying so.
+function compareImage(name: string, dev: ServiceModel, prod: ServiceModel, findings: Raw[]): void {
+  const d = dev.image?.value;
+  const p = prod.image?.value;
+  const push = (
+    path: string,
+    severity: Severity,
+    rule: string,
+    devValue: string | null,
+    prodValue: string | null,
+  ): void => {
+    findings.push({
+      service: name,
+      path,
+      kind: devValue === null ? 'only-prod' : prodValue === null ? 'only-dev' : 'changed',
+      category: 'image',
+      severity,
+      rule,
+      secret: false,
+      dev: { value: devValue, source: (dev.image ?? dev.build)?.source ?? null },
+      prod: { value: prodValue, source: (prod.image ?? prod.build)?.source ?? null },
+    });
+  };
+  if (!d && dev.build && p) {
+    push(
+      'image',
+      'warning',
+      'built from source on the laptop, a pinned image in production',
+      `build ${dev.build.value.context}`,
+      p.raw,
+    );
+    return;
+  }
+  if (!d || !p) return;
+  const family = (repository: string): string => repository.split('/').at(-1) ?? repository;
+  if (family(d.repository) !== family(p.repository)) {
+    push('image', 'error', 'a different image (engine) runs in production', d.raw, p.raw);
+    return;
+  }
+  if (d.tag !== p.tag) {
+    const major = (tag: string | null): string | null => tag?.match(/^v?(\d+)/)?.[1] ?? null;
+    const majorDiffers =
+      major(d.tag) !== null && major(p.tag) !== null && major(d.tag) !== major(p.tag);
+    push(
+      'image.tag',
+      majorDiffers ? 'error' : 'warning',
+      majorDiffers ? 'a different major version' : 'a different image tag',
+      d.tag,
+      p.tag,
+    );
+  }
+  if (d.registry !== p.registry)
+    push('image.registry', 'info', 'pulled from a different registry', d.registry, p.registry);
+}

@@ -1,0 +1,55 @@
+import type { DriftReport, Finding } from '../../shared/drift';
+import type { EnvironmentModel } from '../../shared/model';
+import type { DriftRules } from '../../shared/parity-config';
+import { applyRules } from './apply-rules';
+import { compareService } from './compare-service';
+import { matchServices } from './match-services';
+
+/** What a diff needs besides the two models. */
+export interface DiffOptions {
+  map?: Record<string, string>;
+  rules?: DriftRules;
+  /** Env keys per production service that hold secrets. */
+  secretKeys?: Record<string, readonly string[]>;
+}
+
+const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE|CREDENTIAL)/i;
+
+/** Every difference between a dev and a production model, matched service by service. */
+export function diffModels(
+  dev: EnvironmentModel,
+  prod: EnvironmentModel,
+  options: DiffOptions = {},
+): DriftReport {
+  const matches = matchServices(dev, prod, options.map ?? {});
+  const raw: Omit<Finding, 'status' | 'reason'>[] = [];
+  for (const match of matches) {
+    const devService = match.dev ? dev.services[match.dev] : undefined;
+    const prodService = match.prod ? prod.services[match.prod] : undefined;
+    const name = match.dev ?? match.prod ?? '?';
+    if (devService && prodService) {
+      const secretKeys = new Set([
+        ...(options.secretKeys?.[prodService.name] ?? []),
+        ...[...Object.keys(devService.environment), ...Object.keys(prodService.environment)].filter(
+          (key) => SECRET_NAME.test(key),
+        ),
+      ]);
+      raw.push(...compareService(name, devService, prodService, { secretKeys }));
+    } else {
+      raw.push({
+        service: name,
+        path: 'service',
+        kind: devService ? 'only-dev' : 'only-prod',
+        category: 'topology',
+        severity: 'warning',
+        rule: devService
+          ? 'runs on the laptop, not in production'
+          : 'runs in production, not on the laptop',
+        secret: false,
+        dev: { value: devService ? name : null, source: devService?.source ?? null },
+        prod: { value: prodService ? name : null, source: prodService?.source ?? null },
+      });
+    }
+  }
+  return { matches, findings: applyRules(raw, options.rules) };
+}

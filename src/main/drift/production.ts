@@ -1,0 +1,85 @@
+import { relative, resolve } from 'node:path';
+import type { Diagnostic } from '../../shared/diagnostics';
+import type { EnvironmentModel, ServiceModel } from '../../shared/model';
+import type { ProductionSource } from '../../shared/parity-config';
+import { loadProject, type LoadedProject } from '../config/load-project';
+
+/** Production as one model, with the env keys that hold secrets, and what went wrong reading it. */
+export interface ProductionSide {
+  model: EnvironmentModel | null;
+  secretKeys: Record<string, string[]>;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads one production source of a kind other than compose. */
+export type ProductionReader = (source: ProductionSource, project: LoadedProject) => ProductionSide;
+
+/** Reads the production sources parity.yaml names into one model; services of later sources win. */
+export function loadProduction(
+  project: LoadedProject,
+  readers: Partial<Record<string, ProductionReader>> = {},
+): ProductionSide {
+  const sources = project.parity?.production ?? [];
+  const diagnostics: Diagnostic[] = [];
+  if (sources.length === 0) {
+    diagnostics.push({
+      severity: 'error',
+      message:
+        'parity.yaml names no production source: add production: [{ kubernetes: deploy/k8s }] or a compose file',
+    });
+    return { model: null, secretKeys: {}, diagnostics };
+  }
+  const merged: EnvironmentModel = { name: project.name, services: {}, volumes: {}, networks: {} };
+  const secretKeys: Record<string, string[]> = {};
+  for (const source of sources) {
+    const side =
+      'compose' in source
+        ? readCompose(source.compose, project)
+        : readWith(source, project, readers);
+    diagnostics.push(...side.diagnostics);
+    if (!side.model) continue;
+    Object.assign(merged.services, side.model.services as Record<string, ServiceModel>);
+    Object.assign(secretKeys, side.secretKeys);
+  }
+  return {
+    model: diagnostics.some((d) => d.severity === 'error') ? null : merged,
+    secretKeys,
+    diagnostics,
+  };
+}
+
+function readWith(
+  source: ProductionSource,
+  project: LoadedProject,
+  readers: Partial<Record<string, ProductionReader>>,
+): ProductionSide {
+  const kind = Object.keys(source)[0] ?? '?';
+  const reader = readers[kind];
+  if (reader) return reader(source, project);
+  return {
+    model: null,
+    secretKeys: {},
+    diagnostics: [
+      { severity: 'error', message: `production sources of kind "${kind}" cannot be read yet` },
+    ],
+  };
+}
+
+// A production compose file is read exactly as the dev side is, under the same project name.
+function readCompose(file: string, project: LoadedProject): ProductionSide {
+  const path = resolve(project.workingDir, file);
+  const { project: prod, diagnostics } = loadProject({
+    dir: project.workingDir,
+    files: [path],
+    projectName: project.name,
+    env: {},
+  });
+  const display = relative(project.workingDir, path);
+  return {
+    model: prod?.model ?? null,
+    secretKeys: {},
+    diagnostics: diagnostics.map((d) =>
+      d.position ? d : { ...d, message: `${display}: ${d.message}` },
+    ),
+  };
+}
