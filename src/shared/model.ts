@@ -58,6 +58,13 @@ export interface Healthcheck {
   retries: number | null;
   startPeriodMs: number | null;
   startIntervalMs: number | null;
+  /** Where each setting is written, when it is (drift shows the line of the one that differs). */
+  positions?: Partial<
+    Record<
+      'test' | 'intervalMs' | 'timeoutMs' | 'retries' | 'startPeriodMs' | 'startIntervalMs',
+      SourcePosition
+    >
+  >;
 }
 
 /** What a service waits for before it starts. */

@@ -207,6 +207,14 @@ function normalizeHealthcheck(node: YNode, ctx: ServiceContext): Healthcheck | n
     retries: ctx.reader.integer(get('retries'), 'healthcheck.retries'),
     startPeriodMs: duration('start_period'),
     startIntervalMs: duration('start_interval'),
+    positions: positionsOf(map, {
+      test: 'test',
+      intervalMs: 'interval',
+      timeoutMs: 'timeout',
+      retries: 'retries',
+      startPeriodMs: 'start_period',
+      startIntervalMs: 'start_interval',
+    }),
   };
 }
 
@@ -265,4 +273,17 @@ function resolveBindSource(mount: VolumeMount, workingDir: string): VolumeMount 
 /** Identity of a port for merging files: the same published address and target. */
 export function portKey(port: PortMapping): string {
   return `${port.hostIp ?? ''}:${port.published ?? ''}:${port.target}/${port.protocol}`;
+}
+
+// Where each written healthcheck setting's value is.
+function positionsOf<K extends string>(
+  map: YMap,
+  keys: Record<K, string>,
+): Partial<Record<K, SourcePosition>> {
+  const positions: Partial<Record<K, SourcePosition>> = {};
+  for (const [field, key] of Object.entries(keys) as [K, string][]) {
+    const node = map.entries.get(key)?.value;
+    if (node) positions[field] = node.pos;
+  }
+  return positions;
 }

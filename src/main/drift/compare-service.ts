@@ -122,26 +122,25 @@ export function compareService(
     (v) => v,
     sameRules('warning', 'runs as a different user'),
   );
-  const health = (
-    s: ServiceModel,
-    pick: (h: NonNullable<ServiceModel['healthcheck']>['value']) => number | null,
-  ) => {
-    const value = s.healthcheck ? pick(s.healthcheck.value) : null;
-    return value === null || !s.healthcheck ? null : { value, source: s.healthcheck.source };
+  type Timing = 'intervalMs' | 'retries';
+  const health = (s: ServiceModel, key: Timing): Field<number> | null => {
+    const value = s.healthcheck?.value[key] ?? null;
+    if (value === null || !s.healthcheck) return null;
+    return { value, source: s.healthcheck.value.positions?.[key] ?? s.healthcheck.source };
   };
   add(
     'healthcheck.interval',
     'health',
-    health(dev, (h) => h.intervalMs),
-    health(prod, (h) => h.intervalMs),
+    health(dev, 'intervalMs'),
+    health(prod, 'intervalMs'),
     formatDuration,
     sameRules('info', 'health check interval differs'),
   );
   add(
     'healthcheck.retries',
     'health',
-    health(dev, (h) => h.retries),
-    health(prod, (h) => h.retries),
+    health(dev, 'retries'),
+    health(prod, 'retries'),
     String,
     sameRules('info', 'health check retries differ'),
   );

@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import type { Diagnostic } from '../../shared/diagnostics';
-import type { EnvironmentModel, ServiceModel } from '../../shared/model';
+import type { EnvironmentModel } from '../../shared/model';
 import type { ProductionSource } from '../../shared/parity-config';
 import { loadProject, type LoadedProject } from '../config/load-project';
 
@@ -38,7 +38,7 @@ export function loadProduction(
         : readWith(source, project, readers);
     diagnostics.push(...side.diagnostics);
     if (!side.model) continue;
-    Object.assign(merged.services, side.model.services as Record<string, ServiceModel>);
+    Object.assign(merged.services, side.model.services);
     Object.assign(secretKeys, side.secretKeys);
   }
   return {

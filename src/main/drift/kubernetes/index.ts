@@ -1,0 +1,13 @@
+/** Kubernetes manifests -> EnvironmentModel: the production side of the drift report. */
+export { readKubernetes, type ReadKubernetesOptions } from './read-kubernetes';
+export { parseQuantity, parseCpuQuantity, parseMemoryQuantity } from './quantity';
+export { expandReferences } from './field-refs';
+export { KUBERNETES_PROBE_DEFAULTS } from './probe';
+export type {
+  EnvOrigin,
+  K8sContainerSummary,
+  K8sObjectSummary,
+  K8sServicePortSummary,
+  KubernetesRead,
+  SourceRange,
+} from './types';

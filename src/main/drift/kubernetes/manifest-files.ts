@@ -1,0 +1,79 @@
+import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import type { Diagnostic } from '../../../shared/diagnostics';
+
+const MANIFEST = /\.(ya?ml|json)$/i;
+const KUSTOMIZATION = /^kustomization\.ya?ml$/i;
+
+/** A manifest file: where it is, and how positions name it (relative to the base folder). */
+export interface ManifestFile {
+  path: string;
+  display: string;
+}
+
+/**
+ * The manifest files named by `paths` (relative to `baseDir`): a file as given, a folder's
+ * *.yaml/*.yml/*.json at any depth; sorted, each once, as `kubectl apply -R -f` reads them.
+ */
+export function listManifestFiles(
+  paths: readonly string[],
+  baseDir: string,
+): { files: ManifestFile[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const files: ManifestFile[] = [];
+  const add = (path: string): void => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    const display = relative(baseDir, path).split(sep).join('/') || path;
+    // A Kustomize file is not a manifest (older ones have no kind at all), and its overlays
+    // are not applied here.
+    if (KUSTOMIZATION.test(basename(path))) {
+      diagnostics.push({
+        severity: 'warning',
+        message: `${display} is a Kustomize file: skipped, not applied; render it with kubectl kustomize and name the output in parity.yaml`,
+      });
+      return;
+    }
+    files.push({ path, display });
+  };
+  for (const given of paths) {
+    const path = resolve(baseDir, given);
+    const kind = kindOf(path);
+    if (kind === 'file') add(path);
+    else if (kind === 'dir') walk(path, diagnostics).forEach(add);
+    else
+      diagnostics.push({
+        severity: 'error',
+        message: `found no file or folder "${given}", expected Kubernetes manifests`,
+      });
+  }
+  return { files, diagnostics };
+}
+
+// Sorted by full path, so `a/z.yaml` comes before `b.yaml` inside a folder as it does on disk.
+function walk(dir: string, diagnostics: Diagnostic[]): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    const message = `cannot read the folder ${dir}: ${(error as Error).message}`;
+    diagnostics.push({ severity: 'error', message });
+    return [];
+  }
+  const found = entries.flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return walk(path, diagnostics);
+    return MANIFEST.test(entry.name) && kindOf(path) === 'file' ? [path] : [];
+  });
+  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function kindOf(path: string): 'file' | 'dir' | null {
+  try {
+    const stat = statSync(path);
+    return stat.isDirectory() ? 'dir' : stat.isFile() ? 'file' : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,193 @@
+import type { SourcePosition } from '../../../shared/diagnostics';
+import type { Field, PortMapping } from '../../../shared/model';
+import type { NodeReader } from '../../config/node-reader';
+import type { YMap, YNode } from '../../config/yaml-tree';
+import { sameNamespace, type K8sObject } from './objects';
+import { child, items, stringMap } from './tree';
+import type { K8sServicePortSummary } from './types';
+
+/** A Kubernetes Service, read for the pods it selects and the ports it forwards. */
+export interface K8sService {
+  object: K8sObject;
+  type: string;
+  selector: Record<string, string>;
+  ports: (K8sServicePortSummary & { targetSource: SourcePosition })[];
+}
+
+/** A port a container declares. */
+export interface ContainerPort {
+  name: string | null;
+  containerPort: number;
+  protocol: PortMapping['protocol'];
+  hostPort: number | null;
+  hostIp: string | null;
+  source: SourcePosition;
+}
+
+/** A container as the port join sees it. */
+export interface PortedContainer {
+  name: string;
+  ports: ContainerPort[];
+}
+
+/** Reads a Service's type, selector and ports. */
+export function readService(object: K8sObject, reader: NodeReader): K8sService {
+  const spec = reader.map(child(object.node, 'spec'), `Service "${object.name}" spec`);
+  const ports = items(child(spec, 'ports'), 'Service spec.ports', reader).flatMap((item) => {
+    const map = reader.map(item, 'Service spec.ports[]');
+    const port = reader.integer(child(map, 'port'), 'Service port');
+    if (!map || port === null) return [];
+    const target = child(map, 'targetPort');
+    const targetText = reader.string(target, 'targetPort');
+    const numeric = targetText !== null && /^\d+$/.test(targetText);
+    return [
+      {
+        name: reader.string(child(map, 'name'), 'Service port name'),
+        port,
+        targetPort: targetText === null ? port : numeric ? Number(targetText) : targetText,
+        nodePort: reader.integer(child(map, 'nodePort'), 'nodePort'),
+        protocol: protocol(child(map, 'protocol'), reader),
+        reaches: [],
+        source: map.pos,
+        targetSource: target?.pos ?? map.pos,
+      },
+    ];
+  });
+  return {
+    object,
+    type: reader.string(child(spec, 'type'), 'Service type') ?? 'ClusterIP',
+    selector: stringMap(child(spec, 'selector'), 'Service spec.selector', reader),
+    ports,
+  };
+}
+
+/** A container's `ports`, each positioned at its containerPort. */
+export function readContainerPorts(container: YMap, reader: NodeReader): ContainerPort[] {
+  return items(child(container, 'ports'), 'ports', reader).flatMap((item) => {
+    const map = reader.map(item, 'ports[]');
+    const portNode = child(map, 'containerPort');
+    const containerPort = reader.integer(portNode, 'containerPort');
+    if (!map || !portNode || containerPort === null) return [];
+    return [
+      {
+        name: reader.string(child(map, 'name'), 'port name'),
+        containerPort,
+        protocol: protocol(child(map, 'protocol'), reader),
+        hostPort: reader.integer(child(map, 'hostPort'), 'hostPort'),
+        hostIp: reader.string(child(map, 'hostIP'), 'hostIP'),
+        source: portNode.pos,
+      },
+    ];
+  });
+}
+
+/**
+ * The main container's ports in Compose's terms: each containerPort once per Service port
+ * that forwards to it (published = the Service port, as kompose maps them), with a hostPort
+ * published on the node, or unpublished when nothing exposes it; then Service ports to numbers
+ * no container declares (they still reach the main container). Records in each Service port
+ * which `workload/container` it reaches, sidecars included.
+ */
+export function joinServicePorts(
+  workload: string,
+  namespace: string | null,
+  labels: Record<string, string>,
+  containers: readonly PortedContainer[],
+  main: PortedContainer,
+  services: readonly K8sService[],
+  reader: NodeReader,
+): Field<PortMapping>[] {
+  const exposed: { container: string; target: number; port: K8sService['ports'][number] }[] = [];
+  for (const service of services) {
+    if (!selects(service, namespace, labels)) continue;
+    for (const port of service.ports) {
+      const target = port.targetPort;
+      const owner =
+        typeof target === 'number'
+          ? (containers.find((c) =>
+              c.ports.some((p) => p.containerPort === target && p.protocol === port.protocol),
+            ) ?? main)
+          : containers.find((c) => c.ports.some((p) => p.name === target));
+      const number =
+        typeof target === 'number'
+          ? target
+          : owner?.ports.find((p) => p.name === target)?.containerPort;
+      if (!owner || number === undefined) {
+        reader.report(
+          'warning',
+          `found Service "${service.object.name}" targetPort "${target}", which no container of "${workload}" names`,
+          port.targetSource,
+        );
+        continue;
+      }
+      port.reaches.push(`${workload}/${owner.name}`);
+      if (owner === main) exposed.push({ container: owner.name, target: number, port });
+    }
+  }
+  const mappings: Field<PortMapping>[] = [];
+  const base = (p: ContainerPort | null, target: number, protocol: PortMapping['protocol']) => ({
+    target,
+    hostIp: null,
+    protocol,
+    mode: 'ingress' as const,
+    ...(p?.name ? { name: p.name } : {}),
+  });
+  for (const p of main.ports) {
+    const matching = exposed.filter(
+      (e) => e.target === p.containerPort && e.port.protocol === p.protocol,
+    );
+    for (const e of matching) {
+      mappings.push({
+        value: { ...base(p, p.containerPort, p.protocol), published: String(e.port.port) },
+        source: p.source,
+      });
+    }
+    if (p.hostPort !== null) {
+      mappings.push({
+        value: {
+          ...base(p, p.containerPort, p.protocol),
+          published: String(p.hostPort),
+          hostIp: p.hostIp,
+          mode: 'host',
+        },
+        source: p.source,
+      });
+    } else if (matching.length === 0) {
+      mappings.push({
+        value: { ...base(p, p.containerPort, p.protocol), published: null },
+        source: p.source,
+      });
+    }
+  }
+  for (const e of exposed) {
+    if (main.ports.some((p) => p.containerPort === e.target && p.protocol === e.port.protocol))
+      continue;
+    mappings.push({
+      value: { ...base(null, e.target, e.port.protocol), published: String(e.port.port) },
+      source: e.port.targetSource,
+    });
+  }
+  return mappings;
+}
+
+/** Whether a Service selects a pod: same namespace, and every selector label on the pod. */
+export function selects(
+  service: K8sService,
+  namespace: string | null,
+  labels: Record<string, string>,
+): boolean {
+  const selector = Object.entries(service.selector);
+  return (
+    service.type !== 'ExternalName' &&
+    selector.length > 0 &&
+    sameNamespace(service.object.namespace, namespace) &&
+    selector.every(([key, value]) => labels[key] === value)
+  );
+}
+
+function protocol(node: YNode | undefined, reader: NodeReader): PortMapping['protocol'] {
+  const text = reader.string(node, 'protocol')?.toLowerCase() ?? 'tcp';
+  if (text === 'tcp' || text === 'udp' || text === 'sctp') return text;
+  if (node) reader.report('error', `found protocol "${text}", expected TCP, UDP or SCTP`, node.pos);
+  return 'tcp';
+}
