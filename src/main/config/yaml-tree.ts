@@ -63,12 +63,23 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     ...doc.warnings.map((w) => yamlDiagnostic('warning', w.message, at(w.pos[0]))),
   ];
   if (doc.errors.length > 0) return { root: null, diagnostics };
-  const builder = new TreeBuilder(doc, at, diagnostics);
-  return { root: doc.contents ? builder.build(doc.contents) : null, diagnostics };
+  return { root: documentTree(doc, at, diagnostics), diagnostics };
 }
 
-// The yaml library's messages end with a code frame; keep the first line.
-function yamlDiagnostic(
+/**
+ * The positioned tree of one parsed document (of a single- or multi-document stream): aliases
+ * resolved, `<<` merge keys applied, duplicate keys warned about.
+ */
+export function documentTree(
+  doc: Document,
+  at: (offset: number) => SourcePosition,
+  diagnostics: Diagnostic[],
+): YNode | null {
+  return doc.contents ? new TreeBuilder(doc, at, diagnostics).build(doc.contents) : null;
+}
+
+/** A diagnostic from a yaml library error, whose message ends with a code frame: its first line. */
+export function yamlDiagnostic(
   severity: Diagnostic['severity'],
   message: string,
   position: SourcePosition,
