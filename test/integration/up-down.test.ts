@@ -192,3 +192,41 @@ describe('dependency conditions', () => {
     expect(stderr).toMatch(/✘ after-sick\s+failed .*sick is unhealthy/);
   });
 });
+
+describe('a stack docker-compose started', () => {
+  const name = uniqueProjectName('parity-it-peer');
+  const dir = makeProject('peer', {
+    'compose.yaml': [
+      'services:',
+      '  db: { image: busybox:1.37, command: [sleep, "600"], init: true, volumes: [data:/data] }',
+      '  app: { image: busybox:1.37, command: [sleep, "600"], init: true, depends_on: [db] }',
+      'volumes:',
+      '  data: {}',
+      '',
+    ].join('\n'),
+  });
+  afterAll(() => down(engine, name, { volumes: true, timeoutSeconds: 0 }));
+
+  it('is taken over by parity up and taken down by parity down, its volume kept', async () => {
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('docker-compose', ['-p', name, '-f', `${dir}/compose.yaml`, 'up', '-d'], {
+      stdio: 'pipe',
+    });
+    expect(Object.keys(await containerIds(name)).sort()).toEqual(['app', 'db']);
+
+    // Parity's config hash is its own: Compose's containers are recreated under Compose v2 names.
+    const progress = recorder();
+    const result = await up(engine, load(dir, name), { onProgress: progress.onProgress });
+    expect(result.failed).toEqual([]);
+    expect(progress.at('db', 'recreating')).toBeGreaterThan(-1);
+    const names = (await engine.listProjectContainers(name)).map((c) => c.Names[0]).sort();
+    expect(names).toEqual([`/${name}-app-1`, `/${name}-db-1`]);
+
+    const removed = await down(engine, name);
+    expect(removed.containers).toBe(2);
+    expect(removed.volumes).toEqual([]);
+    expect(execFileSync('docker', ['volume', 'ls', '-q'], { encoding: 'utf8' })).toContain(
+      `${name}_data`,
+    );
+  });
+});
