@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { createApi } from '../../api/create-api';
 import { DockerEngine } from '../../engine/docker-engine';
 import { isLoopbackAddress } from '../../server/request-guards';
-import { startServer } from '../../server/serve';
 import { EXIT, UsageError, type Command } from '../command';
 
 // The CLI is built to out/main/cli.js; the renderer to out/renderer.
@@ -35,6 +34,8 @@ export const serveCommand: Command = {
       io.err(`parity: the UI is not built (no ${RENDERER_DIR}/index.html): run npm run build\n`);
       return EXIT.failed;
     }
+    // Loaded here: the HTTP and WebSocket stack is the slowest part of starting the CLI.
+    const { startServer } = await import('../../server/serve');
     const server = await startServer({
       handlers: createApi({ engine: DockerEngine.fromEnvironment(io.env) }),
       rendererDir: RENDERER_DIR,
