@@ -51,9 +51,9 @@ describe('listing stacks on the real engine', () => {
       ),
     );
 
-    const json = await runParity(['ps', '--json']);
+    const json = await runParity(['ps', '--json', '-p', project]);
     const stacks = JSON.parse(json.stdout) as { project: string }[];
-    expect(stacks.map((stack) => stack.project)).toContain(project);
+    expect(stacks.map((stack) => stack.project)).toEqual([project]);
 
     await docker.getContainer(`${project}-api-1`).stop({ t: 0 });
     expect((await runParity(['ps'])).stdout).not.toContain(project);

@@ -8,8 +8,9 @@ import { formatTable } from '../format-table';
 export const psCommand: Command = {
   name: 'ps',
   summary: 'List the Compose stacks on the Docker engine and their containers',
-  usage: 'parity ps [-a|--all] [--json]',
+  usage: 'parity ps [-p|--project-name NAME] [-a|--all] [--json]',
   options: {
+    'project-name': { type: 'string', short: 'p' },
     all: { type: 'boolean', short: 'a' },
     json: { type: 'boolean' },
   },
@@ -20,7 +21,9 @@ export const psCommand: Command = {
       io.err(`parity: cannot reach the Docker engine at ${list.endpoint}: ${list.reason}\n`);
       return EXIT.failed;
     }
+    const only = values['project-name'];
     const stacks = list.stacks
+      .filter((stack) => typeof only !== 'string' || stack.project === only)
       .map((stack) => ({
         ...stack,
         containers: stack.containers.filter((c) => values.all === true || c.state === 'running'),
