@@ -230,3 +230,34 @@ describe('a stack docker-compose started', () => {
     );
   });
 });
+
+describe('a leftover container', () => {
+  const name = uniqueProjectName('parity-it-leftover');
+  const dir = makeProject('leftover', {
+    'compose.yaml':
+      'services:\n  b: { image: busybox:1.37, command: [sleep, "600"], init: true }\n',
+  });
+  afterAll(() => down(engine, name, { volumes: true, timeoutSeconds: 0 }));
+
+  it('of an old configuration, past the replica count, is removed by the next up', async () => {
+    await up(engine, load(dir, name));
+    const docker = await connectTestEngine();
+    // What a killed scale-up or an old file leaves: a second container with another hash.
+    const stray = await docker.createContainer({
+      name: `${name}-b-2`,
+      Image: 'busybox:1.37',
+      Cmd: ['sleep', '600'],
+      Labels: {
+        'com.docker.compose.project': name,
+        'com.docker.compose.service': 'b',
+        'com.docker.compose.container-number': '2',
+        'com.docker.compose.oneoff': 'False',
+        'com.docker.compose.config-hash': 'old',
+      },
+    });
+    await stray.start();
+    await up(engine, load(dir, name));
+    const names = (await engine.listProjectContainers(name)).map((c) => c.Names[0]);
+    expect(names).toEqual([`/${name}-b-1`]);
+  });
+});

@@ -3,8 +3,8 @@ import { formatDiagnostic, type SourcePosition } from '../../shared/diagnostics'
 import type { PortMapping } from '../../shared/model';
 import type { LoadedProject } from '../config/load-project';
 import { COMPOSE_LABEL } from './compose-labels';
-import { configHash } from './container-spec';
 import type { DockerEngine } from './docker-engine';
+import { isUnchanged } from './unchanged';
 import { describeHolderProcess, hostIpsOverlap, isHostPortInUse } from './host-ports';
 
 /** A host port a service would publish that someone already holds. */
@@ -58,7 +58,7 @@ export function formatHostPort(hostIp: string | null, published: string, protoco
 
 /**
  * The selected services `up` will create or recreate: all but those whose containers are all
- * running with the current config hash. The same rule as up's "unchanged", which such a
+ * running with the current config hash (isUnchanged, the rule up itself uses); such a
  * service's own ports never conflict under: its container already holds them.
  */
 export function servicesToChange(
@@ -69,14 +69,10 @@ export function servicesToChange(
   return selected.filter((name) => {
     const service = project.model.services[name];
     if (!service) return false;
-    const hash = configHash(project, service);
-    const upToDate = existing.filter(
-      (c) =>
-        c.Labels[COMPOSE_LABEL.service] === name && c.Labels[COMPOSE_LABEL.configHash] === hash,
-    );
-    return !(
-      upToDate.length === (service.replicas?.value ?? 1) &&
-      upToDate.every((c) => c.State === 'running')
+    return !isUnchanged(
+      project,
+      service,
+      existing.filter((c) => c.Labels[COMPOSE_LABEL.service] === name),
     );
   });
 }

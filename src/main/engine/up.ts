@@ -8,6 +8,7 @@ import { configHash, containerSpec, serviceImage } from './container-spec';
 import { findCycle, withDependencies } from './dependency-graph';
 import type { DockerEngine } from './docker-engine';
 import { assertNoPortConflicts } from './port-conflicts';
+import { isUnchanged } from './unchanged';
 import { waitForCondition } from './wait-condition';
 
 /** What `up` was asked to do. */
@@ -89,11 +90,9 @@ export async function up(
       if (!service) throw new Error(`no service "${name}"`);
       const current = existing.filter((c) => serviceOf(c) === name);
       const hash = configHash(project, service);
-      const replicas = service.replicas?.value ?? 1;
-      const upToDate = current.filter((c) => c.Labels[COMPOSE_LABEL.configHash] === hash);
-      if (upToDate.length === replicas && upToDate.every((c) => c.State === 'running')) {
+      if (isUnchanged(project, service, current)) {
         report(name, 'unchanged');
-        return upToDate.map((c) => c.Id);
+        return current.map((c) => c.Id);
       }
       await ensureImage(engine, project, service, report);
       const dependencies = Object.entries(service.dependsOn).filter(([dep]) =>
