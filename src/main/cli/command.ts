@@ -4,6 +4,8 @@ import type { ParseArgsConfig } from 'node:util';
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Whether err goes to a terminal (live progress) rather than a log. */
+  errIsTTY?: boolean;
   env: NodeJS.ProcessEnv;
 }
 

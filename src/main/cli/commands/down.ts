@@ -25,7 +25,7 @@ export const downCommand: Command = {
       down(engine, project.name, {
         volumes: args.values.volumes === true,
         ...(timeout === undefined ? {} : { timeoutSeconds: timeout }),
-        onProgress: progressPrinter(io.err, false),
+        onProgress: progressPrinter({ write: io.err, isTTY: io.errIsTTY === true }, false),
       }),
     );
     const kept = args.values.volumes === true ? '' : ' Named volumes were kept (-v removes them).';

@@ -38,7 +38,7 @@ function serviceCommand(name: string, summary: string, action: Action): Command 
           action(engine, project.name, {
             services: args.positionals,
             ...(timeout === undefined ? {} : { timeoutSeconds: timeout }),
-            onProgress: progressPrinter(io.err, false),
+            onProgress: progressPrinter({ write: io.err, isTTY: io.errIsTTY === true }, false),
           }),
         );
       } catch (error) {

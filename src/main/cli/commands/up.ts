@@ -29,7 +29,10 @@ export const upCommand: Command = {
           services: args.positionals,
           wait: args.values.wait === true,
           removeOrphans: args.values['remove-orphans'] === true,
-          onProgress: progressPrinter(io.err, args.values.verbose === true),
+          onProgress: progressPrinter(
+            { write: io.err, isTTY: io.errIsTTY === true },
+            args.values.verbose === true,
+          ),
         }),
       );
       return result.failed.length > 0 ? EXIT.failed : EXIT.ok;
