@@ -261,3 +261,26 @@ describe('a leftover container', () => {
     expect(names).toEqual([`/${name}-b-1`]);
   });
 });
+
+describe('an image that cannot be pulled', () => {
+  const name = uniqueProjectName('parity-it-pull');
+  const dir = makeProject('pull', {
+    'compose.yaml': [
+      'services:',
+      '  ghost: { image: "127.0.0.1:1/parity/ghost:1.0" }',
+      '  fine: { image: busybox:1.37, command: [sleep, "600"], init: true }',
+      '',
+    ].join('\n'),
+  });
+  afterAll(() => down(engine, name, { timeoutSeconds: 0 }));
+
+  it('fails that service with the engine’s reason and starts the others', async () => {
+    const progress = recorder();
+    const result = await up(engine, load(dir, name), { onProgress: progress.onProgress });
+    expect(progress.at('ghost', 'pulling')).toBeGreaterThan(-1);
+    expect(result.failed).toHaveLength(1);
+    expect(result.failed[0]?.service).toBe('ghost');
+    expect(result.failed[0]?.reason).toMatch(/127\.0\.0\.1:1/);
+    expect(progress.at('fine', 'started')).toBeGreaterThan(-1);
+  });
+});
