@@ -116,7 +116,12 @@ function serviceOutput(s: ServiceModel): Record<string, unknown> {
   if (s.stopGracePeriodMs) out.stop_grace_period = formatDuration(s.stopGracePeriodMs.value);
   if (s.stopSignal) out.stop_signal = s.stopSignal.value;
   if (s.user) out.user = s.user.value;
-  if (s.volumes.length > 0) out.volumes = s.volumes.map(({ value }) => volumeOutput(value));
+  // Plain tmpfs mounts print as Compose prints them, under tmpfs:.
+  const plainTmpfs = (v: VolumeMount): boolean => v.type === 'tmpfs' && !v.tmpfs && !v.readOnly;
+  const tmpfs = s.volumes.filter(({ value }) => plainTmpfs(value)).map(({ value }) => value.target);
+  const volumes = s.volumes.filter(({ value }) => !plainTmpfs(value));
+  if (tmpfs.length > 0) out.tmpfs = tmpfs;
+  if (volumes.length > 0) out.volumes = volumes.map(({ value }) => volumeOutput(value));
   return out;
 }
 

@@ -85,7 +85,7 @@ export function normalizeService(
             : parseVolumeShort(String(toPlain(item)));
         return [resolveBindSource(mount, ctx.workingDir)];
       }),
-    ),
+    ).concat(tmpfsMounts(get('tmpfs'), ctx)),
     healthcheck: field(get('healthcheck'), (n) => normalizeHealthcheck(n, ctx)),
     dependsOn: normalizeDependencies(get('depends_on'), ctx),
     limits: normalizeResources(
@@ -286,4 +286,39 @@ function positionsOf<K extends string>(
     if (node) positions[field] = node.pos;
   }
   return positions;
+}
+
+// `tmpfs: /run` or `tmpfs: [/run, "/tmp:size=64m,mode=1777"]`: memory-backed mounts, kept with
+// the other mounts so they compare with Kubernetes' emptyDir of medium Memory.
+function tmpfsMounts(node: YNode | undefined, ctx: ServiceContext): Field<VolumeMount>[] {
+  return ctx.reader.stringList(node, 'tmpfs').flatMap(({ value, node: item }) => {
+    const [target = '', options = ''] = value.split(/:(.*)/s);
+    if (!target.startsWith('/')) {
+      ctx.reader.report(
+        'error',
+        `found "${value}" for tmpfs, expected an absolute container path`,
+        item.pos,
+      );
+      return [];
+    }
+    const option = (key: string): string | undefined =>
+      options
+        .split(',')
+        .find((o) => o.startsWith(`${key}=`))
+        ?.slice(key.length + 1);
+    const size = option('size');
+    const mode = option('mode');
+    const tmpfs = {
+      ...(size ? { size: syntax(ctx, item, () => parseBytes(size)) ?? undefined } : {}),
+      ...(mode ? { mode: Number.parseInt(mode, 8) } : {}),
+    };
+    const mount: VolumeMount = {
+      type: 'tmpfs',
+      source: null,
+      target,
+      readOnly: false,
+      ...(size || mode ? { tmpfs } : {}),
+    };
+    return [{ value: mount, source: item.pos }];
+  });
 }

@@ -1,5 +1,5 @@
 import type { Category, Finding, Severity } from '../../shared/drift';
-import type { Field, ServiceModel } from '../../shared/model';
+import type { Field, ServiceModel, VolumeMount } from '../../shared/model';
 import { formatDuration } from '../config/syntax/duration';
 
 type Raw = Omit<Finding, 'status' | 'reason'>;
@@ -175,8 +175,14 @@ export function compareService(
       sameRules('warning', 'the service listens on a different container port'),
     );
   }
+  // A volume without a source (compose anonymous volume, k8s emptyDir) does not outlive its
+  // container or pod; a named one (compose volume, PersistentVolumeClaim) does.
+  const mountKind = (v: VolumeMount): string =>
+    v.type === 'volume' && v.source === null ? 'anonymous volume' : v.type;
   const mounts = (s: ServiceModel): Map<string, Field<string>> =>
-    new Map(s.volumes.map((v) => [v.value.target, { value: v.value.type, source: v.source }]));
+    new Map(
+      s.volumes.map((v) => [v.value.target, { value: mountKind(v.value), source: v.source }]),
+    );
   const devMounts = mounts(dev);
   const prodMounts = mounts(prod);
   for (const target of new Set([...devMounts.keys(), ...prodMounts.keys()])) {

@@ -241,3 +241,32 @@ describe('bad input', () => {
     ).toBe(true);
   });
 });
+
+describe('tmpfs', () => {
+  it('reads tmpfs: as memory-backed mounts, with their size', () => {
+    const dir = makeProject('tmpfs', {
+      'compose.yaml':
+        'services:\n  app:\n    image: app\n    tmpfs: [/tmp, "/run:size=64m,mode=1777"]\n',
+    });
+    const volumes = load(dir).project?.model.services.app?.volumes.map((v) => v.value);
+    expect(volumes).toEqual([
+      { type: 'tmpfs', source: null, target: '/tmp', readOnly: false },
+      {
+        type: 'tmpfs',
+        source: null,
+        target: '/run',
+        readOnly: false,
+        tmpfs: { size: 64 * 2 ** 20, mode: 0o1777 },
+      },
+    ]);
+  });
+
+  it('refuses a relative path', () => {
+    const dir = makeProject('tmpfs-bad', {
+      'compose.yaml': 'services:\n  app:\n    image: app\n    tmpfs: tmp\n',
+    });
+    expect(load(dir).messages).toEqual([
+      'compose.yaml:4:12: error: found "tmp" for tmpfs, expected an absolute container path',
+    ]);
+  });
+});
