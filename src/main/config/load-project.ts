@@ -99,7 +99,11 @@ export function loadProject(options: LoadOptions): LoadResult {
   ];
   const active = new Map(
     [...services].filter(
-      ([, s]) => s.profiles.length === 0 || s.profiles.some((p) => activeProfiles.includes(p)),
+      // "*" activates every profile, as `docker compose --profile "*"` does.
+      ([, s]) =>
+        s.profiles.length === 0 ||
+        activeProfiles.includes('*') ||
+        s.profiles.some((p) => activeProfiles.includes(p)),
     ),
   );
   for (const service of active.values()) {

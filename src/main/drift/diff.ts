@@ -51,5 +51,18 @@ export function diffModels(
       });
     }
   }
-  return { matches, findings: applyRules(raw, options.rules) };
+  // A service behind a Compose profile runs on the laptop only on request: inherent, not drift.
+  const findings = applyRules(raw, options.rules).map((finding) =>
+    finding.path === 'service' &&
+    finding.kind === 'only-dev' &&
+    finding.status === 'drift' &&
+    (dev.services[finding.service]?.profiles.length ?? 0) > 0
+      ? {
+          ...finding,
+          status: 'expected' as const,
+          reason: `behind the Compose profile ${dev.services[finding.service]?.profiles.join(', ')}`,
+        }
+      : finding,
+  );
+  return { matches, findings };
 }

@@ -270,3 +270,17 @@ describe('tmpfs', () => {
     ]);
   });
 });
+
+describe('--profile "*"', () => {
+  it('activates every profile, as docker compose does', () => {
+    const dir = makeProject('all-profiles', {
+      'compose.yaml':
+        'services:\n  a: { image: a }\n  b: { image: b, profiles: [x] }\n  c: { image: c, profiles: [y] }\n',
+    });
+    expect(Object.keys(load(dir, { profiles: ['*'] }).project?.model.services ?? {})).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+  });
+});

@@ -141,3 +141,33 @@ describe('diffModels', () => {
     expect(diffModels(dev, dev).findings).toEqual([]);
   });
 });
+
+describe('a service behind a Compose profile', () => {
+  it('is shown as expected, not as drift, naming the profile', () => {
+    const project = makeProject('profiled', {
+      'compose.yaml':
+        'services:\n  app: { image: app:1 }\n  seed: { image: seed:1, profiles: [seed] }\n',
+      'compose.prod.yaml': 'services:\n  app: { image: app:1 }\n',
+    });
+    const read = (file: string) => {
+      const { project: loaded } = loadProject({
+        dir: project,
+        files: [file],
+        profiles: ['*'],
+        env: {},
+      });
+      if (!loaded) throw new Error(`${file} does not load`);
+      return loaded.model;
+    };
+    const { findings } = diffModels(read('compose.yaml'), read('compose.prod.yaml'));
+    expect(findings).toMatchObject([
+      {
+        service: 'seed',
+        path: 'service',
+        kind: 'only-dev',
+        status: 'expected',
+        reason: 'behind the Compose profile seed',
+      },
+    ]);
+  });
+});

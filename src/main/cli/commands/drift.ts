@@ -25,7 +25,12 @@ export const driftCommand: Command = {
     if (failOn !== undefined && !(typeof failOn === 'string' && failOn in RANK)) {
       throw new UsageError(`--fail-on expects error, warning or info, got ${String(failOn)}`);
     }
-    const project = loadProjectFromArgs(args, io);
+    // Every service counts, those behind profiles too (drift marks them expected).
+    const profiles = Array.isArray(args.values.profile) ? args.values.profile : ['*'];
+    const project = loadProjectFromArgs(
+      { ...args, values: { ...args.values, profile: profiles } },
+      io,
+    );
     if (!project) return Promise.resolve(EXIT.usage);
     const production = loadProduction(project, productionReaders);
     for (const diagnostic of production.diagnostics) io.err(`${formatDiagnostic(diagnostic)}\n`);
