@@ -36,6 +36,13 @@ export interface PortMapping {
   mode: 'ingress' | 'host';
   name?: string;
   appProtocol?: string;
+  /**
+   * How the port is reached from outside its container. Compose leaves it unset (a mapping there
+   * is published on the host, or bound on it with mode host); the Kubernetes reader sets it:
+   * through a Service of type ClusterIP (`cluster`), NodePort or LoadBalancer, on the node with a
+   * hostPort (`host`), or not at all, a containerPort nothing forwards to (`none`).
+   */
+  exposure?: 'published' | 'host' | 'cluster' | 'node-port' | 'load-balancer' | 'none';
 }
 
 /** A mount, in Compose's long form. */

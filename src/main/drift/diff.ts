@@ -1,8 +1,8 @@
-import type { DriftReport, Finding } from '../../shared/drift';
+import type { DriftReport } from '../../shared/drift';
 import type { EnvironmentModel } from '../../shared/model';
 import type { DriftRules } from '../../shared/parity-config';
 import { applyRules } from './apply-rules';
-import { compareService } from './compare-service';
+import { compareService, type RawFinding } from './compare-service';
 import { matchServices } from './match-services';
 
 /** What a diff needs besides the two models. */
@@ -22,7 +22,7 @@ export function diffModels(
   options: DiffOptions = {},
 ): DriftReport {
   const matches = matchServices(dev, prod, options.map ?? {});
-  const raw: Omit<Finding, 'status' | 'reason'>[] = [];
+  const raw: RawFinding[] = [];
   for (const match of matches) {
     const devService = match.dev ? dev.services[match.dev] : undefined;
     const prodService = match.prod ? prod.services[match.prod] : undefined;
@@ -48,21 +48,12 @@ export function diffModels(
         secret: false,
         dev: { value: devService ? name : null, source: devService?.source ?? null },
         prod: { value: prodService ? name : null, source: prodService?.source ?? null },
+        // A service behind a Compose profile runs on the laptop only on request: inherent, not drift.
+        ...(devService && devService.profiles.length > 0
+          ? { expected: `behind the Compose profile ${devService.profiles.join(', ')}` }
+          : {}),
       });
     }
   }
-  // A service behind a Compose profile runs on the laptop only on request: inherent, not drift.
-  const findings = applyRules(raw, options.rules).map((finding) =>
-    finding.path === 'service' &&
-    finding.kind === 'only-dev' &&
-    finding.status === 'drift' &&
-    (dev.services[finding.service]?.profiles.length ?? 0) > 0
-      ? {
-          ...finding,
-          status: 'expected' as const,
-          reason: `behind the Compose profile ${dev.services[finding.service]?.profiles.join(', ')}`,
-        }
-      : finding,
-  );
-  return { matches, findings };
+  return { matches, findings: applyRules(raw, options.rules) };
 }

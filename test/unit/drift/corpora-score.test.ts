@@ -118,12 +118,11 @@ function score(corpus: string) {
       ` (${trapsHit.join(', ') || 'none'}); expected items shown as drift:` +
       ` ${expectedAsDrift.join(', ') || 'none'}`,
   );
-  return { exp, findings, found, trapsHit, production };
+  return { exp, findings, found, trapsHit, expectedAsDrift, production };
 }
 
 // The ratchet: what the detector finds today. Raise these as it improves; never lower them.
-// Missed today: example-voting-app VOTE-4 (the model has no Service type, so NodePort vs
-// published host port looks the same); sock-shop QM-3 (no cap_add/cap_drop/read_only in the model), RMQ-2 (sidecar
+// Missed today: sock-shop QM-3 (no cap_add/cap_drop/read_only in the model), RMQ-2 (sidecar
 // containers are not in the model).
 const RATCHET: Record<string, string[]> = {
   'example-voting-app': [
@@ -131,6 +130,7 @@ const RATCHET: Record<string, string[]> = {
     'VOTE-1',
     'VOTE-2',
     'VOTE-3',
+    'VOTE-4',
     'RESULT-1',
     'RESULT-2',
     'RESULT-3',
@@ -200,6 +200,10 @@ describe.each(Object.keys(RATCHET))('drift score on the %s corpus', (corpus) => 
 
   it('reports none of the traps as drift, but the known ones', () => {
     expect(result.trapsHit).toEqual(KNOWN_TRAPS[corpus] ?? []);
+  });
+
+  it('shows none of the expected items as drift', () => {
+    expect(result.expectedAsDrift).toEqual([]);
   });
 
   it('finds at least what it found before (ratchet)', () => {

@@ -85,8 +85,9 @@ export function readContainerPorts(container: YMap, reader: NodeReader): Contain
  * The main container's ports in Compose's terms: each containerPort once per Service port
  * that forwards to it (published = the Service port, as kompose maps them), with a hostPort
  * published on the node, or unpublished when nothing exposes it; then Service ports to numbers
- * no container declares (they still reach the main container). Records in each Service port
- * which `workload/container` it reaches, sidecars included.
+ * no container declares (they still reach the main container). Each says how it is exposed:
+ * by the Service's type, `host` for a hostPort, `none` when nothing forwards to it. Records in
+ * each Service port which `workload/container` it reaches, sidecars included.
  */
 export function joinServicePorts(
   workload: string,
@@ -97,7 +98,12 @@ export function joinServicePorts(
   services: readonly K8sService[],
   reader: NodeReader,
 ): Field<PortMapping>[] {
-  const exposed: { container: string; target: number; port: K8sService['ports'][number] }[] = [];
+  const exposed: {
+    container: string;
+    target: number;
+    port: K8sService['ports'][number];
+    exposure: Exposure;
+  }[] = [];
   for (const service of services) {
     if (!selects(service, namespace, labels)) continue;
     for (const port of service.ports) {
@@ -121,7 +127,8 @@ export function joinServicePorts(
         continue;
       }
       port.reaches.push(`${workload}/${owner.name}`);
-      if (owner === main) exposed.push({ container: owner.name, target: number, port });
+      if (owner === main)
+        exposed.push({ container: owner.name, target: number, port, exposure: exposure(service) });
     }
   }
   const mappings: Field<PortMapping>[] = [];
@@ -138,7 +145,11 @@ export function joinServicePorts(
     );
     for (const e of matching) {
       mappings.push({
-        value: { ...base(p, p.containerPort, p.protocol), published: String(e.port.port) },
+        value: {
+          ...base(p, p.containerPort, p.protocol),
+          published: String(e.port.port),
+          exposure: e.exposure,
+        },
         source: p.source,
       });
     }
@@ -149,12 +160,13 @@ export function joinServicePorts(
           published: String(p.hostPort),
           hostIp: p.hostIp,
           mode: 'host',
+          exposure: 'host',
         },
         source: p.source,
       });
     } else if (matching.length === 0) {
       mappings.push({
-        value: { ...base(p, p.containerPort, p.protocol), published: null },
+        value: { ...base(p, p.containerPort, p.protocol), published: null, exposure: 'none' },
         source: p.source,
       });
     }
@@ -163,11 +175,24 @@ export function joinServicePorts(
     if (main.ports.some((p) => p.containerPort === e.target && p.protocol === e.port.protocol))
       continue;
     mappings.push({
-      value: { ...base(null, e.target, e.port.protocol), published: String(e.port.port) },
+      value: {
+        ...base(null, e.target, e.port.protocol),
+        published: String(e.port.port),
+        exposure: e.exposure,
+      },
       source: e.port.targetSource,
     });
   }
   return mappings;
+}
+
+type Exposure = NonNullable<PortMapping['exposure']>;
+
+/** How a Service of this type exposes the ports it forwards; anything unknown as ClusterIP. */
+function exposure(service: K8sService): Exposure {
+  if (service.type === 'NodePort') return 'node-port';
+  if (service.type === 'LoadBalancer') return 'load-balancer';
+  return 'cluster';
 }
 
 /** Whether a Service selects a pod: same namespace, and every selector label on the pod. */

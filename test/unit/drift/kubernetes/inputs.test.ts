@@ -38,7 +38,14 @@ describe('Kubernetes inputs', () => {
     ]);
     // A Service port to a number no container declares still reaches the main container.
     expect(model.services['shop-api']?.ports.map((p) => p.value)).toEqual([
-      { target: 8080, published: '80', hostIp: null, protocol: 'tcp', mode: 'ingress' },
+      {
+        target: 8080,
+        published: '80',
+        hostIp: null,
+        protocol: 'tcp',
+        mode: 'ingress',
+        exposure: 'cluster',
+      },
     ]);
     expect(model.services['shop-api']?.ports[0]?.source.line).toBe(6);
   });

@@ -152,6 +152,7 @@ describe('readKubernetes on examples/shop', () => {
         protocol: 'tcp',
         mode: 'ingress',
         name: 'http',
+        exposure: 'cluster',
       },
     ]);
     expect(at(service('api').ports[0]?.source)).toBe('deploy/k8s/api.yaml:27');

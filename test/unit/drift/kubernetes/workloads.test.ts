@@ -191,6 +191,7 @@ describe('Kubernetes workloads', () => {
         protocol: 'udp',
         mode: 'host',
         name: 'metrics',
+        exposure: 'host',
       },
     ]);
     expect(agent?.networks).toEqual([]);
