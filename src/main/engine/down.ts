@@ -1,5 +1,6 @@
-import type { ServicePhase, ServiceProgress } from '../../shared/progress';
+import type { ServiceProgress } from '../../shared/progress';
 import type { DockerEngine } from './docker-engine';
+import { progressReporter } from './progress-reporter';
 import { inReverseDependencyOrder } from './stop-order';
 
 /** What `down` was asked to do. */
@@ -27,9 +28,7 @@ export async function down(
   project: string,
   options: DownOptions = {},
 ): Promise<DownResult> {
-  const began = Date.now();
-  const report = (service: string, phase: ServicePhase): void =>
-    options.onProgress?.({ service, phase, elapsedMs: Date.now() - began });
+  const report = progressReporter(options.onProgress);
   const containers = await engine.listProjectContainers(project);
   await inReverseDependencyOrder(containers, async (service, list) => {
     report(service, 'stopping');

@@ -1,7 +1,8 @@
 import type { ContainerInfo } from 'dockerode';
-import type { ServicePhase, ServiceProgress } from '../../shared/progress';
+import type { ServiceProgress } from '../../shared/progress';
 import { COMPOSE_LABEL } from './compose-labels';
 import type { DockerEngine } from './docker-engine';
+import { progressReporter } from './progress-reporter';
 import { dependenciesOf, groupByService, inReverseDependencyOrder } from './stop-order';
 
 /** Which services (all when empty), how long a stop may take, and where progress goes. */
@@ -76,9 +77,7 @@ export async function restartServices(
 }
 
 async function select(engine: DockerEngine, project: string, options: ControlOptions) {
-  const began = Date.now();
-  const report = (service: string, phase: ServicePhase): void =>
-    options.onProgress?.({ service, phase, elapsedMs: Date.now() - began });
+  const report = progressReporter(options.onProgress);
   const all = await engine.listProjectContainers(project);
   const wanted = options.services ?? [];
   const missing = wanted.filter((s) => !all.some((c) => serviceOf(c) === s));

@@ -1,12 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import type { ContainerInfo } from 'dockerode';
 import type { ServiceModel } from '../../shared/model';
-import type { ServicePhase, ServiceProgress } from '../../shared/progress';
+import type { ServiceProgress } from '../../shared/progress';
 import type { LoadedProject } from '../config/load-project';
 import { COMPOSE_LABEL } from './compose-labels';
 import { configHash, containerSpec, serviceImage } from './container-spec';
 import { findCycle, withDependencies } from './dependency-graph';
 import type { DockerEngine } from './docker-engine';
+import { progressReporter, type Report } from './progress-reporter';
 import { assertNoPortConflicts } from './port-conflicts';
 import { isUnchanged } from './unchanged';
 import { waitForCondition } from './wait-condition';
@@ -43,14 +44,7 @@ export async function up(
   project: LoadedProject,
   options: UpOptions = {},
 ): Promise<UpResult> {
-  const began = Date.now();
-  const report = (service: string, phase: ServicePhase, detail?: string): void =>
-    options.onProgress?.({
-      service,
-      phase,
-      elapsedMs: Date.now() - began,
-      ...(detail ? { detail } : {}),
-    });
+  const report = progressReporter(options.onProgress);
   const model = project.model;
   const selected = withDependencies(model, options.services ?? []);
   const cycle = findCycle(
@@ -198,8 +192,6 @@ async function ensureNetworksAndVolumes(
     ),
   ]);
 }
-
-type Report = (service: string, phase: ServicePhase, detail?: string) => void;
 
 async function ensureImage(
   engine: DockerEngine,
