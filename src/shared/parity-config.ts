@@ -196,6 +196,35 @@ export type DriftSeverity = z.infer<typeof DriftSeveritySchema>;
 // for any one segment; their grammar belongs to the drift rules, so this only checks it is text.
 const PATH_PATTERN_HELP = 'service.field path; "*" matches any one segment';
 
+/** A calendar date as `YYYY-MM-DD`. */
+export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `text` is `YYYY-MM-DD` and names a day on the calendar (no 2026-02-30). */
+export function isCalendarDate(text: string): boolean {
+  const match = ISO_DATE.exec(text);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const DATE_HELP = 'a date as YYYY-MM-DD, e.g. 2026-01-31';
+
+/** The last day an accepted difference is accepted; from the day after, it is drift again. */
+export const ExpiryDateSchema = z
+  .string({ error: expecting(DATE_HELP) })
+  .regex(ISO_DATE, {
+    error: (issue) => `found ${found(issue.input)}, expected ${DATE_HELP}`,
+    abort: true,
+  })
+  .refine(isCalendarDate, {
+    error: (issue) =>
+      `found "${String(issue.input)}", which is not a day on the calendar, expected ${DATE_HELP}`,
+  })
+  .describe(
+    'The last day this difference is accepted (YYYY-MM-DD, e.g. 2026-01-31). From the next day on it is reported as drift again, marked as an expired acceptance.',
+  );
+
 /** A difference the team has agreed to, with the reason the drift report shows beside it. */
 export const AcceptedDriftSchema = z
   .object(
@@ -214,6 +243,7 @@ export const AcceptedDriftSchema = z
         .describe(
           'Why this difference is acceptable; required, and shown next to the accepted item.',
         ),
+      expires: ExpiryDateSchema.optional(),
     },
     { error: expecting('a mapping with path and reason') },
   )

@@ -1,33 +1,76 @@
 import type { Finding } from '../../shared/drift';
-import type { DriftRules } from '../../shared/parity-config';
+import type { AcceptedDrift, DriftRules } from '../../shared/parity-config';
 import type { RawFinding } from './compare-service';
+
+/** What judging findings needs besides the rules. */
+export interface RuleOptions {
+  /** The day expiries are judged on, as YYYY-MM-DD; default: today, in local time. */
+  today?: string;
+}
+
+/**
+ * The path parity.yaml rules name a finding by: `service.field` (`web.image`,
+ * `api.env.DATABASE_URL`). `drift.accept` entries written by Parity use exactly this.
+ */
+export function rulePath(finding: Pick<Finding, 'service' | 'path'>): string {
+  return `${finding.service}.${finding.path}`;
+}
+
+/** A day as YYYY-MM-DD, in local time: the calendar day the user lives in. */
+export function localDate(date: Date = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Whether an accept entry's expiry is behind `today`; it covers its last day in full. */
+export function isExpired(rule: Pick<AcceptedDrift, 'expires'>, today: string): boolean {
+  return rule.expires !== undefined && rule.expires < today;
+}
 
 /**
  * Marks findings covered by parity.yaml: `ignore` patterns and `accept` entries (with their
- * reason); then the ones inherent to the platforms as expected, with theirs.
+ * reason); then the ones inherent to the platforms as expected, with theirs. An accept entry
+ * past its expiry covers nothing: the finding is judged as if it were absent, and when it
+ * comes out as drift its reason says which acceptance expired.
  */
 export function applyRules(
   findings: readonly RawFinding[],
   rules: DriftRules | undefined,
+  options: RuleOptions = {},
 ): Finding[] {
-  const ignore = (rules?.ignore ?? []).map(globToRegExp);
+  const today = options.today ?? localDate();
+  const ignore = (rules?.ignore ?? []).map((glob) => globToRegExp(glob, false));
+  const accept = (rules?.accept ?? []).map((rule) => ({
+    rule,
+    pattern: globToRegExp(rule.path, true),
+  }));
   return findings.map(({ expected, ...finding }) => {
-    const path = `${finding.service}.${finding.path}`;
-    const accepted = rules?.accept?.find(
-      (rule) => path === rule.path || path.startsWith(`${rule.path}.`),
-    );
-    if (accepted) return { ...finding, status: 'accepted', reason: accepted.reason };
+    const path = rulePath(finding);
+    const covering = accept.filter(({ pattern }) => pattern.test(path)).map(({ rule }) => rule);
+    const accepted = covering.find((rule) => !isExpired(rule, today));
+    if (accepted) {
+      const until = accepted.expires ? ` (accepted until ${accepted.expires})` : '';
+      return { ...finding, status: 'accepted', reason: `${accepted.reason}${until}` };
+    }
     if (ignore.some((pattern) => pattern.test(path))) return { ...finding, status: 'ignored' };
     if (expected !== undefined) return { ...finding, status: 'expected', reason: expected };
-    return { ...finding, status: 'drift' };
+    const [expired] = covering;
+    return expired
+      ? {
+          ...finding,
+          status: 'drift',
+          reason: `accepted until ${expired.expires ?? '?'}, expired ("${expired.reason}")`,
+        }
+      : { ...finding, status: 'drift' };
   });
 }
 
-// `*` matches within one path segment, `**` across segments.
-function globToRegExp(glob: string): RegExp {
+// `*` matches within one path segment, `**` across segments. An accept entry also covers
+// everything below its path (`web` accepts `web.image.tag`).
+function globToRegExp(glob: string, orBelow: boolean): RegExp {
   const pattern = glob
     .split('**')
     .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '[^.]*'))
     .join('.*');
-  return new RegExp(`^${pattern}$`);
+  return new RegExp(`^${pattern}${orBelow ? '(?:\\..*)?' : ''}$`);
 }

@@ -11,6 +11,8 @@ export interface DiffOptions {
   rules?: DriftRules;
   /** Env keys per production service that hold secrets. */
   secretKeys?: Record<string, readonly string[]>;
+  /** The day accept expiries are judged on (YYYY-MM-DD); default: today. */
+  today?: string;
 }
 
 const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE|CREDENTIAL)/i;
@@ -55,5 +57,8 @@ export function diffModels(
       });
     }
   }
-  return { matches, findings: applyRules(raw, options.rules) };
+  return {
+    matches,
+    findings: applyRules(raw, options.rules, options.today ? { today: options.today } : {}),
+  };
 }
