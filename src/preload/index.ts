@@ -1,6 +1,7 @@
-// The renderer's one door to the core: one function per request of the contract, nothing else.
-import { contextBridge, ipcRenderer } from 'electron';
-import { API_METHODS, ipcChannel, type ApiMethod } from '../shared/api/methods';
+// The renderer's one door to the core: one function per request of the contract, and the
+// contract's events, nothing else.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { API_METHODS, IPC_EVENT_CHANNEL, ipcChannel, type ApiMethod } from '../shared/api/methods';
 import type { ParityBridge } from '../shared/api/bridge';
 
 const bridge = {
@@ -8,6 +9,14 @@ const bridge = {
     if (!API_METHODS.includes(method))
       return Promise.reject(new Error(`Unknown request ${method}`));
     return ipcRenderer.invoke(ipcChannel(method), params);
+  },
+  onEvent: (listener: (frame: unknown) => void): (() => void) => {
+    // The IPC event object (with its sender) never reaches the page: only the frame does.
+    const forward = (_event: IpcRendererEvent, frame: unknown): void => listener(frame);
+    ipcRenderer.on(IPC_EVENT_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(IPC_EVENT_CHANNEL, forward);
+    };
   },
 } satisfies ParityBridge;
 

@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi } from '../../src/main/api/create-api';
+import { listStackResult } from '../../src/main/api/stack-list';
 import { DockerEngine } from '../../src/main/engine/docker-engine';
 import { runParity } from '../support/cli';
 import {
@@ -23,8 +23,7 @@ describe('listing stacks on the real engine', () => {
   });
 
   it('the API sees a labelled container as a service of its stack', async () => {
-    const api = createApi({ engine: DockerEngine.fromEnvironment() });
-    const list = await api['stacks.list']({});
+    const list = await listStackResult(DockerEngine.fromEnvironment());
     if (list.engine !== 'reachable') throw new Error(`engine unreachable: ${list.reason}`);
     const stack = list.stacks.find((candidate) => candidate.project === project);
     expect(stack?.configFiles).toEqual([`/tmp/${project}/compose.yaml`]);
@@ -64,7 +63,7 @@ describe('listing stacks on the real engine', () => {
 
   it('an unreachable engine is a value the UI can show, not a crash', async () => {
     const engine = DockerEngine.fromEnvironment({ DOCKER_HOST: 'unix:///nonexistent/docker.sock' });
-    expect(await createApi({ engine })['stacks.list']({})).toEqual({
+    expect(await listStackResult(engine)).toEqual({
       engine: 'unreachable',
       endpoint: 'unix:///nonexistent/docker.sock',
       reason: 'no Docker socket there: is the engine running?',

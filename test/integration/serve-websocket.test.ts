@@ -14,6 +14,7 @@ import {
   startLabelledContainer,
   uniqueProjectName,
 } from '../support/engine';
+import { memorySettings } from '../support/api';
 
 const TOKEN = 'test-token-0123456789';
 const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
@@ -64,7 +65,11 @@ describe('parity serve: the WebSocket transport', () => {
     docker = await connectTestEngine();
     await startLabelledContainer(docker, project, 'web');
     server = await startServer({
-      handlers: createApi({ engine: DockerEngine.fromEnvironment() }),
+      api: createApi({
+        engine: DockerEngine.fromEnvironment(),
+        settings: memorySettings(),
+        env: process.env,
+      }),
       rendererDir: RENDERER_DIR,
       port: 0,
       token: TOKEN,

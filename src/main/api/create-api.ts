@@ -1,28 +1,214 @@
 import type { ApiHandlers } from '../../shared/api/contract';
-import type { StackList } from '../../shared/stacks';
+import type { EngineStatus } from '../../shared/engine-status';
+import type { ProjectSummary } from '../../shared/projects';
+import type { StackContainer } from '../../shared/stacks';
+import { acceptDrift } from '../drift/accept-writer';
+import { rulePath } from '../drift/apply-rules';
+import { down } from '../engine/down';
 import type { DockerEngine } from '../engine/docker-engine';
+import { restartServices, startServices, stopServices } from '../engine/service-control';
+import { groupStacks } from '../engine/stacks';
 import { unreachableReason } from '../engine/unreachable';
+import { up } from '../engine/up';
+import type { SettingsStore } from '../settings/settings-store';
+import { LogSubscriptions } from './log-subscriptions';
+import { DriftCache } from './drift-cache';
+import { watchProjectFiles } from './project-files-watch';
+import { ProjectRegistry } from './project-registry';
+import { summarizeProject } from './project-summary';
+import { runAction } from './run-action';
+import { serviceViews } from './service-views';
+import { SessionHub } from './sessions';
+import { listStackResult } from './stack-list';
+import { StackOperations } from './stack-operations';
 
 /** What the API implementation needs; the app, the CLI and `parity serve` each pass their own. */
 export interface ApiDependencies {
   engine: DockerEngine;
+  settings: Pick<SettingsStore, 'read' | 'update' | 'setProjects'>;
+  /** The environment project files are interpolated with (the user's shell). */
+  env: Record<string, string | undefined>;
 }
 
+/** The API, with the hooks its transports and the engine watcher call. */
+export interface ParityApi {
+  handlers: ApiHandlers;
+  /** Every transport opens a session here per window or socket. */
+  sessions: SessionHub;
+  /** The engine reported a change to a project's containers (by Compose project name). */
+  containersChanged(projectName: string): void;
+  /** The engine became reachable or unreachable. */
+  engineStatusChanged(status: EngineStatus): void;
+  /** Stops log streams and file watchers. */
+  close(): Promise<void>;
+}
+
+// Events for one project are coalesced: a burst of container events becomes one update.
+const NOTIFY_DELAY_MS = 30;
+
 /** The one implementation of the API contract, shared by every transport. */
-export function createApi({ engine }: ApiDependencies): ApiHandlers {
-  return {
-    'stacks.list': async (): Promise<StackList> => {
+export function createApi({ engine, settings, env }: ApiDependencies): ParityApi {
+  const sessions = new SessionHub();
+  const registry = new ProjectRegistry(settings, env);
+  const logs = new LogSubscriptions(engine, () => settings.read().logRingSize);
+  const names = new Map<string, string>();
+  const watchers = new Map<string, () => void>();
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const drift = new DriftCache((id) => registry.load(id, true));
+
+  const containersOf = async (project: string): Promise<StackContainer[]> => {
+    try {
+      return groupStacks(await engine.listProjectContainers(project))[0]?.containers ?? [];
+    } catch (error) {
+      if (unreachableReason(error) !== null) return [];
+      throw error;
+    }
+  };
+
+  const summary = async (id: string): Promise<ProjectSummary> => {
+    const { project, diagnostics } = registry.load(id);
+    if (project) names.set(id, project.name);
+    if (!watchers.has(id))
+      watchers.set(
+        id,
+        watchProjectFiles(id, project, () => filesChanged(id)),
+      );
+    return summarizeProject({
+      id,
+      project,
+      diagnostics,
+      containers: project ? await containersOf(project.name) : [],
+      busy: operations.isBusy(id),
+      driftCount: drift.count(id),
+    });
+  };
+
+  const notify = (id: string): void => {
+    if (pending.has(id)) return;
+    pending.set(
+      id,
+      setTimeout(() => {
+        pending.delete(id);
+        if (!registry.ids().includes(id)) return;
+        summary(id).then(
+          (payload) => sessions.broadcast({ event: 'project.changed', payload }),
+          () => undefined,
+        );
+      }, NOTIFY_DELAY_MS),
+    );
+  };
+
+  const filesChanged = (id: string): void => {
+    watchers.get(id)?.();
+    watchers.delete(id);
+    drift.forget(id);
+    sessions.broadcast({
+      event: 'drift.changed',
+      payload: { project: id, summary: drift.summary(id) },
+    });
+    notify(id);
+  };
+
+  const operations = new StackOperations(engine, registry, sessions, notify);
+
+  const stopWatching = (id: string): void => {
+    watchers.get(id)?.();
+    watchers.delete(id);
+    names.delete(id);
+    drift.forget(id);
+  };
+
+  const handlers: ApiHandlers = {
+    'engine.status': async () => {
       try {
-        return {
-          engine: 'reachable',
-          endpoint: engine.endpoint,
-          stacks: await engine.listStacks(),
-        };
+        return { reachable: true, endpoint: engine.endpoint, version: await engine.version() };
       } catch (error) {
         const reason = unreachableReason(error);
         if (reason === null) throw error;
-        return { engine: 'unreachable', endpoint: engine.endpoint, reason };
+        return { reachable: false, endpoint: engine.endpoint, reason };
       }
+    },
+    'stacks.list': () => listStackResult(engine),
+    'projects.list': () => Promise.all(registry.ids().map(summary)),
+    'projects.add': ({ directory }) => summary(registry.add(directory)),
+    'projects.remove': ({ project }) => {
+      registry.remove(project);
+      stopWatching(project);
+      sessions.broadcast({ event: 'project.removed', payload: { id: project } });
+      return Promise.resolve({});
+    },
+    'projects.get': async ({ project: id }) => {
+      const payload = await summary(id);
+      const { project } = registry.load(id);
+      const containers = project ? await containersOf(project.name) : [];
+      const known = new Set(Object.keys(project?.model.services ?? {}));
+      return {
+        summary: payload,
+        services: project ? serviceViews(project.model, containers) : [],
+        orphans: containers.filter((c) => !c.oneoff && !known.has(c.service)),
+      };
+    },
+    'stack.up': ({ project, services }) =>
+      operations.run(project, 'up', (loaded, onProgress) =>
+        up(engine, loaded, { ...(services ? { services } : {}), onProgress }),
+      ),
+    'stack.down': ({ project, volumes }) =>
+      operations.run(project, 'down', (loaded, onProgress) =>
+        down(engine, loaded.name, { volumes, onProgress }),
+      ),
+    'service.start': async ({ project, service }) => {
+      await operations.run(project, 'start', (loaded, onProgress) =>
+        startServices(engine, loaded.name, { services: [service], onProgress }),
+      );
+      return {};
+    },
+    'service.stop': async ({ project, service }) => {
+      await operations.run(project, 'stop', (loaded, onProgress) =>
+        stopServices(engine, loaded.name, { services: [service], onProgress }),
+      );
+      return {};
+    },
+    'service.restart': async ({ project, service }) => {
+      await operations.run(project, 'restart', (loaded, onProgress) =>
+        restartServices(engine, loaded.name, { services: [service], onProgress }),
+      );
+      return {};
+    },
+    'logs.subscribe': async ({ project, ...params }, session) => ({
+      subscription: await logs.subscribe(registry.loadValid(project).name, params, session),
+    }),
+    'logs.unsubscribe': async ({ subscription }, session) => {
+      await logs.unsubscribe(subscription, session.id);
+      return {};
+    },
+    'drift.get': ({ project }) => Promise.resolve(drift.get(project)),
+    'drift.accept': ({ project, service, path, reason, expires }) => {
+      const { file, created } = acceptDrift(project, [
+        { path: rulePath({ service, path }), reason, ...(expires ? { expires } : {}) },
+      ]);
+      filesChanged(project);
+      return Promise.resolve({ file, created });
+    },
+    'actions.run': ({ project, action }) =>
+      operations.run(project, 'action', (loaded) => runAction(engine, loaded, action)),
+    'settings.get': () => Promise.resolve(settings.read()),
+    'settings.set': ({ patch }) => Promise.resolve(settings.update(patch)),
+  };
+
+  return {
+    handlers,
+    sessions,
+    containersChanged(projectName) {
+      for (const [id, name] of names) if (name === projectName) notify(id);
+    },
+    engineStatusChanged(status) {
+      sessions.broadcast({ event: 'engine.status', payload: status });
+      for (const id of registry.ids()) notify(id);
+    },
+    async close() {
+      for (const timer of pending.values()) clearTimeout(timer);
+      for (const id of [...watchers.keys()]) stopWatching(id);
+      await logs.closeAll();
     },
   };
 }

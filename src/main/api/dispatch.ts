@@ -1,4 +1,4 @@
-import { apiContract, type ApiHandlers } from '../../shared/api/contract';
+import { apiContract, type ApiHandlers, type ApiSession } from '../../shared/api/contract';
 import { encodeError, type Envelope } from '../../shared/api/envelope';
 import { isApiMethod } from '../../shared/api/methods';
 
@@ -15,6 +15,7 @@ export async function dispatch(
   handlers: ApiHandlers,
   method: unknown,
   params: unknown,
+  session: ApiSession,
 ): Promise<Envelope> {
   if (!isApiMethod(method)) {
     return encodeError(new InvalidRequestError(`Unknown request ${JSON.stringify(method)}`));
@@ -31,7 +32,9 @@ export async function dispatch(
     );
   }
   try {
-    return { result: await handlers[method](parsed.data) };
+    // The union of every method's parameters does not narrow per method; parsing did.
+    const handler = handlers[method] as (params: unknown, session: ApiSession) => Promise<unknown>;
+    return { result: await handler(parsed.data, session) };
   } catch (error) {
     return encodeError(error);
   }

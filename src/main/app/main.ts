@@ -2,6 +2,7 @@ import { app } from 'electron';
 import { createApi } from '../api/create-api';
 import { DockerEngine } from '../engine/docker-engine';
 import { setupApiIpc } from './ipc-main';
+import { ElectronSettingsStore } from './settings-store';
 import { setupSingleInstance } from './single-instance';
 import { createMainWindow, setupWindowHardening } from './windows';
 
@@ -9,7 +10,14 @@ import { createMainWindow, setupWindowHardening } from './windows';
 if (setupSingleInstance()) {
   setupWindowHardening();
   void app.whenReady().then(() => {
-    setupApiIpc(createApi({ engine: DockerEngine.fromEnvironment() }));
+    const settings = new ElectronSettingsStore();
+    const endpoint = process.env.DOCKER_HOST ?? settings.read().engineEndpoint ?? undefined;
+    const api = createApi({
+      engine: DockerEngine.fromEnvironment({ ...process.env, DOCKER_HOST: endpoint }),
+      settings,
+      env: process.env,
+    });
+    setupApiIpc(api);
     createMainWindow();
   });
   app.on('window-all-closed', () => {

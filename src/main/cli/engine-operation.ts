@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { LoadedProject } from '../config/load-project';
 import { DockerEngine } from '../engine/docker-engine';
-import { withProjectLock } from '../engine/project-lock';
+import { projectLockKey, withProjectLock } from '../engine/project-lock';
 import type { CliIo } from './command';
 
 /**
@@ -14,9 +13,8 @@ export function engineOperation<T>(
   work: (engine: DockerEngine) => Promise<T>,
 ): Promise<T> {
   const engine = DockerEngine.fromEnvironment(io.env);
-  const key = `${createHash('sha256').update(engine.endpoint).digest('hex').slice(0, 12)}-${project.name}`;
   return withProjectLock(
-    key,
+    projectLockKey(engine.endpoint, project.name),
     () => work(engine),
     (pid) => io.err(`Waiting for another operation on ${project.name} (pid ${pid}) to finish…\n`),
   );

@@ -1,6 +1,7 @@
 import type { DriftReport } from '../../shared/drift';
 import type { EnvironmentModel } from '../../shared/model';
 import type { DriftRules } from '../../shared/parity-config';
+import { isSecretName } from '../../shared/secrets';
 import { applyRules } from './apply-rules';
 import { compareService, type RawFinding } from './compare-service';
 import { matchServices } from './match-services';
@@ -14,8 +15,6 @@ export interface DiffOptions {
   /** The day accept expiries are judged on (YYYY-MM-DD); default: today. */
   today?: string;
 }
-
-const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE|CREDENTIAL)/i;
 
 /** Every difference between a dev and a production model, matched service by service. */
 export function diffModels(
@@ -33,7 +32,7 @@ export function diffModels(
       const secretKeys = new Set([
         ...(options.secretKeys?.[prodService.name] ?? []),
         ...[...Object.keys(devService.environment), ...Object.keys(prodService.environment)].filter(
-          (key) => SECRET_NAME.test(key),
+          (key) => isSecretName(key),
         ),
       ]);
       raw.push(...compareService(name, devService, prodService, { secretKeys }));

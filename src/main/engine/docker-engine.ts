@@ -1,5 +1,5 @@
 import { readdir } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { Writable, type Readable } from 'node:stream';
 import Docker from 'dockerode';
 import type { Stack } from '../../shared/stacks';
 import { COMPOSE_LABEL } from './compose-labels';
@@ -42,6 +42,11 @@ export class DockerEngine {
   static fromEnvironment(env: NodeJS.ProcessEnv = process.env): DockerEngine {
     const endpoint = defaultEndpoint(env);
     return new DockerEngine(new Docker(socketOptions(endpoint)), endpoint);
+  }
+
+  /** The engine's version, e.g. "20.10.24"; throws when it cannot be reached. */
+  async version(): Promise<string> {
+    return (await this.docker.version()).Version;
   }
 
   /** Every Compose-labelled container (running or not), grouped by project. */
@@ -182,6 +187,38 @@ export class DockerEngine {
       filters: { type: ['container'], label: [`${COMPOSE_LABEL.project}=${project}`] },
     })) as Readable;
     return new ContainerEvents(stream);
+  }
+
+  /**
+   * Runs a command in a running container (a quick action) and returns its exit code and
+   * its stdout and stderr interleaved, the first `maxBytes` of them.
+   */
+  async execInContainer(
+    id: string,
+    command: string[],
+    maxBytes = 64 * 1024,
+  ): Promise<{ exitCode: number; output: string }> {
+    const exec = await this.docker
+      .getContainer(id)
+      .exec({ Cmd: command, AttachStdout: true, AttachStderr: true });
+    const stream = await exec.start({ hijack: true, stdin: false });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const collect = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        if (size < maxBytes) chunks.push(chunk.subarray(0, maxBytes - size));
+        size += chunk.length;
+        done();
+      },
+    });
+    this.docker.modem.demuxStream(stream, collect, collect);
+    await new Promise<void>((resolve, reject) => {
+      stream.on('end', resolve);
+      stream.on('close', resolve);
+      stream.on('error', reject);
+    });
+    const { ExitCode } = await exec.inspect();
+    return { exitCode: ExitCode ?? -1, output: Buffer.concat(chunks).toString('utf8') };
   }
 
   /** Removes a project's networks; returns their names. */

@@ -1,9 +1,15 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const LOCK_DIR = join(tmpdir(), 'parity-locks');
 const RETRY_MS = 100;
+
+/** The lock of one project on one engine: the CLI, the app and `parity serve` share it. */
+export function projectLockKey(endpoint: string, project: string): string {
+  return `${createHash('sha256').update(endpoint).digest('hex').slice(0, 12)}-${project}`;
+}
 
 /**
  * Runs `work` holding the project's operation lock, so two `up`s (from the CLI, the app, or

@@ -117,6 +117,7 @@ export async function up(
           ).catch((error: Error) => {
             throw new Error(`${dep} ${error.message}`);
           });
+          if (field.value.condition === 'service_healthy') reportHealthy(dep);
         }),
       );
       report(name, 'starting');
@@ -124,6 +125,14 @@ export async function up(
       report(name, 'started');
       return ids;
     };
+
+    // A service turns healthy once, however many dependents (and --wait) saw it.
+    function reportHealthy(name: string): void {
+      if (healthy.has(name)) return;
+      healthy.add(name);
+      report(name, 'healthy');
+    }
+    const healthy = new Set<string>();
 
     const outcomes = await Promise.allSettled(
       selected.map(async (name) => {
@@ -133,7 +142,7 @@ export async function up(
           await Promise.all(
             ids.map((id) => waitForCondition(engine, events, id, 'service_healthy')),
           );
-          report(name, 'healthy');
+          reportHealthy(name);
         }
       }),
     );

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiHandlers } from '../../shared/api/contract';
 import { WS_PATH } from '../../shared/api/wire';
+import type { ParityApi } from '../api/create-api';
 import { isAllowedHost, isLoopbackAddress } from './request-guards';
 import { reply, serveStatic } from './static-files';
 import { createWebSocketApi } from './websocket-api';
 
 /** What `parity serve` needs to run. */
 export interface ServeOptions {
-  handlers: ApiHandlers;
+  api: Pick<ParityApi, 'handlers' | 'sessions'>;
   /** The built renderer (out/renderer). */
   rendererDir: string;
   host?: string;
@@ -43,7 +43,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   }
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = 0;
-  const api = createWebSocketApi({ handlers: options.handlers, token, port: () => port });
+  const api = createWebSocketApi({ api: options.api, token, port: () => port });
 
   const server = createServer((request, response) => {
     if (!isAllowedHost(request.headers.host, port)) {

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import type { ApiHandlers } from '../../shared/api/contract';
 import { WireRequestSchema, WS_PROTOCOL, type WireReply } from '../../shared/api/wire';
+import type { ParityApi } from '../api/create-api';
 import { dispatch } from '../api/dispatch';
 import { isAllowedHost, isAllowedOrigin, tokenFromProtocols, tokensMatch } from './request-guards';
 
@@ -10,7 +10,7 @@ const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 /** Options of the WebSocket transport of `parity serve`. */
 export interface WebSocketApiOptions {
-  handlers: ApiHandlers;
+  api: Pick<ParityApi, 'handlers' | 'sessions'>;
   token: string;
   port: () => number;
 }
@@ -25,7 +25,7 @@ export function createWebSocketApi(options: WebSocketApiOptions) {
     maxPayload: MAX_MESSAGE_BYTES,
     handleProtocols: (protocols) => (protocols.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
   });
-  server.on('connection', (socket) => serveSocket(socket, options.handlers));
+  server.on('connection', (socket) => serveSocket(socket, options.api));
 
   return {
     /** Handles an HTTP upgrade request, refusing it with a clear status when not allowed. */
@@ -67,14 +67,19 @@ function refusalOf(
   return null;
 }
 
-function serveSocket(socket: WebSocket, handlers: ApiHandlers): void {
+function serveSocket(socket: WebSocket, api: WebSocketApiOptions['api']): void {
+  // Events go out as {event, payload}; replies as {id, reply}.
+  const { session, close } = api.sessions.open((event) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
+  });
+  socket.on('close', close);
   socket.on('message', (data: RawData, isBinary: boolean) => {
     const request = isBinary ? null : parseRequest(data);
     if (request === null) {
       socket.close(1008, 'Malformed request: expected {id, method, params} as JSON text');
       return;
     }
-    void dispatch(handlers, request.method, request.params).then((reply) => {
+    void dispatch(api.handlers, request.method, request.params, session).then((reply) => {
       const frame: WireReply = { id: request.id, reply };
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
     });

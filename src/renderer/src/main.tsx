@@ -6,8 +6,9 @@ import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+const { api } = connectApi();
 createRoot(root).render(
   <StrictMode>
-    <App api={connectApi()} />
+    <App api={api} />
   </StrictMode>,
 );

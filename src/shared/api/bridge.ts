@@ -1,9 +1,11 @@
 import type { ApiMethod } from './methods';
 
 /**
- * What the preload exposes as `window.parity`: requests of the contract only, each answered
- * with a reply envelope that the renderer's client validates.
+ * What the preload exposes as `window.parity`: requests of the contract, each answered with a
+ * reply envelope, and the pushed event frames; the renderer's clients validate both.
  */
 export interface ParityBridge {
-  invoke(method: ApiMethod, params: unknown): Promise<unknown>;
+  invoke: (method: ApiMethod, params: unknown) => Promise<unknown>;
+  /** Calls `listener` with each event frame; returns the unsubscribe. */
+  onEvent: (listener: (frame: unknown) => void) => () => void;
 }

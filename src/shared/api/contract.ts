@@ -1,16 +1,109 @@
 import { z } from 'zod';
+import { DriftReportSchema } from '../drift';
+import { DriftSummarySchema } from '../drift-summary';
+import { EngineStatusSchema } from '../engine-status';
+import { ExpiryDateSchema } from '../parity-config';
+import { ProjectDetailSchema, ProjectSummarySchema, ProblemSchema } from '../projects';
+import { SettingsPatchSchema, SettingsSchema } from '../settings';
 import { StackListSchema } from '../stacks';
+import type { ApiEvent } from './event-contract';
 import type { ApiMethod } from './methods';
+
+/** Every request that acts on one project names it by its folder (ProjectSummary.id). */
+const project = z.string().min(1);
+const serviceName = z.string().min(1);
+const empty = z.object({}).strict();
+const done = z.object({}).strict();
+
+const ServiceRequestSchema = z.object({ project, service: serviceName }).strict();
+
+/** Drift of a project: the report, or why there is none (no production source, bad files). */
+export const DriftResultSchema = z.discriminatedUnion('available', [
+  z.object({
+    available: z.literal(true),
+    report: DriftReportSchema,
+    summary: DriftSummarySchema,
+    problems: z.array(ProblemSchema),
+  }),
+  z.object({ available: z.literal(false), reason: z.string(), problems: z.array(ProblemSchema) }),
+]);
+export type DriftResult = z.infer<typeof DriftResultSchema>;
 
 /**
  * The API contract: every request with the schema of its parameters and of its result.
  * Both transports (Electron IPC, the `parity serve` WebSocket) validate against it at the
  * receiver, and TypeScript types for callers and the implementation are derived from it.
+ * Pushed events are in ./events.ts.
  */
 export const apiContract = {
-  'stacks.list': {
-    params: z.object({}).strict(),
-    result: StackListSchema,
+  'engine.status': { params: empty, result: EngineStatusSchema },
+  'stacks.list': { params: empty, result: StackListSchema },
+  'projects.list': { params: empty, result: z.array(ProjectSummarySchema) },
+  /** Adds a folder; its files are read at once and problems reported in the summary. */
+  'projects.add': {
+    params: z.object({ directory: z.string().min(1) }).strict(),
+    result: ProjectSummarySchema,
+  },
+  /** Forgets a project; its containers and volumes are left as they are. */
+  'projects.remove': { params: z.object({ project }).strict(), result: done },
+  'projects.get': { params: z.object({ project }).strict(), result: ProjectDetailSchema },
+  /** Brings the stack (or some services and their dependencies) up; progress events follow. */
+  'stack.up': {
+    params: z.object({ project, services: z.array(serviceName).optional() }).strict(),
+    result: z.object({ failed: z.array(z.object({ service: z.string(), reason: z.string() })) }),
+  },
+  /** Removes containers and networks; named volumes only with `volumes: true`. */
+  'stack.down': {
+    params: z.object({ project, volumes: z.boolean().default(false) }).strict(),
+    result: z.object({
+      containers: z.number().int(),
+      networks: z.array(z.string()),
+      volumes: z.array(z.string()),
+    }),
+  },
+  'service.start': { params: ServiceRequestSchema, result: done },
+  'service.stop': { params: ServiceRequestSchema, result: done },
+  'service.restart': { params: ServiceRequestSchema, result: done },
+  /** Starts a log stream; lines arrive as logs.batch events tagged with the subscription. */
+  'logs.subscribe': {
+    params: z
+      .object({
+        project,
+        services: z.array(serviceName).optional(),
+        tail: z.number().int().nonnegative().max(1_000_000).optional(),
+        /** An RFC 3339 time: only lines from then on. */
+        since: z.iso.datetime({ offset: true }).optional(),
+      })
+      .strict(),
+    result: z.object({ subscription: z.string() }),
+  },
+  'logs.unsubscribe': { params: z.object({ subscription: z.string() }).strict(), result: done },
+  'drift.get': { params: z.object({ project }).strict(), result: DriftResultSchema },
+  /**
+   * Accepts one finding (by its service and path) with a reason, and optionally until a date,
+   * writing the rule into the project's parity.yaml with its comments and layout kept.
+   */
+  'drift.accept': {
+    params: z
+      .object({
+        project,
+        service: z.string().min(1),
+        path: z.string().min(1),
+        reason: z.string().regex(/\S/, 'say why this difference is acceptable'),
+        expires: ExpiryDateSchema.optional(),
+      })
+      .strict(),
+    result: z.object({ file: z.string(), created: z.boolean() }),
+  },
+  /** Runs a quick action of parity.yaml in its service's container. */
+  'actions.run': {
+    params: z.object({ project, action: z.string().min(1) }).strict(),
+    result: z.object({ exitCode: z.number().int(), output: z.string() }),
+  },
+  'settings.get': { params: empty, result: SettingsSchema },
+  'settings.set': {
+    params: z.object({ patch: SettingsPatchSchema }).strict(),
+    result: SettingsSchema,
   },
 } as const satisfies Record<ApiMethod, { params: z.ZodType; result: z.ZodType }>;
 
@@ -22,8 +115,23 @@ export type ApiResult<M extends ApiMethod> = z.output<(typeof apiContract)[M]['r
 
 /** The one implementation of the contract, in src/main/api. */
 export type ApiHandlers = {
-  [M in ApiMethod]: (params: z.output<(typeof apiContract)[M]['params']>) => Promise<ApiResult<M>>;
+  [M in ApiMethod]: (
+    params: z.output<(typeof apiContract)[M]['params']>,
+    session: ApiSession,
+  ) => Promise<ApiResult<M>>;
 };
+
+/**
+ * One connected window or browser tab, as the implementation sees it: where its own events
+ * go (log lines it subscribed to) and how to clean up when it goes away.
+ */
+export interface ApiSession {
+  readonly id: string;
+  /** Pushes an event to this window or tab only. */
+  emit(event: ApiEvent): void;
+  /** Calls `cleanup` when the window or socket closes. */
+  onClose(cleanup: () => void): void;
+}
 
 /** The typed client the renderer (and tests) call. */
 export type ApiClient = {

@@ -1,8 +1,27 @@
 /**
- * The names of every API request. Kept free of schemas so the sandboxed preload can expose one
- * function per request without bundling the validators.
+ * The names of every API request and pushed event. Kept free of schemas so the sandboxed
+ * preload can expose one function per request without bundling the validators.
  */
-export const API_METHODS = ['stacks.list'] as const;
+export const API_METHODS = [
+  'engine.status',
+  'stacks.list',
+  'projects.list',
+  'projects.add',
+  'projects.remove',
+  'projects.get',
+  'stack.up',
+  'stack.down',
+  'service.start',
+  'service.stop',
+  'service.restart',
+  'logs.subscribe',
+  'logs.unsubscribe',
+  'drift.get',
+  'drift.accept',
+  'actions.run',
+  'settings.get',
+  'settings.set',
+] as const;
 
 /** A request name of the API contract. */
 export type ApiMethod = (typeof API_METHODS)[number];
@@ -16,3 +35,19 @@ export function isApiMethod(value: unknown): value is ApiMethod {
 export function ipcChannel(method: ApiMethod): string {
   return `parity:${method}`;
 }
+
+/** The names of the events the core pushes to every window or browser tab. */
+export const API_EVENTS = [
+  'engine.status',
+  'project.changed',
+  'project.removed',
+  'progress',
+  'logs.batch',
+  'drift.changed',
+] as const;
+
+/** An event name of the API contract. */
+export type ApiEventName = (typeof API_EVENTS)[number];
+
+/** The one Electron IPC channel that carries pushed events to a window. */
+export const IPC_EVENT_CHANNEL = 'parity:event';

@@ -1,5 +1,5 @@
 import type { PublishedPort, StackContainer } from '../../../shared/stacks';
-import { createApi } from '../../api/create-api';
+import { listStackResult } from '../../api/stack-list';
 import { DockerEngine } from '../../engine/docker-engine';
 import { EXIT, type Command } from '../command';
 import { formatTable } from '../format-table';
@@ -15,8 +15,7 @@ export const psCommand: Command = {
     json: { type: 'boolean' },
   },
   async run({ values }, io) {
-    const api = createApi({ engine: DockerEngine.fromEnvironment(io.env) });
-    const list = await api['stacks.list']({});
+    const list = await listStackResult(DockerEngine.fromEnvironment(io.env));
     if (list.engine === 'unreachable') {
       io.err(`parity: cannot reach the Docker engine at ${list.endpoint}: ${list.reason}\n`);
       return EXIT.failed;

@@ -2,8 +2,11 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApi } from '../../api/create-api';
+import { NotAProjectError, ProjectRegistry } from '../../api/project-registry';
 import { DockerEngine } from '../../engine/docker-engine';
 import { isLoopbackAddress } from '../../server/request-guards';
+import { FileSettingsStore } from '../../settings/file-settings-store';
+import { settingsFilePath } from '../../settings/settings-path';
 import { EXIT, UsageError, type Command } from '../command';
 
 // The CLI is built to out/main/cli.js; the renderer to out/renderer.
@@ -13,12 +16,13 @@ const RENDERER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../render
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'Serve the Parity UI to a browser on 127.0.0.1',
-  usage: 'parity serve [--port N] [--host 127.0.0.1|::1|localhost]',
+  usage: 'parity serve [--port N] [--host 127.0.0.1|::1|localhost] [PROJECT_DIR...]',
   options: {
     port: { type: 'string', default: '7420' },
     host: { type: 'string', default: '127.0.0.1' },
   },
-  async run({ values }, io) {
+  allowPositionals: true,
+  async run({ values, positionals }, io) {
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       throw new UsageError(`--port expects a number from 0 to 65535, got ${String(values.port)}`);
@@ -34,14 +38,27 @@ export const serveCommand: Command = {
       io.err(`parity: the UI is not built (no ${RENDERER_DIR}/index.html): run npm run build\n`);
       return EXIT.failed;
     }
+    const settings = new FileSettingsStore(settingsFilePath(io.env));
+    // DOCKER_HOST wins, as with every Docker tool; else the endpoint chosen in the settings.
+    const endpoint = io.env.DOCKER_HOST ?? settings.read().engineEndpoint ?? undefined;
+    // Folders named on the command line are added as projects, as the app's "Add project" does.
+    const registry = new ProjectRegistry(settings, io.env);
+    for (const directory of positionals) {
+      try {
+        registry.add(directory);
+      } catch (error) {
+        if (error instanceof NotAProjectError) throw new UsageError(error.message);
+        throw error;
+      }
+    }
+    const api = createApi({
+      engine: DockerEngine.fromEnvironment({ ...io.env, DOCKER_HOST: endpoint }),
+      settings,
+      env: io.env,
+    });
     // Loaded here: the HTTP and WebSocket stack is the slowest part of starting the CLI.
     const { startServer } = await import('../../server/serve');
-    const server = await startServer({
-      handlers: createApi({ engine: DockerEngine.fromEnvironment(io.env) }),
-      rendererDir: RENDERER_DIR,
-      host,
-      port,
-    });
+    const server = await startServer({ api, rendererDir: RENDERER_DIR, host, port });
     io.out(
       `Parity is serving on ${server.url}\nOpen that address in a browser. Press Ctrl+C to stop.\n`,
     );
@@ -50,6 +67,7 @@ export const serveCommand: Command = {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    await api.close();
     return EXIT.ok;
   },
 };

@@ -1,0 +1,37 @@
+import type { DriftResult } from '../../shared/api/contract';
+import { summarizeDrift } from '../../shared/drift-summary';
+import type { Problem } from '../../shared/projects';
+import type { LoadResult } from '../config/load-project';
+import { diffModels } from '../drift/diff';
+import { loadProduction } from '../drift/production';
+import { productionReaders } from '../drift/readers';
+
+/**
+ * The drift report of a project read with every profile active (services behind a profile
+ * are reported as expected, not missing), or why there is none.
+ */
+export function projectDrift({ project, diagnostics }: LoadResult): DriftResult {
+  const problems: Problem[] = [...diagnostics];
+  if (!project) {
+    return { available: false, reason: 'The project files have errors', problems };
+  }
+  if (!project.parity?.production?.length) {
+    return {
+      available: false,
+      reason:
+        'No production source: add `production:` to parity.yaml (e.g. - kubernetes: deploy/k8s)',
+      problems,
+    };
+  }
+  const production = loadProduction(project, productionReaders);
+  problems.push(...production.diagnostics);
+  if (!production.model) {
+    return { available: false, reason: 'The production source could not be read', problems };
+  }
+  const report = diffModels(project.model, production.model, {
+    map: project.parity.map ?? {},
+    ...(project.parity.drift ? { rules: project.parity.drift } : {}),
+    secretKeys: production.secretKeys,
+  });
+  return { available: true, report, summary: summarizeDrift(report.findings), problems };
+}

@@ -1,0 +1,83 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadProject, type LoadedProject, type LoadResult } from '../config/load-project';
+import { discoverComposeFiles } from '../config/discover';
+import type { SettingsStore } from '../settings/settings-store';
+
+/** A request named a project Parity does not have. */
+export class ProjectNotFoundError extends Error {
+  override readonly name = 'ProjectNotFoundError';
+}
+
+/** The folder cannot be a project (missing, not a folder, no compose file). */
+export class NotAProjectError extends Error {
+  override readonly name = 'NotAProjectError';
+}
+
+/** The project's files have errors, so it cannot be acted on until they are fixed. */
+export class InvalidProjectError extends Error {
+  override readonly name = 'InvalidProjectError';
+}
+
+/**
+ * The projects the user added, kept in settings by folder. Files are read afresh on every
+ * request: they change under us, and reading a project takes milliseconds.
+ */
+export class ProjectRegistry {
+  constructor(
+    private readonly settings: Pick<SettingsStore, 'read' | 'setProjects'>,
+    private readonly env: Record<string, string | undefined>,
+  ) {}
+
+  /** The project ids (absolute folders), in the order they were added. */
+  ids(): string[] {
+    return this.settings.read().projects.map((project) => project.directory);
+  }
+
+  /** Reads a project's files; `allProfiles` includes services behind every profile (drift). */
+  load(id: string, allProfiles = false): LoadResult {
+    this.require(id);
+    return loadProject({ dir: id, env: this.env, ...(allProfiles ? { profiles: ['*'] } : {}) });
+  }
+
+  /** The project, or an error naming its first problem. */
+  loadValid(id: string): LoadedProject {
+    const { project, diagnostics } = this.load(id);
+    if (project) return project;
+    const first = diagnostics.find((d) => d.severity === 'error');
+    const where = first?.position ? `${first.position.file}:${first.position.line}: ` : '';
+    throw new InvalidProjectError(
+      `${id} cannot be used until its files are fixed: ${where}${first?.message ?? 'unreadable'}`,
+    );
+  }
+
+  /** Adds a folder (once); returns its id. */
+  add(directory: string): string {
+    const id = resolve(directory);
+    const stats = statSync(id, { throwIfNoEntry: false });
+    if (!stats) throw new NotAProjectError(`${id} does not exist`);
+    if (!stats.isDirectory()) throw new NotAProjectError(`${id} is not a folder`);
+    if (discoverComposeFiles(id, [], this.env).files.length === 0) {
+      throw new NotAProjectError(
+        `${id} has no compose.yaml (or compose.yml, docker-compose.yaml, docker-compose.yml); add the folder that holds one`,
+      );
+    }
+    const { projects } = this.settings.read();
+    if (!projects.some((project) => project.directory === id)) {
+      this.settings.setProjects([...projects, { directory: id, startAtLogin: false }]);
+    }
+    return id;
+  }
+
+  /** Forgets a project; nothing on the engine is touched. */
+  remove(id: string): void {
+    this.require(id);
+    this.settings.setProjects(this.settings.read().projects.filter((p) => p.directory !== id));
+  }
+
+  private require(id: string): void {
+    if (!this.ids().includes(id)) {
+      throw new ProjectNotFoundError(`No project ${id} in Parity; add it first`);
+    }
+  }
+}

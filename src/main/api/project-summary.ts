@@ -1,0 +1,99 @@
+import type { Diagnostic } from '../../shared/diagnostics';
+import type { ProjectState, ProjectSummary, ServiceCounts } from '../../shared/projects';
+import type { StackContainer } from '../../shared/stacks';
+import type { LoadedProject } from '../config/load-project';
+
+/** What a summary is made of: the files as read, the containers, and what Parity is doing. */
+export interface SummaryInput {
+  id: string;
+  /** The folder's name stands in when the files could not be read. */
+  project: LoadedProject | null;
+  diagnostics: readonly Diagnostic[];
+  containers: readonly StackContainer[];
+  /** An operation (up, down, ...) is running on it. */
+  busy: boolean;
+  driftCount: number | null;
+}
+
+/** A project as the sidebar and the tray show it. */
+export function summarizeProject(input: SummaryInput): ProjectSummary {
+  const problems = [...input.diagnostics];
+  if (!input.project) {
+    return {
+      id: input.id,
+      name: input.id.split(/[\\/]/).filter(Boolean).pop() ?? input.id,
+      state: 'invalid',
+      services: countServices([], input.containers),
+      driftCount: null,
+      actions: [],
+      problems,
+    };
+  }
+  const services = countServices(Object.keys(input.project.model.services), input.containers);
+  return {
+    id: input.id,
+    name: input.project.name,
+    state: input.busy ? 'starting' : stateOf(services),
+    services,
+    driftCount: input.driftCount,
+    actions: (input.project.parity?.actions ?? []).map((action) => ({
+      name: action.name,
+      service: action.service,
+      ...(action.description === undefined ? {} : { description: action.description }),
+      confirm: action.confirm === true,
+    })),
+    problems,
+  };
+}
+
+// Codes of a container stopped by a signal (SIGINT, SIGKILL, SIGTERM), as `stop` does it: a
+// stopped service, not a crashed one.
+const STOPPED_BY_SIGNAL = new Set(['130', '137', '143']);
+
+/** A container that stopped on its own with a non-zero code. */
+export function exitedWithError(container: StackContainer): boolean {
+  if (container.state === 'dead') return true;
+  const code = /^Exited \((\d+)\)/.exec(container.status)?.[1];
+  return (
+    container.state === 'exited' &&
+    code !== undefined &&
+    code !== '0' &&
+    !STOPPED_BY_SIGNAL.has(code)
+  );
+}
+
+// Each service counts once, by its worst container.
+function countServices(
+  names: readonly string[],
+  containers: readonly StackContainer[],
+): ServiceCounts {
+  const counts: ServiceCounts = {
+    total: names.length,
+    running: 0,
+    healthy: 0,
+    unhealthy: 0,
+    starting: 0,
+    exited: 0,
+    completed: 0,
+  };
+  for (const name of names) {
+    const own = containers.filter((c) => c.service === name && !c.oneoff);
+    if (own.length === 0) continue;
+    if (own.some((c) => c.state === 'running')) counts.running++;
+    if (own.some((c) => c.health === 'unhealthy')) counts.unhealthy++;
+    else if (own.some((c) => c.health === 'starting' || c.state === 'restarting'))
+      counts.starting++;
+    else if (own.every((c) => c.state === 'running' && c.health !== 'none')) counts.healthy++;
+    if (own.some(exitedWithError) || own.some((c) => c.state === 'restarting')) counts.exited++;
+    else if (own.every((c) => c.state === 'exited' && /^Exited \(0\)/.test(c.status)))
+      counts.completed++;
+  }
+  return counts;
+}
+
+function stateOf(counts: ServiceCounts): ProjectState {
+  if (counts.unhealthy > 0 || counts.exited > 0) return 'failed';
+  if (counts.running === 0) return 'stopped';
+  if (counts.starting > 0) return 'starting';
+  return counts.running + counts.completed === counts.total ? 'running' : 'partial';
+}

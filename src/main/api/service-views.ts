@@ -1,0 +1,58 @@
+import type { EnvironmentModel, Healthcheck, ServiceModel } from '../../shared/model';
+import type { EnvEntry, ServiceView } from '../../shared/projects';
+import { isSecretName } from '../../shared/secrets';
+import type { StackContainer } from '../../shared/stacks';
+
+/** The services of a project for the graph and its details panel, sorted by name. */
+export function serviceViews(
+  model: EnvironmentModel,
+  containers: readonly StackContainer[],
+): ServiceView[] {
+  return Object.values(model.services)
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((service) => serviceView(service, containers));
+}
+
+function serviceView(service: ServiceModel, containers: readonly StackContainer[]): ServiceView {
+  return {
+    name: service.name,
+    image: service.image?.value.raw ?? null,
+    build: service.build?.value.context ?? null,
+    dependsOn: Object.entries(service.dependsOn).map(([name, { value }]) => ({
+      service: name,
+      condition: value.condition,
+      required: value.required,
+    })),
+    ports: service.ports.map(({ value }) => ({
+      target: value.target,
+      published: value.published,
+      hostIp: value.hostIp,
+      protocol: value.protocol,
+    })),
+    env: Object.entries(service.environment)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, { value }]) => envEntry(name, value)),
+    mounts: service.volumes.map(({ value }) => ({
+      type: value.type,
+      source: value.source,
+      target: value.target,
+      readOnly: value.readOnly,
+    })),
+    healthcheck: healthcheckText(service.healthcheck?.value ?? null),
+    replicas: service.replicas?.value ?? 1,
+    containers: containers.filter((c) => c.service === service.name && !c.oneoff),
+  };
+}
+
+// A secret's value stays in the main process: the renderer learns only that it is set.
+function envEntry(name: string, value: string): EnvEntry {
+  const secret = isSecretName(name);
+  return { name, value: secret ? null : value, secret };
+}
+
+function healthcheckText(check: Healthcheck | null): string | null {
+  if (!check || check.disable || !check.test) return null;
+  const [kind, ...rest] = check.test;
+  if (kind === 'NONE') return null;
+  return (kind === 'CMD' || kind === 'CMD-SHELL' ? rest : check.test).join(' ');
+}

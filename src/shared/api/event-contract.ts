@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { DriftSummarySchema } from '../drift-summary';
+import { LogLineSchema } from '../logs';
+import { ProjectSummarySchema } from '../projects';
+import { ServiceProgressSchema } from '../progress';
+import { EngineStatusSchema } from '../engine-status';
+import type { ApiEventName } from './methods';
+
+/** The operations that report progress. */
+export const OperationSchema = z.enum(['up', 'down', 'start', 'stop', 'restart', 'action']);
+export type Operation = z.infer<typeof OperationSchema>;
+
+/**
+ * Every event the core pushes, with the schema of its payload. The receiving side validates
+ * each one, like the replies to requests.
+ */
+export const apiEvents = {
+  /** The engine became reachable or unreachable. */
+  'engine.status': EngineStatusSchema,
+  /** A project's state, health counts, drift count or actions changed. */
+  'project.changed': ProjectSummarySchema,
+  /** A project was removed from Parity (its containers are untouched). */
+  'project.removed': z.object({ id: z.string() }),
+  /** One step of an operation on a project; `done` closes the operation. */
+  progress: z.object({
+    project: z.string(),
+    operation: OperationSchema,
+    step: ServiceProgressSchema.optional(),
+    done: z.object({ ok: z.boolean(), message: z.string().optional() }).optional(),
+  }),
+  /** Lines for one logs.subscribe subscription, in timestamp order. */
+  'logs.batch': z.object({ subscription: z.string(), lines: z.array(LogLineSchema) }),
+  /** A project's drift report changed (its files changed); ask drift.get for the new one. */
+  'drift.changed': z.object({ project: z.string(), summary: DriftSummarySchema.nullable() }),
+} as const satisfies Record<ApiEventName, z.ZodType>;
+
+/** The payload of one event. */
+export type ApiEventPayload<E extends ApiEventName> = z.output<(typeof apiEvents)[E]>;
+
+/** One pushed event: its name and payload. */
+export type ApiEvent = {
+  [E in ApiEventName]: { event: E; payload: ApiEventPayload<E> };
+}[ApiEventName];
+
+/** An event frame as it crosses a boundary, before validation. */
+export const EventFrameSchema = z.object({ event: z.string(), payload: z.unknown() }).strict();

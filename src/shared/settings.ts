@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** The version of the settings file shape; older files are migrated up to it when read. */
+export const SETTINGS_VERSION = 2;
+
+/** A project the user added: the folder holding its compose.yaml / parity.yaml. */
+export const ProjectEntrySchema = z
+  .object({
+    /** Absolute path of the project folder; it is also the project's id in the API. */
+    directory: z.string().min(1),
+    /** Bring the stack up when Parity starts at login. */
+    startAtLogin: z.boolean(),
+  })
+  .strict();
+export type ProjectEntry = z.infer<typeof ProjectEntrySchema>;
+
+/** How many log lines each service keeps in memory (the UI's bounded ring). */
+export const LOG_RING_LIMITS = { min: 100, max: 1_000_000, default: 10_000 } as const;
+
+/** Everything Parity remembers between runs; the app, the CLI and `parity serve` share it. */
+export const SettingsSchema = z
+  .object({
+    version: z.literal(SETTINGS_VERSION),
+    projects: z.array(ProjectEntrySchema),
+    /** Where the Docker engine is (unix://, npipe://, tcp://, ssh://); null: DOCKER_HOST or the default socket. */
+    engineEndpoint: z.string().min(1).nullable(),
+    logRingSize: z.number().int().min(LOG_RING_LIMITS.min).max(LOG_RING_LIMITS.max),
+    theme: z.enum(['system', 'light', 'dark']),
+    /** Open Parity (in the tray) when the user logs in. */
+    startAtLogin: z.boolean(),
+  })
+  .strict();
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** What a settings.set request may change; projects change through projects.add/remove. */
+export const SettingsPatchSchema = SettingsSchema.omit({ version: true, projects: true })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+/** Settings of a first run. */
+export function defaultSettings(): Settings {
+  return {
+    version: SETTINGS_VERSION,
+    projects: [],
+    engineEndpoint: null,
+    logRingSize: LOG_RING_LIMITS.default,
+    theme: 'system',
+    startAtLogin: false,
+  };
+}
