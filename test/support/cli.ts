@@ -30,11 +30,17 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `parity serve --port 0` and waits for the address it prints. */
-export function startParityServe(env: NodeJS.ProcessEnv = process.env): Promise<ServeProcess> {
+/**
+ * Starts `parity serve --port 0` (adding the project folders given) and waits for the address
+ * it prints.
+ */
+export function startParityServe(
+  env: NodeJS.ProcessEnv = process.env,
+  projects: readonly string[] = [],
+): Promise<ServeProcess> {
   const child: ChildProcessWithoutNullStreams = spawn(
     process.execPath,
-    [PARITY_BIN, 'serve', '--port', '0'],
+    [PARITY_BIN, 'serve', '--port', '0', ...projects],
     { env },
   );
   const stop = (): Promise<void> =>
