@@ -10,7 +10,7 @@ export function memorySettings(initial: Partial<Settings> = {}): ApiDependencies
   return {
     read: () => settings,
     update: (patch) => (settings = { ...settings, ...patch }),
-    setProjects: (projects) => (settings = { ...settings, projects }),
+    editProjects: (edit) => (settings = { ...settings, projects: edit(settings.projects) }),
   };
 }
 

@@ -25,7 +25,7 @@ import { StackOperations } from './stack-operations';
 /** What the API implementation needs; the app, the CLI and `parity serve` each pass their own. */
 export interface ApiDependencies {
   engine: DockerEngine;
-  settings: Pick<SettingsStore, 'read' | 'update' | 'setProjects'>;
+  settings: Pick<SettingsStore, 'read' | 'update' | 'editProjects'>;
   /** The environment project files are interpolated with (the user's shell). */
   env: Record<string, string | undefined>;
 }
@@ -156,6 +156,18 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
       operations.run(project, 'down', (loaded, onProgress) =>
         down(engine, loaded.name, { volumes, onProgress }),
       ),
+    'stack.stop': async ({ project, services }) => {
+      await operations.run(project, 'stop', (loaded, onProgress) =>
+        stopServices(engine, loaded.name, { ...(services ? { services } : {}), onProgress }),
+      );
+      return {};
+    },
+    'stack.restart': async ({ project, services }) => {
+      await operations.run(project, 'restart', (loaded, onProgress) =>
+        restartServices(engine, loaded.name, { ...(services ? { services } : {}), onProgress }),
+      );
+      return {};
+    },
     'service.start': async ({ project, service }) => {
       await operations.run(project, 'start', (loaded, onProgress) =>
         startServices(engine, loaded.name, { services: [service], onProgress }),

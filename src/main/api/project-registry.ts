@@ -25,7 +25,7 @@ export class InvalidProjectError extends Error {
  */
 export class ProjectRegistry {
   constructor(
-    private readonly settings: Pick<SettingsStore, 'read' | 'setProjects'>,
+    private readonly settings: Pick<SettingsStore, 'read' | 'editProjects'>,
     private readonly env: Record<string, string | undefined>,
   ) {}
 
@@ -62,17 +62,19 @@ export class ProjectRegistry {
         `${id} has no compose.yaml (or compose.yml, docker-compose.yaml, docker-compose.yml); add the folder that holds one`,
       );
     }
-    const { projects } = this.settings.read();
-    if (!projects.some((project) => project.directory === id)) {
-      this.settings.setProjects([...projects, { directory: id, startAtLogin: false }]);
-    }
+    // Edited under the settings file's lock: another process may add or remove meanwhile.
+    this.settings.editProjects((projects) =>
+      projects.some((project) => project.directory === id)
+        ? projects
+        : [...projects, { directory: id, startAtLogin: false }],
+    );
     return id;
   }
 
   /** Forgets a project; nothing on the engine is touched. */
   remove(id: string): void {
     this.require(id);
-    this.settings.setProjects(this.settings.read().projects.filter((p) => p.directory !== id));
+    this.settings.editProjects((projects) => projects.filter((p) => p.directory !== id));
   }
 
   private require(id: string): void {

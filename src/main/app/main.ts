@@ -1,16 +1,30 @@
-import { app } from 'electron';
+import { app, nativeTheme, Notification } from 'electron';
+import type { Settings } from '../../shared/settings';
 import { createApi } from '../api/create-api';
 import { DockerEngine } from '../engine/docker-engine';
+import { projectsToStartAtLogin } from '../settings/autostart';
+import { describeRecovery } from '../settings/settings-file';
 import { setupApiIpc } from './ipc-main';
+import { applyStartAtLogin, wasStartedAtLogin } from './login-items';
 import { ElectronSettingsStore } from './settings-store';
 import { setupSingleInstance } from './single-instance';
-import { createMainWindow, setupWindowHardening } from './windows';
+import { setupTray } from './setup-tray';
+import { createMainWindow, setupWindowHardening, showMainWindow } from './windows';
+
+// Folders a second launch passed, handed to the API once it exists.
+let openFolders: (folders: string[]) => void = () => undefined;
 
 // The Electron main process: a composition of small setupX() modules.
-if (setupSingleInstance()) {
+if (setupSingleInstance((folders) => openFolders(folders))) {
   setupWindowHardening();
-  void app.whenReady().then(() => {
-    const settings = new ElectronSettingsStore();
+  void app.whenReady().then(async () => {
+    const settings = new ElectronSettingsStore(undefined, (recovery) =>
+      new Notification({
+        title: 'Parity settings were reset',
+        body: describeRecovery(recovery),
+      }).show(),
+    );
+    // DOCKER_HOST wins, as with every Docker tool; else the endpoint chosen in the settings.
     const endpoint = process.env.DOCKER_HOST ?? settings.read().engineEndpoint ?? undefined;
     const api = createApi({
       engine: DockerEngine.fromEnvironment({ ...process.env, DOCKER_HOST: endpoint }),
@@ -18,9 +32,49 @@ if (setupSingleInstance()) {
       env: process.env,
     });
     setupApiIpc(api);
-    createMainWindow();
+    applySettingsOnChange(settings);
+    const { session: appSession } = api.sessions.open(() => undefined);
+    openFolders = (folders) => {
+      showMainWindow();
+      for (const directory of folders) {
+        api.handlers['projects.add']({ directory }, appSession).catch((error: unknown) =>
+          new Notification({
+            title: `Parity could not open ${directory}`,
+            body: error instanceof Error ? error.message : String(error),
+          }).show(),
+        );
+      }
+    };
+    await setupTray(
+      api,
+      () => void showMainWindow(),
+      () => new Set(settings.read().projects.map((p) => p.directory)),
+    );
+    if (!wasStartedAtLogin()) {
+      createMainWindow();
+      return;
+    }
+    // Started at login: stay in the tray and bring up the projects marked for it.
+    for (const project of projectsToStartAtLogin(settings.read())) {
+      api.handlers['stack.up']({ project }, appSession).catch((error: unknown) =>
+        new Notification({
+          title: `Parity could not start ${project}`,
+          body: error instanceof Error ? error.message : String(error),
+        }).show(),
+      );
+    }
   });
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
-  });
+  // Parity lives on in the tray when its window closes; Quit is in the tray menu.
+  app.on('window-all-closed', () => undefined);
+}
+
+// Theme and start-at-login follow the settings, whoever changes them (the UI or the CLI).
+function applySettingsOnChange(settings: ElectronSettingsStore): void {
+  let loginItem: boolean | null = null;
+  const apply = (current: Settings): void => {
+    nativeTheme.themeSource = current.theme;
+    if (current.startAtLogin !== loginItem) applyStartAtLogin((loginItem = current.startAtLogin));
+  };
+  apply(settings.read());
+  settings.onChange(apply);
 }

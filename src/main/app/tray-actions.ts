@@ -8,8 +8,10 @@ export interface TrayActionDeps {
   state(): TrayState;
   /** `stack.up` of the API. */
   start(project: string): Promise<unknown>;
-  /** Stops the project's stack (the API's `stack.down`, which keeps named volumes). */
+  /** `stack.stop` of the API: containers are kept. */
   stop(project: string): Promise<unknown>;
+  /** `stack.restart` of the API. */
+  restart(project: string): Promise<unknown>;
   /** `actions.run` of the API. */
   runAction(project: string, action: string): Promise<{ exitCode: number; output: string }>;
   /** Shows the main window, on a project's view when given. */
@@ -33,8 +35,7 @@ export async function runTrayAction(action: TrayAction, deps: TrayActionDeps): P
       case 'stack.stop':
         return void (await deps.stop(action.project));
       case 'stack.restart':
-        await deps.stop(action.project);
-        return void (await deps.start(action.project));
+        return void (await deps.restart(action.project));
       case 'action.run': {
         const question = `Run "${action.action}" in ${name(action.project)}?`;
         if (

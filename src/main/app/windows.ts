@@ -37,6 +37,16 @@ export function createMainWindow(): BrowserWindow {
   return window;
 }
 
+/** Brings the main window to the front, creating it when there is none (tray, notifications). */
+export function showMainWindow(): BrowserWindow {
+  const existing = BrowserWindow.getAllWindows().find((w) => isAppWindow(w.webContents.id));
+  if (!existing) return createMainWindow();
+  if (existing.isMinimized()) existing.restore();
+  existing.show();
+  existing.focus();
+  return existing;
+}
+
 /** Denies navigation, new windows and webviews in every window; opens vetted links outside. */
 export function setupWindowHardening(): void {
   app.on('web-contents-created', (_event, contents) => {

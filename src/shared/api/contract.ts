@@ -61,6 +61,16 @@ export const apiContract = {
       volumes: z.array(z.string()),
     }),
   },
+  /** Stops every service (or those named), keeping their containers. */
+  'stack.stop': {
+    params: z.object({ project, services: z.array(serviceName).optional() }).strict(),
+    result: done,
+  },
+  /** Restarts every service (or those named), what they depend on first. */
+  'stack.restart': {
+    params: z.object({ project, services: z.array(serviceName).optional() }).strict(),
+    result: done,
+  },
   'service.start': { params: ServiceRequestSchema, result: done },
   'service.stop': { params: ServiceRequestSchema, result: done },
   'service.restart': { params: ServiceRequestSchema, result: done },

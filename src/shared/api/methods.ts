@@ -11,6 +11,8 @@ export const API_METHODS = [
   'projects.get',
   'stack.up',
   'stack.down',
+  'stack.stop',
+  'stack.restart',
   'service.start',
   'service.stop',
   'service.restart',

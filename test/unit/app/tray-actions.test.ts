@@ -26,6 +26,7 @@ function fakeDeps(state: TrayState, options: { confirm?: boolean; fail?: string[
     state: () => state,
     start: act('start'),
     stop: act('stop'),
+    restart: act('restart'),
     runAction: (project, action) => {
       calls.push(`run ${project} ${action}`);
       return Promise.resolve(
@@ -53,12 +54,12 @@ const STATE: TrayState = {
 };
 
 describe('runTrayAction', () => {
-  it('starts, stops, and restarts as stop then start', async () => {
+  it('starts, stops and restarts the project it names', async () => {
     const { deps, calls } = fakeDeps(STATE);
     await runTrayAction({ kind: 'stack.up', project: '/p/blog' }, deps);
     await runTrayAction({ kind: 'stack.stop', project: '/p/shop' }, deps);
     await runTrayAction({ kind: 'stack.restart', project: '/p/shop' }, deps);
-    expect(calls).toEqual(['start /p/blog', 'stop /p/shop', 'stop /p/shop', 'start /p/shop']);
+    expect(calls).toEqual(['start /p/blog', 'stop /p/shop', 'restart /p/shop']);
   });
 
   it('asks before a confirm-first quick action, and does nothing when told no', async () => {

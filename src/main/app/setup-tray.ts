@@ -1,0 +1,60 @@
+import { app, Notification } from 'electron';
+import type { ParityApi } from '../api/create-api';
+import { setupNotifications } from './notifications';
+import { confirmWithDialog, createTray } from './tray';
+import { runTrayAction } from './tray-actions';
+import {
+  INITIAL_TRAY_STATE,
+  withEngine,
+  withoutProject,
+  withProject,
+  type TrayState,
+} from './tray-state';
+
+/**
+ * The tray and the crash notifications, kept current by the API's own events: the main process
+ * is one more session of the API, like a window.
+ */
+export async function setupTray(
+  api: ParityApi,
+  showWindow: () => void,
+  projectIds: () => ReadonlySet<string>,
+): Promise<void> {
+  let state: TrayState = INITIAL_TRAY_STATE;
+  const report = (title: string, body: string): void => new Notification({ title, body }).show();
+  const notify = setupNotifications(() => showWindow(), projectIds);
+  const refreshNotifications = (): void =>
+    void api.handlers['stacks.list']({}, session).then(notify, () => undefined);
+
+  const { session } = api.sessions.open((event) => {
+    if (event.event === 'project.changed') state = withProject(state, event.payload);
+    else if (event.event === 'project.removed') state = withoutProject(state, event.payload.id);
+    else if (event.event === 'engine.status') state = withEngine(state, event.payload);
+    else return;
+    tray.refresh(state);
+    refreshNotifications();
+  });
+  const tray = createTray(
+    (action) =>
+      void runTrayAction(action, {
+        state: () => state,
+        start: (project) => api.handlers['stack.up']({ project }, session),
+        stop: (project) => api.handlers['stack.stop']({ project }, session),
+        restart: (project) => api.handlers['stack.restart']({ project }, session),
+        runAction: (project, name) =>
+          api.handlers['actions.run']({ project, action: name }, session),
+        // TODO: open the window on the project's view once the renderer takes a route.
+        openWindow: () => showWindow(),
+        openSettings: () => showWindow(),
+        quit: () => app.quit(),
+        confirm: confirmWithDialog,
+        report,
+      }),
+  );
+  state = withEngine(state, await api.handlers['engine.status']({}, session));
+  for (const project of await api.handlers['projects.list']({}, session)) {
+    state = withProject(state, project);
+  }
+  tray.refresh(state);
+  refreshNotifications();
+}
