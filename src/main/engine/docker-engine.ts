@@ -301,22 +301,56 @@ export class DockerEngine {
   }
 
   /**
-   * The raw event stream (newline-delimited JSON) of a project's containers, only the given
-   * actions; resolves once subscribed. Destroying the stream ends the subscription.
+   * The raw event stream (newline-delimited JSON) of every Compose-labelled container's
+   * lifecycle, from `since` (Unix seconds with nanoseconds, inclusive) when given, else from
+   * now; resolves once subscribed. `openedAt` is the engine's clock at that moment, to the
+   * second (null when it did not say). Destroying the stream ends the subscription.
    */
-  async projectContainerEventStream(
-    project: string,
-    actions: readonly string[],
-  ): Promise<Readable> {
-    return (await this.docker.getEvents({
-      filters: {
-        type: ['container'],
-        event: [...actions],
-        label: [`${COMPOSE_LABEL.project}=${project}`],
-      },
-    })) as Readable;
+  composeEventStream(since?: string): Promise<{ stream: Readable; openedAt: string | null }> {
+    return new Promise((resolve, reject) => {
+      this.docker.modem.dial(
+        {
+          path: '/events?',
+          method: 'GET',
+          isStream: true,
+          statusCodes: { 200: true, 400: 'bad parameter', 500: 'server error' },
+          options: {
+            ...(since === undefined ? {} : { since }),
+            filters: {
+              type: ['container'],
+              event: [...LIFECYCLE_ACTIONS],
+              label: [COMPOSE_LABEL.project],
+            },
+          },
+        },
+        (error, result) => {
+          if (error) return reject(error);
+          const stream = result as Readable & { headers?: Record<string, string | undefined> };
+          const date = Date.parse(stream.headers?.date ?? '');
+          resolve({ stream, openedAt: Number.isNaN(date) ? null : String(date / 1000) });
+        },
+      );
+    });
   }
 }
+
+// What a container goes through; exec_* and attach/resize noise (a healthcheck execs every few
+// seconds) is left on the engine.
+const LIFECYCLE_ACTIONS = [
+  'create',
+  'start',
+  'restart',
+  'stop',
+  'kill',
+  'die',
+  'oom',
+  'pause',
+  'unpause',
+  'destroy',
+  'rename',
+  'update',
+  'health_status',
+] as const;
 
 function isNotFound(error: unknown): boolean {
   return (error as { statusCode?: number } | null)?.statusCode === 404;

@@ -3,12 +3,18 @@ import type { ContainerInspectInfo } from 'dockerode';
 import type { LogBatch, LogLine, LogStream } from '../../../shared/logs';
 import { COMPOSE_LABEL } from '../compose-labels';
 import type { DockerEngine } from '../docker-engine';
-import { parseEventStream } from '../event-stream';
+import { watchEngine, type WatchEvent } from '../engine-watcher';
+import { unreachableReason } from '../unreachable';
 import { LogBatcher, type BatchOptions } from './batcher';
 import { LogDemuxer } from './demux';
 import { LineSplitter } from './line-splitter';
 import { ServiceLogHistory } from './log-ring';
-import { laterTimestamp, normalizeTimestamp, timestampToSince } from './timestamps';
+import {
+  dateToTimestamp,
+  laterTimestamp,
+  normalizeTimestamp,
+  timestampToSince,
+} from './timestamps';
 
 /** What to read of a project's logs and where the lines go. */
 export interface FollowLogsOptions {
@@ -21,7 +27,10 @@ export interface FollowLogsOptions {
   /** Only lines from this normalized timestamp on (see parseSince). */
   since?: string;
   onBatch: (batch: LogBatch) => void;
-  /** A container's log could not be read (one that was removed meanwhile is not reported). */
+  /**
+   * A container's log could not be read (one that was removed meanwhile is not reported, nor,
+   * when following, an engine that went away: the read resumes when it is back).
+   */
   onError?: (error: Error) => void;
   /** Lines kept per service for history(); 5000 unless given. */
   ringCapacity?: number;
@@ -47,15 +56,26 @@ interface Attachment {
   again: boolean;
   /** Timestamp of the newest line delivered. */
   last: string | null;
+  /** When a read with a numeric tail began (this clock): older lines were left out on purpose. */
+  skippedUntil: string | null;
+  /** The last read ended because the container stopped, not because the connection broke. */
+  complete: boolean;
+  retry: ReturnType<typeof setTimeout> | null;
+  retryDelayMs: number;
 }
 
 type ReadMode = 'tail' | 'from-start' | 'again';
+
+// Pacing of a read resumed after its connection broke (the engine restarting, say).
+const RETRY_MIN_MS = 250;
+const RETRY_MAX_MS = 2000;
 
 /**
  * Reads the logs of every container of a project (of the given services), one stream per
  * container, demultiplexed unless the container has a TTY, split into lines and delivered in
  * timestamp-merged batches. With `follow`, a container that starts later is read too, from
- * its start; one already read is resumed after the last line delivered.
+ * its start; one already read is resumed after the last line delivered, whether it restarted
+ * or its log's connection broke (the engine restarting): no line is lost or repeated.
  */
 export async function followProjectLogs(
   engine: DockerEngine,
@@ -75,15 +95,22 @@ export async function followProjectLogs(
   const running = new Set<Promise<void>>();
   let stopped = false;
 
-  const readLog = async (id: string, state: Attachment, mode: ReadMode): Promise<void> => {
+  // Resolves true when the read ended because the container stopped: all of its log was read.
+  const readLog = async (id: string, state: Attachment, mode: ReadMode): Promise<boolean> => {
     const info = await engine.inspectContainer(id);
-    if (stopped) return;
+    if (stopped) return true;
     const labels = info.Config.Labels ?? {};
     const service = labels[COMPOSE_LABEL.service] ?? '';
     const container = info.Name.replace(/^\//, '');
-    // Lines up to here were delivered (or left out by tail) while an earlier run was read.
-    const floor = mode === 'again' ? laterTimestamp(state.last, finishedAt(info)) : null;
+    // Lines up to here were delivered (or left out by tail) by earlier reads; a read that
+    // ended with its container also covered that run up to its end.
+    const floor =
+      mode === 'again'
+        ? laterTimestamp(state.last ?? state.skippedUntil, state.complete ? finishedAt(info) : null)
+        : null;
     const since = laterTimestamp(options.since, floor);
+    const tailed = mode === 'tail' && typeof options.tail === 'number';
+    if (tailed) state.skippedUntil = dateToTimestamp(new Date());
     const stream = await engine.containerLogs(id, {
       follow: options.follow,
       ...(mode === 'tail' && options.tail !== undefined ? { tail: options.tail } : {}),
@@ -91,7 +118,7 @@ export async function followProjectLogs(
     });
     if (stopped) {
       stream.destroy();
-      return;
+      return true;
     }
     state.stream = stream;
     const splitter = (kind: LogStream): LineSplitter =>
@@ -118,19 +145,36 @@ export async function followProjectLogs(
       : new LogDemuxer((kind, payload) =>
           (kind === 'stderr' ? stderr : stdout).push(payload, true),
         );
-    await new Promise<void>((resolve) => {
+    const ended = await new Promise<boolean>((resolve) => {
       stream.on('data', (chunk: Buffer) => {
         if (demuxer) demuxer.push(chunk);
         else stdout.push(chunk);
       });
-      // A broken connection ends this container's log like its end does: what came is kept.
-      stream.once('error', () => resolve());
-      stream.once('end', () => resolve());
-      stream.once('close', () => resolve());
+      stream.once('error', () => resolve(false));
+      stream.once('end', () => resolve(true));
+      stream.once('close', () => resolve(false));
     });
-    demuxer?.end();
-    stdout.end();
-    stderr.end();
+    // A line cut off by a broken connection is left out: resumed after the last whole line,
+    // the read gets it again, whole. Without follow there is no resume, so it is kept.
+    if (ended || !options.follow || stopped) {
+      demuxer?.end();
+      stdout.end();
+      stderr.end();
+    }
+    if (!ended || !options.follow || stopped) return ended;
+    // An engine shutting down may end the log cleanly while the container runs on.
+    return !(await engine.inspectContainer(id)).State.Running;
+  };
+
+  // A read cut off by a broken connection is resumed, after a wait that grows while the
+  // engine stays away; a container started meanwhile is attached by its start event anyway.
+  const resumeLater = (id: string, state: Attachment): void => {
+    if (stopped || state.retry) return;
+    state.retry = setTimeout(() => {
+      state.retry = null;
+      attach(id, 'from-start');
+    }, state.retryDelayMs);
+    state.retryDelayMs = Math.min(state.retryDelayMs * 2, RETRY_MAX_MS);
   };
 
   const attach = (id: string, mode: Exclude<ReadMode, 'again'>): void => {
@@ -140,13 +184,37 @@ export async function followProjectLogs(
       known.again = true;
       return;
     }
-    const state: Attachment = known ?? { stream: null, busy: false, again: false, last: null };
+    const state: Attachment = known ?? {
+      stream: null,
+      busy: false,
+      again: false,
+      last: null,
+      skippedUntil: null,
+      complete: false,
+      retry: null,
+      retryDelayMs: RETRY_MIN_MS,
+    };
     attachments.set(id, state);
+    if (state.retry) clearTimeout(state.retry);
+    state.retry = null;
     state.busy = true;
     const task = readLog(id, state, known ? 'again' : mode)
-      .catch((error: unknown) => {
-        if (!stopped && !isNotFound(error)) options.onError?.(asError(error));
-      })
+      .then(
+        (complete) => {
+          state.complete = complete;
+          if (complete) state.retryDelayMs = RETRY_MIN_MS;
+          else if (options.follow) resumeLater(id, state);
+        },
+        (error: unknown) => {
+          if (stopped || isNotFound(error)) return;
+          if (options.follow && unreachableReason(error) !== null) {
+            state.complete = false;
+            resumeLater(id, state);
+          } else {
+            options.onError?.(asError(error));
+          }
+        },
+      )
       .finally(() => {
         running.delete(task);
         state.busy = false;
@@ -159,24 +227,44 @@ export async function followProjectLogs(
     running.add(task);
   };
 
-  // Subscribed before listing, so a container starting in between is not missed; one seen
-  // both ways is read once (attach is idempotent while a read is under way).
-  const events = options.follow
-    ? await engine.projectContainerEventStream(project, ['start'])
-    : null;
-  if (events) {
-    // The subscription dying (engine restart) only stops new containers from being attached.
-    events.on('error', () => undefined);
-    parseEventStream(events, (event) => {
-      if (event.action === 'start' && wanted(event.attributes)) attach(event.id, 'from-start');
-    });
+  const attachListed = async (mode: Exclude<ReadMode, 'again'>): Promise<void> => {
+    for (const info of await engine.listProjectContainers(project)) {
+      if (wanted(info.Labels)) attach(info.Id, mode);
+    }
+  };
+
+  // Subscribed (and the subscription open) before listing, so a container starting in
+  // between is not missed; one seen both ways is read once (attach is idempotent while a read
+  // is under way). The engine's one watcher resumes its events after a restart by itself.
+  let unsubscribe: () => void = () => undefined;
+  let listed = false;
+  if (options.follow) {
+    const watcher = watchEngine(engine);
+    unsubscribe = watcher.subscribe(
+      (event: WatchEvent) => {
+        if (event.type === 'container' && event.action === 'start' && wanted(event.attributes)) {
+          attach(event.containerId, 'from-start');
+        }
+        // Back after the engine was away: every container is read on from where it was left,
+        // in case a start fell out of the engine's event history (it keeps only the last few).
+        if (event.type === 'engine' && event.reachable && listed) {
+          attachListed('from-start').catch(() => undefined);
+        }
+      },
+      { project },
+    );
+    try {
+      await watcher.ready();
+    } catch (error) {
+      unsubscribe();
+      throw error;
+    }
   }
   try {
-    for (const info of await engine.listProjectContainers(project)) {
-      if (wanted(info.Labels)) attach(info.Id, 'tail');
-    }
+    await attachListed('tail');
+    listed = true;
   } catch (error) {
-    events?.destroy();
+    unsubscribe();
     throw error;
   }
 
@@ -193,8 +281,11 @@ export async function followProjectLogs(
     done,
     async stop() {
       stopped = true;
-      events?.destroy();
-      for (const state of attachments.values()) state.stream?.destroy();
+      unsubscribe();
+      for (const state of attachments.values()) {
+        if (state.retry) clearTimeout(state.retry);
+        state.stream?.destroy();
+      }
       requestStop();
       await done;
     },

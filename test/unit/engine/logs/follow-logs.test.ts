@@ -10,6 +10,7 @@ interface FakeContainer {
   tty?: boolean;
   oneoff?: boolean;
   finishedAt?: string;
+  running?: boolean;
 }
 interface LogsCall {
   id: string;
@@ -21,6 +22,10 @@ interface LogsCall {
 function fakeEngine(containers: Record<string, FakeContainer>) {
   const calls: LogsCall[] = [];
   const events = new PassThrough();
+  // While set, every call fails as with an engine that is not there.
+  const engineState = { down: false };
+  const refused = () =>
+    Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
   const labels = (c: FakeContainer): Record<string, string> => ({
     'com.docker.compose.project': 'p',
     'com.docker.compose.service': c.service,
@@ -30,21 +35,24 @@ function fakeEngine(containers: Record<string, FakeContainer>) {
     listProjectContainers: () =>
       Promise.resolve(Object.entries(containers).map(([Id, c]) => ({ Id, Labels: labels(c) }))),
     inspectContainer: (id: string) => {
+      if (engineState.down) return refused();
       const c = containers[id];
       if (!c) return Promise.reject(Object.assign(new Error('gone'), { statusCode: 404 }));
       return Promise.resolve({
         Name: `/p-${c.service}-1`,
         Config: { Tty: c.tty === true, Labels: labels(c) },
-        State: { FinishedAt: c.finishedAt ?? '0001-01-01T00:00:00Z' },
+        State: { FinishedAt: c.finishedAt ?? '0001-01-01T00:00:00Z', Running: c.running === true },
       });
     },
     containerLogs: (id: string, options: LogsCall['options']) => {
+      if (engineState.down) return refused();
       const stream = new PassThrough();
       calls.push({ id, options, stream });
       return Promise.resolve(stream);
     },
-    projectContainerEventStream: () => Promise.resolve(events),
+    composeEventStream: () => Promise.resolve({ stream: events, openedAt: null }),
   };
+  let clock = 0;
   // Without `c`, a container removed before it could be read.
   const start = (id: string, c?: FakeContainer): void => {
     if (c) containers[id] = c;
@@ -54,10 +62,11 @@ function fakeEngine(containers: Record<string, FakeContainer>) {
         Type: 'container',
         Action: 'start',
         Actor: { ID: id, Attributes: attributes },
+        timeNano: 1714979289000000000 + ++clock,
       }) + '\n',
     );
   };
-  return { engine: engine as unknown as DockerEngine, calls, events, start };
+  return { engine: engine as unknown as DockerEngine, calls, events, start, engineState };
 }
 
 function recorder() {
@@ -151,5 +160,82 @@ describe('followProjectLogs', () => {
       'p-web-1 stdout web down',
       'p-web-1 stdout web again',
     ]);
+  });
+});
+
+describe('followProjectLogs across a broken connection', () => {
+  it('resumes a log whose connection broke after the last line delivered, quietly while the engine is away', async () => {
+    const { engine, calls, engineState } = fakeEngine({ a: { service: 'web', running: true } });
+    const rec = recorder();
+    const onError = vi.fn();
+    const handle = await followProjectLogs(engine, 'p', {
+      follow: true,
+      onError,
+      onBatch: rec.onBatch,
+      batch: { intervalMs: 1 },
+    });
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    calls[0]?.stream.write(frame(1, `${stamp(1)} one\n${stamp(2)} tw`));
+    await vi.waitFor(() => expect(rec.texts()).toEqual(['p-web-1 stdout one']));
+    // The engine goes away mid-line: the part that came is left for the resumed read.
+    engineState.down = true;
+    calls[0]?.stream.destroy(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(calls).toHaveLength(1);
+    engineState.down = false;
+    await vi.waitFor(() => expect(calls).toHaveLength(2), { timeout: 3000 });
+    expect(calls[1]?.options).toEqual({ follow: true, since: '1714979289.000000001' });
+    // The engine repeats the line at `since`, delivered already.
+    calls[1]?.stream.write(
+      Buffer.concat([
+        frame(1, `${stamp(1)} one\n`),
+        frame(1, `${stamp(2)} two\n`),
+        frame(1, `${stamp(3)} three\n`),
+      ]),
+    );
+    await vi.waitFor(() => expect(rec.texts()).toContain('p-web-1 stdout three'));
+    await handle.stop();
+    expect(onError).not.toHaveBeenCalled();
+    expect(rec.texts()).toEqual([
+      'p-web-1 stdout one',
+      'p-web-1 stdout two',
+      'p-web-1 stdout three',
+    ]);
+  });
+
+  it('resumes a tail-0 read that broke before any line from when it began, not from the start', async () => {
+    const { engine, calls } = fakeEngine({ a: { service: 'web', running: true } });
+    const rec = recorder();
+    const before = Date.now();
+    const handle = await followProjectLogs(engine, 'p', {
+      follow: true,
+      tail: 0,
+      onBatch: rec.onBatch,
+      batch: { intervalMs: 1 },
+    });
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    calls[0]?.stream.destroy();
+    await vi.waitFor(() => expect(calls).toHaveLength(2), { timeout: 3000 });
+    const since = Number(calls[1]?.options.since);
+    expect(since * 1000).toBeGreaterThanOrEqual(before - 1);
+    expect(since * 1000).toBeLessThanOrEqual(Date.now());
+    expect(calls[1]?.options.tail).toBeUndefined();
+    await handle.stop();
+  });
+
+  it('resumes a log the engine ended while its container runs on', async () => {
+    const { engine, calls } = fakeEngine({ a: { service: 'web', running: true } });
+    const rec = recorder();
+    const handle = await followProjectLogs(engine, 'p', {
+      follow: true,
+      onBatch: rec.onBatch,
+      batch: { intervalMs: 1 },
+    });
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    calls[0]?.stream.end(frame(1, `${stamp(5)} five\n`));
+    await vi.waitFor(() => expect(calls).toHaveLength(2), { timeout: 3000 });
+    expect(calls[1]?.options).toEqual({ follow: true, since: '1714979289.000000005' });
+    await handle.stop();
+    expect(rec.texts()).toEqual(['p-web-1 stdout five']);
   });
 });
