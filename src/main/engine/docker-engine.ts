@@ -332,6 +332,14 @@ export class DockerEngine {
       );
     });
   }
+
+  /**
+   * One sample of a container's resource use. Not `one-shot`: the engine waits for a second
+   * sample so that precpu_stats is filled and a CPU percentage can be computed.
+   */
+  containerStats(id: string): Promise<Docker.ContainerStats> {
+    return this.docker.getContainer(id).stats({ stream: false });
+  }
 }
 
 // What a container goes through; exec_* and attach/resize noise (a healthcheck execs every few
