@@ -64,7 +64,7 @@ const median = (values) => {
 
 const samples = {};
 const record = (tool, name, ms) => (samples[`${tool}/${name}`] ??= []).push(ms);
-const upArgs = { parity: ['up'], 'docker-compose': ['up', '-d'] };
+const upArgs = { parity: ['up', '-d'], 'docker-compose': ['up', '-d'] };
 // Waiting for the chain is part of up for both: docker-compose 1.29 waits on service_healthy.
 for (let round = 0; round < ROUNDS; round++) {
   for (const tool of Object.keys(tools)) {

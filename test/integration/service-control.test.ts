@@ -97,8 +97,8 @@ describe('the operation lock and an interrupted up', () => {
 
   it('runs two ups of one project one after the other, both succeeding', async () => {
     const [first, second] = await Promise.all([
-      runParity(['up', '--project-directory', dir, '-p', name]),
-      runParity(['up', '--project-directory', dir, '-p', name]),
+      runParity(['up', '-d', '--project-directory', dir, '-p', name]),
+      runParity(['up', '-d', '--project-directory', dir, '-p', name]),
     ]);
     expect([first.code, second.code]).toEqual([0, 0]);
     expect(first.stderr + second.stderr).toContain(`Waiting for another operation on ${name}`);
@@ -110,6 +110,7 @@ describe('the operation lock and an interrupted up', () => {
     const child = spawn(process.execPath, [
       PARITY_BIN,
       'up',
+      '-d',
       '--project-directory',
       dir,
       '-p',
@@ -124,7 +125,7 @@ describe('the operation lock and an interrupted up', () => {
       });
     });
     await new Promise((resolve) => child.once('close', resolve));
-    const { code } = await runParity(['up', '--project-directory', dir, '-p', name]);
+    const { code } = await runParity(['up', '-d', '--project-directory', dir, '-p', name]);
     expect(code).toBe(0);
     expect(await states(name)).toEqual({ db: 'running', api: 'running', web: 'running' });
   });

@@ -7,11 +7,19 @@ import { parseEventStream, type ContainerEvent } from './event-stream';
  */
 export class ContainerEvents {
   private readonly listeners = new Map<string, Set<(event: ContainerEvent) => void>>();
+  private readonly anyListeners = new Set<(event: ContainerEvent) => void>();
 
   constructor(private readonly stream: Readable) {
     parseEventStream(stream, (event) => {
       for (const listener of this.listeners.get(event.id) ?? []) listener(event);
+      for (const listener of this.anyListeners) listener(event);
     });
+  }
+
+  /** Calls `listener` for each event of any container of the project. */
+  onAny(listener: (event: ContainerEvent) => void): () => void {
+    this.anyListeners.add(listener);
+    return () => this.anyListeners.delete(listener);
   }
 
   /** Calls `listener` for each event of a container until the returned function is called. */

@@ -1,5 +1,7 @@
+import type { DockerEngine } from '../../engine/docker-engine';
 import { PortConflictError } from '../../engine/port-conflicts';
 import { PlanError, up } from '../../engine/up';
+import { attachToServices } from '../attach';
 import { EXIT, UsageError, type Command } from '../command';
 import { engineOperation } from '../engine-operation';
 import { loadProjectFromArgs, PROJECT_OPTIONS, PROJECT_USAGE } from '../project-args';
@@ -9,7 +11,7 @@ import { progressPrinter } from '../progress-printer';
 export const upCommand: Command = {
   name: 'up',
   summary: 'Create and start the stack (only what changed), in dependency order',
-  usage: `parity up ${PROJECT_USAGE} [-d] [--wait] [--remove-orphans] [--verbose] [SERVICE...]`,
+  usage: `parity up ${PROJECT_USAGE} [-d|--detach] [--wait] [--remove-orphans] [--verbose] [SERVICE...]`,
   options: {
     ...PROJECT_OPTIONS,
     detach: { type: 'boolean', short: 'd' },
@@ -23,9 +25,11 @@ export const upCommand: Command = {
     if (!project) return EXIT.usage;
     const unknown = args.positionals.filter((name) => !project.model.services[name]);
     if (unknown.length > 0) throw new UsageError(`no such service: ${unknown.join(', ')}`);
+    const began = new Date();
+    let engine: DockerEngine | null = null;
     try {
-      const result = await engineOperation(project, io, (engine) =>
-        up(engine, project, {
+      const result = await engineOperation(project, io, (opened) =>
+        up((engine = opened), project, {
           services: args.positionals,
           wait: args.values.wait === true,
           removeOrphans: args.values['remove-orphans'] === true,
@@ -35,7 +39,11 @@ export const upCommand: Command = {
           ),
         }),
       );
-      return result.failed.length > 0 ? EXIT.failed : EXIT.ok;
+      if (result.failed.length > 0) return EXIT.failed;
+      // Attached, as `docker compose up`: -d and --wait return once the stack is up.
+      const detach = args.values.detach === true || args.values.wait === true;
+      if (!detach && engine) await attachToServices(engine, project, args.positionals, began, io);
+      return EXIT.ok;
     } catch (error) {
       if (error instanceof PlanError) throw new UsageError(error.message);
       if (error instanceof PortConflictError) {
