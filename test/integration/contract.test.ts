@@ -234,6 +234,23 @@ describe.each(Object.entries(transports))('the API contract over %s', (_name, tr
     ).rejects.toMatchObject({ name: 'ActionError' });
   });
 
+  it("sees a container changed outside Parity, from the engine's events", async () => {
+    const partial = nextEvent(
+      connection.events,
+      'project.changed',
+      (p) => p.id === dir && p.state === 'partial',
+    );
+    await docker.getContainer(`${name}-app-1`).stop({ t: 0 });
+    expect((await partial).services).toMatchObject({ total: 2, running: 1 });
+    const running = nextEvent(
+      connection.events,
+      'project.changed',
+      (p) => p.id === dir && p.state === 'running',
+    );
+    await connection.api['service.start']({ project: dir, service: 'app' });
+    await running;
+  });
+
   it('stops one service and the project turns partial', async () => {
     const partial = nextEvent(
       connection.events,

@@ -1,5 +1,4 @@
-import type { ApiHandlers } from '../../shared/api/contract';
-import type { EngineStatus } from '../../shared/engine-status';
+import type { ApiHandlers, ApiSession } from '../../shared/api/contract';
 import type { ProjectSummary } from '../../shared/projects';
 import type { StackContainer } from '../../shared/stacks';
 import { acceptDrift } from '../drift/accept-writer';
@@ -8,6 +7,7 @@ import { down } from '../engine/down';
 import type { DockerEngine } from '../engine/docker-engine';
 import { restartServices, startServices, stopServices } from '../engine/service-control';
 import { groupStacks } from '../engine/stacks';
+import { watchEngine } from '../engine/engine-watcher';
 import { unreachableReason } from '../engine/unreachable';
 import { up } from '../engine/up';
 import type { SettingsStore } from '../settings/settings-store';
@@ -35,13 +35,12 @@ export interface ParityApi {
   handlers: ApiHandlers;
   /** Every transport opens a session here per window or socket. */
   sessions: SessionHub;
-  /** The engine reported a change to a project's containers (by Compose project name). */
-  containersChanged(projectName: string): void;
-  /** The engine became reachable or unreachable. */
-  engineStatusChanged(status: EngineStatus): void;
-  /** Stops log streams and file watchers. */
+  /** Stops log streams, file watchers and the engine watcher. */
   close(): Promise<void>;
 }
+
+// engine.status uses no session.
+const NO_SESSION: ApiSession = { id: 'core', emit: () => undefined, onClose: () => undefined };
 
 // Events for one project are coalesced: a burst of container events becomes one update.
 const NOTIFY_DELAY_MS = 30;
@@ -207,17 +206,24 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
     'settings.set': ({ patch }) => Promise.resolve(settings.update(patch)),
   };
 
+  // The engine's own events keep every window current, whoever changed the containers.
+  const unwatch = watchEngine(engine).subscribe((event) => {
+    if (event.type === 'container') {
+      for (const [id, name] of names) if (name === event.project) notify(id);
+      return;
+    }
+    void handlers['engine.status']({}, NO_SESSION).then((status) => {
+      sessions.broadcast({ event: 'engine.status', payload: status });
+      // Events missed while the engine was away: every project is read again.
+      for (const id of registry.ids()) notify(id);
+    });
+  });
+
   return {
     handlers,
     sessions,
-    containersChanged(projectName) {
-      for (const [id, name] of names) if (name === projectName) notify(id);
-    },
-    engineStatusChanged(status) {
-      sessions.broadcast({ event: 'engine.status', payload: status });
-      for (const id of registry.ids()) notify(id);
-    },
     async close() {
+      unwatch();
       for (const timer of pending.values()) clearTimeout(timer);
       for (const id of [...watchers.keys()]) stopWatching(id);
       await logs.closeAll();
