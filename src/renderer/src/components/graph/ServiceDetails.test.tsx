@@ -1,0 +1,63 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { shopServices } from '../../testing/fixtures';
+import { SECRET_MASK, ServiceDetails, type ServiceActions } from './ServiceDetails';
+
+function actions(): ServiceActions {
+  return { start: vi.fn(), stop: vi.fn(), restart: vi.fn(), logs: vi.fn() };
+}
+
+const [api, , worker] = shopServices(true);
+
+describe('ServiceDetails', () => {
+  it('shows status, health check, ports, env with secrets masked', () => {
+    if (!api) throw new Error('fixture');
+    render(<ServiceDetails service={api} actions={actions()} busy={false} onClose={vi.fn()} />);
+    const panel = screen.getByRole('complementary', { name: 'Service api details' });
+    expect(panel.textContent).toContain('running, healthy');
+    expect(panel.textContent).toContain('wget -q -O - http://127.0.0.1:8081/cgi-bin/health');
+    expect(within(panel).getByRole('link', { name: '18081→8081' })).toBeTruthy();
+    const key = within(panel).getByRole('row', { name: /PAYMENT_API_KEY/ });
+    expect(key.textContent).toBe(`PAYMENT_API_KEY${SECRET_MASK}`);
+    expect(within(panel).getByRole('row', { name: /DATABASE_URL/ }).textContent).toContain(
+      'postgres://shop@db:5432/shop_dev',
+    );
+    expect(panel.textContent).toContain('shop-api-1');
+  });
+
+  it('lists mounts and dependencies', () => {
+    if (!worker) throw new Error('fixture');
+    render(<ServiceDetails service={worker} actions={actions()} busy={false} onClose={vi.fn()} />);
+    const panel = screen.getByRole('complementary', { name: 'Service worker details' });
+    expect(panel.textContent).toContain('worker-data → /data');
+    expect(panel.textContent).toContain('api (service_healthy)');
+  });
+
+  it('starts, stops, restarts and opens logs; Start waits while it runs', () => {
+    if (!api) throw new Error('fixture');
+    const handlers = actions();
+    render(<ServiceDetails service={api} actions={handlers} busy={false} onClose={vi.fn()} />);
+    expect(screen.getByRole('button', { name: 'Start api' })).toHaveProperty('disabled', true);
+    fireEvent.click(screen.getByRole('button', { name: 'Stop api' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Restart api' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Logs of api' }));
+    expect(handlers.stop).toHaveBeenCalledWith('api');
+    expect(handlers.restart).toHaveBeenCalledWith('api');
+    expect(handlers.logs).toHaveBeenCalledWith('api');
+  });
+
+  it('offers Start for a service not created yet, and nothing while busy', () => {
+    const [stopped] = shopServices(false);
+    if (!stopped) throw new Error('fixture');
+    const handlers = actions();
+    const { rerender } = render(
+      <ServiceDetails service={stopped} actions={handlers} busy={false} onClose={vi.fn()} />,
+    );
+    expect(screen.getByRole('button', { name: 'Stop api' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: 'Restart api' })).toHaveProperty('disabled', true);
+    fireEvent.click(screen.getByRole('button', { name: 'Start api' }));
+    expect(handlers.start).toHaveBeenCalledWith('api');
+    rerender(<ServiceDetails service={stopped} actions={handlers} busy onClose={vi.fn()} />);
+    expect(screen.getByRole('button', { name: 'Start api' })).toHaveProperty('disabled', true);
+  });
+});

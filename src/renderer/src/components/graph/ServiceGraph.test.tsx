@@ -1,0 +1,79 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { container, shopServices } from '../../testing/fixtures';
+import { ServiceGraph } from './ServiceGraph';
+
+function nodeBox(service: string): string {
+  const node = document.querySelector<HTMLElement>(`[data-service="${service}"]`);
+  return `${node?.style.left} ${node?.style.top}`;
+}
+
+describe('ServiceGraph', () => {
+  it('shows each service as a button named by its state and health', () => {
+    render(<ServiceGraph services={shopServices(true)} selected={null} onSelect={vi.fn()} />);
+    expect(screen.getByRole('button', { name: 'Service api, running, healthy' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Service web, running' })).toBeTruthy();
+    const worker = screen.getByRole('button', { name: 'Service worker, running' });
+    expect(worker.textContent).toContain('busybox:1.37');
+  });
+
+  it('links published ports on loopback', () => {
+    render(<ServiceGraph services={shopServices(true)} selected={null} onSelect={vi.fn()} />);
+    const link = screen.getByRole('link', { name: '18081→8081' });
+    expect(link.getAttribute('href')).toBe('http://127.0.0.1:18081/');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toBe('noreferrer');
+  });
+
+  it('draws depends_on edges labelled with their condition', () => {
+    const { container: root } = render(
+      <ServiceGraph services={shopServices()} selected={null} onSelect={vi.fn()} />,
+    );
+    const labels = [...root.querySelectorAll('.graph-edge')].map(
+      (edge) => `${edge.getAttribute('data-edge')} ${edge.textContent}`,
+    );
+    expect(labels).toEqual(['web->api service_started', 'worker->api service_healthy']);
+  });
+
+  it('keeps every node in place when states change', () => {
+    const { rerender } = render(
+      <ServiceGraph services={shopServices(false)} selected={null} onSelect={vi.fn()} />,
+    );
+    const before = ['api', 'web', 'worker'].map(nodeBox);
+    const changed = shopServices(true).map((s) =>
+      s.name === 'api' ? { ...s, containers: [container('api', { health: 'unhealthy' })] } : s,
+    );
+    rerender(<ServiceGraph services={changed} selected="api" onSelect={vi.fn()} />);
+    expect(['api', 'web', 'worker'].map(nodeBox)).toEqual(before);
+    expect(screen.getByRole('button', { name: 'Service api, running, unhealthy' })).toHaveProperty(
+      'ariaPressed',
+      'true',
+    );
+  });
+
+  it('selects a service on click', () => {
+    const onSelect = vi.fn();
+    render(<ServiceGraph services={shopServices()} selected={null} onSelect={onSelect} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Service web, not created' }));
+    expect(onSelect).toHaveBeenCalledWith('web');
+  });
+
+  it('zooms with the buttons and the wheel, and fits with F', () => {
+    render(<ServiceGraph services={shopServices()} selected={null} onSelect={vi.fn()} />);
+    const zoom = () => screen.getByLabelText('Zoom level').textContent;
+    expect(zoom()).toBe('100%');
+    fireEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
+    expect(zoom()).toBe('125%');
+    fireEvent.click(screen.getByRole('button', { name: 'Zoom out' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Zoom out' }));
+    expect(zoom()).toBe('80%');
+    fireEvent.wheel(screen.getByRole('group', { name: 'Service graph' }), { deltaY: -200 });
+    expect(Number.parseInt(zoom() ?? '', 10)).toBeGreaterThan(80);
+    // jsdom lays nothing out: a zero-sized viewport fits at 100%.
+    fireEvent.keyDown(window, { key: 'f' });
+    expect(zoom()).toBe('100%');
+    expect(
+      screen.getByRole('button', { name: 'Fit graph' }).getAttribute('aria-keyshortcuts'),
+    ).toBe('F');
+  });
+});

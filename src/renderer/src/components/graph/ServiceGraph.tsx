@@ -1,0 +1,156 @@
+import { useMemo } from 'react';
+import type { ServiceView } from '../../../../shared/projects';
+import { ariaKeys, shortcutHint, useShortcuts } from '../../hooks/use-shortcuts';
+import { layoutGraph, layoutKey, type EdgePath, type GraphEdgeInput } from './graph-layout';
+import { ServiceNode } from './ServiceNode';
+import { useZoomPan } from './use-zoom-pan';
+
+/** The fit shortcut, while the graph shows. */
+export const FIT_KEYS = 'f';
+
+function edgesOf(services: readonly ServiceView[]): GraphEdgeInput[] {
+  return services.flatMap((s) =>
+    s.dependsOn.map((d) => ({
+      from: s.name,
+      to: d.service,
+      condition: d.condition,
+      required: d.required,
+    })),
+  );
+}
+
+/**
+ * The project's services and their depends_on edges, laid out by dagre. The layout depends only
+ * on names and edges, so nodes stay put while states change. Zoom with the wheel or the
+ * buttons, pan by dragging, F fits.
+ */
+export function ServiceGraph({
+  services,
+  selected,
+  onSelect,
+  active = true,
+}: {
+  services: readonly ServiceView[];
+  selected: string | null;
+  onSelect: (service: string) => void;
+  /** Whether the graph shows (its shortcuts work only then). */
+  active?: boolean;
+}) {
+  const edges = edgesOf(services);
+  const key = layoutKey(
+    services.map((s) => s.name),
+    edges,
+  );
+  // Recomputed only when names or edges change, never on a state change.
+  const layout = useMemo(() => {
+    const [names, pairs] = JSON.parse(key) as [string[], [string, string, string, boolean][]];
+    return layoutGraph(
+      names,
+      pairs.map(([from, to, condition, required]) => ({ from, to, condition, required })),
+    );
+  }, [key]);
+  const { viewport, view, fit, zoomIn, zoomOut, handlers } = useZoomPan(layout);
+  useShortcuts(active ? [{ keys: FIT_KEYS, run: fit }] : []);
+
+  return (
+    <div className="graph">
+      <div className="graph-controls" role="toolbar" aria-label="Graph view">
+        <button type="button" aria-label="Zoom in" title="Zoom in (wheel up, +)" onClick={zoomIn}>
+          +
+        </button>
+        <button
+          type="button"
+          aria-label="Zoom out"
+          title="Zoom out (wheel down, −)"
+          onClick={zoomOut}
+        >
+          −
+        </button>
+        <button
+          type="button"
+          aria-label="Fit graph"
+          aria-keyshortcuts={ariaKeys(FIT_KEYS)}
+          title={`Fit the graph to the view (${shortcutHint(FIT_KEYS)})`}
+          onClick={fit}
+        >
+          Fit
+        </button>
+        <span className="graph-zoom" aria-label="Zoom level">
+          {Math.round(view.k * 100)}%
+        </span>
+      </div>
+      <div
+        ref={viewport}
+        className="graph-viewport"
+        role="group"
+        aria-label="Service graph"
+        tabIndex={0}
+        {...handlers}
+      >
+        <div
+          className="graph-canvas"
+          style={{
+            width: layout.width,
+            height: layout.height,
+            transform: `translate(${view.x}px, ${view.y}px) scale(${view.k})`,
+          }}
+        >
+          <svg
+            className="graph-edges"
+            width={layout.width}
+            height={layout.height}
+            aria-hidden="true"
+          >
+            <defs>
+              <marker
+                id="graph-arrow"
+                viewBox="0 0 10 10"
+                refX="9"
+                refY="5"
+                markerWidth="8"
+                markerHeight="8"
+                orient="auto-start-reverse"
+              >
+                <path d="M 0 0 L 10 5 L 0 10 z" className="graph-arrow" />
+              </marker>
+            </defs>
+            {layout.edges.map((edge) => (
+              <Edge key={`${edge.from}->${edge.to}`} edge={edge} />
+            ))}
+          </svg>
+          {services.map((service) => {
+            const box = layout.nodes.get(service.name);
+            return box ? (
+              <ServiceNode
+                key={service.name}
+                service={service}
+                box={box}
+                selected={service.name === selected}
+                onSelect={() => onSelect(service.name)}
+              />
+            ) : null;
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+// Drawn from the dependency down to the service; the arrow points at the dependency
+// ("web depends on api").
+function Edge({ edge }: { edge: EdgePath }) {
+  const [first, ...rest] = edge.points;
+  if (!first) return null;
+  const d = `M ${first.x} ${first.y} ${rest.map((p) => `L ${p.x} ${p.y}`).join(' ')}`;
+  return (
+    <g
+      className={`graph-edge${edge.required ? '' : ' optional'}`}
+      data-edge={`${edge.from}->${edge.to}`}
+    >
+      <path d={d} markerStart="url(#graph-arrow)" />
+      <text x={edge.label.x} y={edge.label.y} textAnchor="middle" dominantBaseline="middle">
+        {edge.condition}
+      </text>
+    </g>
+  );
+}
