@@ -13,4 +13,4 @@ node bin/parity.js up --wait --project-directory examples/shop
 echo "examples/shop is up. Stop it with: npm run parity -- down --project-directory examples/shop  (volumes are kept)"
 
 if [ "$mode" = app ]; then exec npx electron-vite preview; fi
-exec node bin/parity.js serve
+exec node bin/parity.js serve examples/shop

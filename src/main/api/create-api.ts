@@ -129,7 +129,12 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
     },
     'stacks.list': () => listStackResult(engine),
     'projects.list': () => Promise.all(registry.ids().map(summary)),
-    'projects.add': ({ directory }) => summary(registry.add(directory)),
+    'projects.add': async ({ directory }) => {
+      const payload = await summary(registry.add(directory));
+      // Every window and the tray learn of it, not only the one that asked.
+      sessions.broadcast({ event: 'project.changed', payload });
+      return payload;
+    },
     'projects.remove': ({ project }) => {
       registry.remove(project);
       stopWatching(project);

@@ -7,7 +7,7 @@ import { describeRecovery } from '../settings/settings-file';
 import { setupApiIpc } from './ipc-main';
 import { applyStartAtLogin, wasStartedAtLogin } from './login-items';
 import { ElectronSettingsStore } from './settings-store';
-import { setupSingleInstance } from './single-instance';
+import { foldersIn, setupSingleInstance } from './single-instance';
 import { setupTray } from './setup-tray';
 import { createMainWindow, setupWindowHardening, showMainWindow } from './windows';
 
@@ -34,8 +34,7 @@ if (setupSingleInstance((folders) => openFolders(folders))) {
     setupApiIpc(api);
     applySettingsOnChange(settings);
     const { session: appSession } = api.sessions.open(() => undefined);
-    openFolders = (folders) => {
-      showMainWindow();
+    const addFolders = (folders: string[]): void => {
       for (const directory of folders) {
         api.handlers['projects.add']({ directory }, appSession).catch((error: unknown) =>
           new Notification({
@@ -45,6 +44,10 @@ if (setupSingleInstance((folders) => openFolders(folders))) {
         );
       }
     };
+    openFolders = (folders) => {
+      showMainWindow();
+      addFolders(folders);
+    };
     await setupTray(
       api,
       () => void showMainWindow(),
@@ -52,6 +55,8 @@ if (setupSingleInstance((folders) => openFolders(folders))) {
     );
     if (!wasStartedAtLogin()) {
       createMainWindow();
+      // Folders on the command line open as projects: `parity-app ~/code/shop`.
+      addFolders(foldersIn(process.argv.slice(1), process.cwd()));
       return;
     }
     // Started at login: stay in the tray and bring up the projects marked for it.
