@@ -1,5 +1,7 @@
-import { join } from 'node:path';
-import { app, BrowserWindow, shell } from 'electron';
+import { dirname, join } from 'node:path';
+import { app, BrowserWindow, screen, shell } from 'electron';
+import { settingsFilePath } from '../settings/settings-path';
+import { readWindowBounds, restorableBounds, writeWindowBounds } from './window-bounds';
 
 const windowIds = new Set<number>();
 
@@ -8,11 +10,19 @@ export function isAppWindow(webContentsId: number): boolean {
   return windowIds.has(webContentsId);
 }
 
+// Beside the settings file, but not in it: the CLI shares settings, not window places.
+const boundsFile = (): string => join(dirname(settingsFilePath()), 'window-state.json');
+
 /** The main window, hardened in one place: sandboxed, isolated, no Node in the page. */
 export function createMainWindow(): BrowserWindow {
+  const bounds = restorableBounds(
+    readWindowBounds(boundsFile()),
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
   const window = new BrowserWindow({
-    width: 1200,
-    height: 800,
+    width: bounds?.width ?? 1200,
+    height: bounds?.height ?? 800,
+    ...(bounds ? { x: bounds.x, y: bounds.y } : {}),
     minWidth: 640,
     minHeight: 420,
     title: 'Parity',
@@ -29,7 +39,16 @@ export function createMainWindow(): BrowserWindow {
   const id = window.webContents.id;
   windowIds.add(id);
   window.on('closed', () => windowIds.delete(id));
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (bounds?.maximized) window.maximize();
+    window.show();
+  });
+  window.on('close', () => {
+    writeWindowBounds(boundsFile(), {
+      ...window.getNormalBounds(),
+      maximized: window.isMaximized(),
+    });
+  });
 
   const devServer = process.env.ELECTRON_RENDERER_URL;
   if (!app.isPackaged && devServer) void window.loadURL(devServer);
