@@ -1,9 +1,10 @@
-import { app, nativeTheme, Notification } from 'electron';
+import { app, dialog, Menu, nativeTheme, Notification } from 'electron';
 import type { Settings } from '../../shared/settings';
 import { createApi } from '../api/create-api';
 import { DockerEngine } from '../engine/docker-engine';
 import { projectsToStartAtLogin } from '../settings/autostart';
 import { describeRecovery } from '../settings/settings-file';
+import { appMenuTemplate } from './app-menu';
 import { setupApiIpc } from './ipc-main';
 import { applyStartAtLogin, wasStartedAtLogin } from './login-items';
 import { ElectronSettingsStore } from './settings-store';
@@ -48,6 +49,14 @@ if (setupSingleInstance((folders) => openFolders(folders))) {
       showMainWindow();
       addFolders(folders);
     };
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        appMenuTemplate(process.platform, {
+          addProject: () => void chooseFolders().then(addFolders),
+          showWindow: () => void showMainWindow(),
+        }),
+      ),
+    );
     await setupTray(
       api,
       () => void showMainWindow(),
@@ -82,4 +91,13 @@ function applySettingsOnChange(settings: ElectronSettingsStore): void {
   };
   apply(settings.read());
   settings.onChange(apply);
+}
+
+// The folder dialog of "Add Project…": the folders holding a compose.yaml.
+async function chooseFolders(): Promise<string[]> {
+  const { canceled, filePaths } = await dialog.showOpenDialog({
+    title: 'Add a project folder (the one with compose.yaml)',
+    properties: ['openDirectory', 'multiSelections'],
+  });
+  return canceled ? [] : filePaths;
 }
