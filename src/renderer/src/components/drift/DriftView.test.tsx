@@ -1,0 +1,220 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { DriftResult } from '../../../../shared/api/contract';
+import type { Finding } from '../../../../shared/drift';
+import { scriptedConnection, type ScriptedHandlers } from '../logs/test-support';
+import { driftResult, shopFindings } from './drift-fixture';
+import { DriftView } from './DriftView';
+
+const PROJECT = '/home/dev/shop';
+
+function setup(first: DriftResult = driftResult(), handlers: ScriptedHandlers = {}) {
+  let current = first;
+  const script = scriptedConnection({ 'drift.get': () => current, ...handlers });
+  render(<DriftView connection={script.connection} project={PROJECT} />);
+  return {
+    script,
+    /** The core's answer changes, and it says so. */
+    change(next: DriftResult, project = PROJECT) {
+      current = next;
+      act(() => script.emit('drift.changed', { project, summary: null }));
+    },
+    driftGets: () => script.calls.filter((c) => c.method === 'drift.get').length,
+  };
+}
+
+const group = (name: string) => screen.getByRole('region', { name: new RegExp(`^${name} \\(`) });
+const row = (scope: HTMLElement, field: string) =>
+  within(scope)
+    .getAllByRole('row')
+    .find((r) => r.querySelector('.drift-field code')?.textContent === field);
+
+describe('DriftView', () => {
+  it('sums up the report and groups findings by service with both sides and their positions', async () => {
+    setup();
+    expect((await screen.findByLabelText('Drift summary')).textContent).toBe(
+      '0 dev-only, 1 prod-only, 5 drifts (1 error), 2 covered',
+    );
+    const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(headings).toEqual(['web (3)', 'api (3)', 'redis (1)']);
+    const url = row(group('web'), 'env.PUBLIC_URL');
+    const cells = within(url!)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
+    expect(cells).toEqual([
+      'warning',
+      'env.PUBLIC_URLchanged · an environment value differs',
+      'http://127.0.0.1:18080compose.yaml:17:19',
+      'https://shop.example.comdeploy/k8s/web.yaml:31:22',
+      'Accept…',
+    ]);
+    expect(within(url!).getByText('warning').className).toBe('badge severity-warning');
+    const redis = row(group('redis'), 'service');
+    expect(within(redis!).getByText('absent')).toBeTruthy();
+    expect(within(redis!).getByText('error').className).toBe('badge severity-error');
+  });
+
+  it('shows accepted and ignored findings with their reasons, and no Accept for them', async () => {
+    setup();
+    const image = row(await screen.findByRole('region', { name: /^web/ }), 'image');
+    expect(within(image!).getByText('accepted').className).toBe('badge status-accepted');
+    expect(within(image!).getByText('built from source locally')).toBeTruthy();
+    expect(within(image!).queryByRole('button')).toBeNull();
+    const level = row(group('api'), 'env.LOG_LEVEL');
+    expect(within(level!).getByText('ignored')).toBeTruthy();
+  });
+
+  it('never shows a secret value, even one sent by mistake', async () => {
+    const findings = shopFindings().map((f): Finding =>
+      f.secret ? { ...f, dev: { ...f.dev, value: 'hunter2-dev' }, prod: { ...f.prod } } : f,
+    );
+    setup(driftResult(findings));
+    const secret = row(await screen.findByRole('region', { name: /^api/ }), 'env.PAYMENT_API_KEY');
+    const values = Array.from(secret!.querySelectorAll('.drift-side code')).map(
+      (c) => c.textContent,
+    );
+    expect(values).toEqual(['differs', 'differs']);
+    expect(document.body.textContent).not.toContain('hunter2');
+  });
+
+  it('groups by category on request, naming the service in each row', async () => {
+    setup();
+    await screen.findByLabelText('Drift summary');
+    fireEvent.click(screen.getByRole('radio', { name: 'Category' }));
+    const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(headings).toEqual(['topology (1)', 'image (1)', 'env (4)', 'resources (1)']);
+    expect(row(group('env'), 'api.env.PAYMENT_API_KEY')).toBeTruthy();
+  });
+
+  it('filters by severity, status and category', async () => {
+    setup();
+    await screen.findByLabelText('Drift summary');
+    const names = () =>
+      Array.from(document.querySelectorAll('.drift-field code')).map((c) => c.textContent);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'warning' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'info' }));
+    expect(names()).toEqual(['service']);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'warning' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'drift' }));
+    expect(names()).toEqual(['image', 'env.LOG_LEVEL']);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Category' }), {
+      target: { value: 'image' },
+    });
+    expect(names()).toEqual(['image']);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Category' }), {
+      target: { value: 'ports' },
+    });
+    expect(screen.getByText('No finding matches the filters.')).toBeTruthy();
+  });
+
+  it('accepts a finding with a required reason and an expiry, and shows it accepted', async () => {
+    let findings = shopFindings();
+    const t = setup(driftResult(findings), {
+      'drift.accept': ({ service, path, reason }) => {
+        findings = findings.map((f) =>
+          f.service === service && f.path === path ? { ...f, status: 'accepted', reason } : f,
+        );
+        t.change(driftResult(findings));
+        return { file: `${PROJECT}/parity.yaml`, created: false };
+      },
+    });
+    await screen.findByLabelText('Drift summary');
+    fireEvent.click(screen.getByRole('button', { name: 'Accept web.env.PUBLIC_URL…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Accept web.env.PUBLIC_URL' });
+    const reason = within(dialog).getByRole('textbox', { name: 'Reason (required)' });
+    expect(document.activeElement).toBe(reason);
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Accept' }));
+    expect(within(dialog).getByRole('alert').textContent).toBe(
+      'Say why this difference is acceptable.',
+    );
+    expect(t.script.calls.some((c) => c.method === 'drift.accept')).toBe(false);
+
+    fireEvent.change(reason, { target: { value: '  local URL on purpose ' } });
+    fireEvent.change(within(dialog).getByLabelText('Expires (optional)'), {
+      target: { value: '2031-01-31' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Accept' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(t.script.calls.find((c) => c.method === 'drift.accept')?.params).toEqual({
+      project: PROJECT,
+      service: 'web',
+      path: 'env.PUBLIC_URL',
+      reason: 'local URL on purpose',
+      expires: '2031-01-31',
+    });
+    const url = row(group('web'), 'env.PUBLIC_URL');
+    expect(within(url!).getByText('accepted')).toBeTruthy();
+    expect(within(url!).getByText('local URL on purpose')).toBeTruthy();
+    expect(screen.getByLabelText('Drift summary').textContent).toBe(
+      '0 dev-only, 1 prod-only, 4 drifts (1 error), 3 covered',
+    );
+    expect(screen.getByRole('status').textContent).toBe(
+      'Accepted web.env.PUBLIC_URL: the rule is in parity.yaml.',
+    );
+  });
+
+  it('keeps the dialog open with the reason when accepting fails', async () => {
+    setup(driftResult(), {
+      'drift.accept': () => {
+        throw Object.assign(new Error('parity.yaml is not writable'), { name: 'AcceptError' });
+      },
+    });
+    await screen.findByLabelText('Drift summary');
+    fireEvent.click(screen.getByRole('button', { name: 'Accept api.env.CACHE_URL…' }));
+    const dialog = screen.getByRole('dialog');
+    fireEvent.change(within(dialog).getByRole('textbox'), { target: { value: 'later' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Accept' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      'Could not accept: parity.yaml is not writable',
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('refreshes when the drift of this project changes, not of another', async () => {
+    const t = setup();
+    await screen.findByLabelText('Drift summary');
+    expect(t.driftGets()).toBe(1);
+    t.change(driftResult(shopFindings().slice(0, 1)), '/home/dev/other');
+    expect(t.driftGets()).toBe(1);
+    t.change(driftResult([]));
+    expect(await screen.findByText('No drift: the dev stack matches production.')).toBeTruthy();
+    expect(t.driftGets()).toBe(2);
+  });
+
+  it('says why drift is unavailable, with the problems and where they are', async () => {
+    setup({
+      available: false,
+      reason: 'The project files have errors',
+      problems: [
+        {
+          severity: 'error',
+          message: 'services.api.ports[0]: expected a port',
+          position: { file: 'compose.yaml', line: 27, column: 9 },
+        },
+        { severity: 'warning', message: 'unknown key "colour"' },
+      ],
+    });
+    const alert = await screen.findByRole('alert', { name: 'Drift unavailable' });
+    expect(alert.textContent).toContain('The project files have errors');
+    const problems = within(screen.getByRole('list', { name: 'Problems' }))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(problems).toEqual([
+      'error compose.yaml:27:9 services.api.ports[0]: expected a port',
+      'warning  unknown key "colour"',
+    ]);
+  });
+
+  it('says when the report cannot be read', async () => {
+    setup(driftResult(), {
+      'drift.get': () => {
+        throw new Error('connection lost');
+      },
+    });
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Cannot read the drift report: connection lost',
+    );
+  });
+});

@@ -1,0 +1,226 @@
+import { useId, useState } from 'react';
+import type { Category, Finding, Severity } from '../../../../shared/drift';
+import type { Problem } from '../../../../shared/projects';
+import type { Connection } from '../../api/connect-api';
+import { AcceptDialog, type Acceptance } from './AcceptDialog';
+import {
+  ALL_FINDINGS,
+  CATEGORIES,
+  SEVERITIES,
+  STATUSES,
+  filterFindings,
+  findingName,
+  groupFindings,
+  summaryLine,
+  type DriftFilters,
+  type Grouping,
+  type Status,
+} from './drift-model';
+import { FindingsTable } from './FindingsTable';
+import { useDrift } from './use-drift';
+import './drift.css';
+
+/**
+ * The drift report of a project: every difference between the dev stack and production,
+ * grouped by service or by category, with severity, both values and where each is written,
+ * filters, and "Accept…" to write an accept rule to parity.yaml. Refreshed whenever the core
+ * says the project's drift changed.
+ */
+export function DriftView({ connection, project }: { connection: Connection; project: string }) {
+  const id = useId();
+  const { result, error, refresh } = useDrift(connection, project);
+  const [grouping, setGrouping] = useState<Grouping>('service');
+  const [filters, setFilters] = useState<DriftFilters>(ALL_FINDINGS);
+  const [accepting, setAccepting] = useState<Finding | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const name = project.split(/[\\/]/).filter(Boolean).at(-1) ?? project;
+
+  const accept = async (finding: Finding, acceptance: Acceptance): Promise<void> => {
+    const { file } = await connection.api['drift.accept']({
+      project,
+      service: finding.service,
+      path: finding.path,
+      ...acceptance,
+    });
+    await refresh();
+    setAccepting(null);
+    const where = file.split(/[\\/]/).at(-1) ?? file;
+    setNotice(`Accepted ${findingName(finding)}: the rule is in ${where}.`);
+  };
+
+  const toggle = <T,>(set: ReadonlySet<T>, value: T, on: boolean): Set<T> => {
+    const next = new Set(set);
+    if (on) next.add(value);
+    else next.delete(value);
+    return next;
+  };
+
+  if (result === null) {
+    return (
+      <section className="drift-view" aria-label={`Drift of ${name}`}>
+        {error !== null ? (
+          <p role="alert" className="drift-error">
+            Cannot read the drift report: {error}
+          </p>
+        ) : (
+          <p aria-busy="true">Comparing the dev stack with production…</p>
+        )}
+      </section>
+    );
+  }
+
+  if (!result.available) {
+    return (
+      <section className="drift-view" aria-label={`Drift of ${name}`}>
+        <div className="drift-unavailable" role="alert" aria-labelledby={`${id}-unavailable`}>
+          <h3 id={`${id}-unavailable`}>Drift unavailable</h3>
+          <p>{result.reason}</p>
+        </div>
+        <ProblemList problems={result.problems} />
+      </section>
+    );
+  }
+
+  const { report, summary, problems } = result;
+  const shown = filterFindings(report.findings, filters);
+  const groups = groupFindings(shown, grouping);
+
+  return (
+    <section className="drift-view" aria-label={`Drift of ${name}`}>
+      <p className="drift-summary" aria-label="Drift summary">
+        {summaryLine(summary)}
+      </p>
+      {error !== null && (
+        <p role="alert" className="drift-error">
+          Could not refresh the report: {error}
+        </p>
+      )}
+      <ProblemList problems={problems} />
+      <div className="drift-controls">
+        <fieldset>
+          <legend>Group by</legend>
+          {(['service', 'category'] as const).map((by) => (
+            <label key={by}>
+              <input
+                type="radio"
+                name={`${id}-grouping`}
+                checked={grouping === by}
+                onChange={() => setGrouping(by)}
+              />
+              {by === 'service' ? 'Service' : 'Category'}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>Severity</legend>
+          {SEVERITIES.map((severity: Severity) => (
+            <label key={severity}>
+              <input
+                type="checkbox"
+                checked={filters.severities.has(severity)}
+                onChange={(event) =>
+                  setFilters({
+                    ...filters,
+                    severities: toggle(filters.severities, severity, event.target.checked),
+                  })
+                }
+              />
+              {severity}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>Status</legend>
+          {STATUSES.map((status: Status) => (
+            <label key={status}>
+              <input
+                type="checkbox"
+                checked={filters.statuses.has(status)}
+                onChange={(event) =>
+                  setFilters({
+                    ...filters,
+                    statuses: toggle(filters.statuses, status, event.target.checked),
+                  })
+                }
+              />
+              {status}
+            </label>
+          ))}
+        </fieldset>
+        <label className="drift-category">
+          Category
+          <select
+            value={filters.category}
+            onChange={(event) =>
+              setFilters({ ...filters, category: event.target.value as Category | 'all' })
+            }
+          >
+            <option value="all">All categories</option>
+            {CATEGORIES.map((category) => (
+              <option key={category} value={category}>
+                {category}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {notice !== null && (
+        <p role="status" className="drift-notice">
+          {notice}
+        </p>
+      )}
+      {report.findings.length === 0 ? (
+        <p className="drift-empty">No drift: the dev stack matches production.</p>
+      ) : groups.length === 0 ? (
+        <p className="drift-empty">No finding matches the filters.</p>
+      ) : (
+        groups.map((group) => (
+          <section
+            key={group.key}
+            className="drift-group"
+            aria-labelledby={`${id}-group-${group.key}`}
+          >
+            <h3 id={`${id}-group-${group.key}`}>
+              {group.key} <span className="drift-count">({group.findings.length})</span>
+            </h3>
+            <FindingsTable
+              findings={group.findings}
+              grouping={grouping}
+              onAccept={(finding) => {
+                setNotice(null);
+                setAccepting(finding);
+              }}
+            />
+          </section>
+        ))
+      )}
+      {accepting && (
+        <AcceptDialog
+          finding={accepting}
+          onAccept={(acceptance) => accept(accepting, acceptance)}
+          onCancel={() => setAccepting(null)}
+        />
+      )}
+    </section>
+  );
+}
+
+/** Problems in the project's files, each with where it is. */
+function ProblemList({ problems }: { problems: readonly Problem[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <ul className="drift-problems" aria-label="Problems">
+      {problems.map((problem, index) => (
+        <li key={index} className={`drift-problem-${problem.severity}`}>
+          <span className={`badge severity-${problem.severity}`}>{problem.severity}</span>{' '}
+          {problem.position && (
+            <code className="drift-position">
+              {problem.position.file}:{problem.position.line}:{problem.position.column}
+            </code>
+          )}{' '}
+          {problem.message}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,111 @@
+import type { Finding, Side } from '../../../../shared/drift';
+import { findingName, kindText, sidePosition, sideValue, type Grouping } from './drift-model';
+
+/** One group of findings: severity, field, both sides with where they are written, status. */
+export function FindingsTable({
+  findings,
+  grouping,
+  onAccept,
+}: {
+  findings: readonly Finding[];
+  grouping: Grouping;
+  onAccept: (finding: Finding) => void;
+}) {
+  return (
+    <table className="drift-table">
+      <thead>
+        <tr>
+          <th scope="col">Severity</th>
+          <th scope="col">Field</th>
+          <th scope="col">Dev</th>
+          <th scope="col">Production</th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {findings.map((finding) => (
+          <FindingRow
+            key={`${finding.service}\n${finding.path}`}
+            finding={finding}
+            // Grouped by category, the service is not in the heading: name it in the row.
+            name={grouping === 'service' ? finding.path : findingName(finding)}
+            onAccept={onAccept}
+          />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function FindingRow({
+  finding,
+  name,
+  onAccept,
+}: {
+  finding: Finding;
+  name: string;
+  onAccept: (finding: Finding) => void;
+}) {
+  return (
+    <tr className={`drift-row drift-status-${finding.status}`}>
+      <td>
+        <span className={`badge severity-${finding.severity}`}>{finding.severity}</span>
+      </td>
+      <td className="drift-field">
+        <code>{name}</code>
+        <span className="drift-meta">
+          {kindText(finding.kind)} · {finding.rule}
+          {finding.secret && ' · secret'}
+        </span>
+      </td>
+      <SideCell finding={finding} side={finding.dev} />
+      <SideCell finding={finding} side={finding.prod} />
+      <td className="drift-status">
+        <StatusCell finding={finding} name={findingName(finding)} onAccept={onAccept} />
+      </td>
+    </tr>
+  );
+}
+
+function SideCell({ finding, side }: { finding: Finding; side: Side }) {
+  const value = sideValue(finding, side);
+  const position = sidePosition(side);
+  return (
+    <td className="drift-side">
+      {value === null ? (
+        <span className="drift-absent">absent</span>
+      ) : (
+        <code className={finding.secret ? 'drift-secret' : undefined}>{value}</code>
+      )}
+      {position !== null && <span className="drift-position">{position}</span>}
+    </td>
+  );
+}
+
+function StatusCell({
+  finding,
+  name,
+  onAccept,
+}: {
+  finding: Finding;
+  name: string;
+  onAccept: (finding: Finding) => void;
+}) {
+  if (finding.status === 'drift') {
+    return (
+      <>
+        <button type="button" onClick={() => onAccept(finding)} aria-label={`Accept ${name}…`}>
+          Accept…
+        </button>
+        {/* A drift finding with a reason is one whose acceptance expired. */}
+        {finding.reason && <span className="drift-reason">{finding.reason}</span>}
+      </>
+    );
+  }
+  return (
+    <>
+      <span className={`badge status-${finding.status}`}>{finding.status}</span>
+      {finding.reason && <span className="drift-reason">{finding.reason}</span>}
+    </>
+  );
+}

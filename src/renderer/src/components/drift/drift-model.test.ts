@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ALL_FINDINGS,
+  filterFindings,
+  findingName,
+  groupFindings,
+  sidePosition,
+  sideValue,
+  summaryLine,
+} from './drift-model';
+import { shopFindings } from './drift-fixture';
+
+describe('the drift model', () => {
+  it('sums up like the CLI', () => {
+    expect(
+      summaryLine({ errors: 3, warnings: 10, info: 1, covered: 9, devOnly: 2, prodOnly: 1 }),
+    ).toBe('2 dev-only, 1 prod-only, 14 drifts (3 errors), 9 covered');
+    expect(
+      summaryLine({ errors: 1, warnings: 0, info: 0, covered: 0, devOnly: 0, prodOnly: 0 }),
+    ).toBe('0 dev-only, 0 prod-only, 1 drift (1 error), 0 covered');
+  });
+
+  it('groups by service in report order, errors first within a group', () => {
+    const groups = groupFindings(shopFindings(), 'service');
+    expect(groups.map((g) => g.key)).toEqual(['web', 'api', 'redis']);
+    expect(groups[0]?.findings.map((f) => f.path)).toEqual(['image', 'env.PUBLIC_URL', 'replicas']);
+  });
+
+  it('groups by category in the contract order', () => {
+    const groups = groupFindings(shopFindings(), 'category');
+    expect(groups.map((g) => [g.key, g.findings.length])).toEqual([
+      ['topology', 1],
+      ['image', 1],
+      ['env', 4],
+      ['resources', 1],
+    ]);
+  });
+
+  it('filters by severity, status and category', () => {
+    const findings = shopFindings();
+    expect(filterFindings(findings, ALL_FINDINGS)).toHaveLength(findings.length);
+    const errors = filterFindings(findings, { ...ALL_FINDINGS, severities: new Set(['error']) });
+    expect(errors.map(findingName)).toEqual(['redis']);
+    const covered = filterFindings(findings, {
+      ...ALL_FINDINGS,
+      statuses: new Set(['accepted', 'ignored']),
+    });
+    expect(covered.map(findingName)).toEqual(['web.image', 'api.env.LOG_LEVEL']);
+    const env = filterFindings(findings, {
+      ...ALL_FINDINGS,
+      category: 'env',
+      statuses: new Set(['drift']),
+    });
+    expect(env.map(findingName)).toEqual([
+      'web.env.PUBLIC_URL',
+      'api.env.PAYMENT_API_KEY',
+      'api.env.CACHE_URL',
+    ]);
+  });
+
+  it('shows a secret only as same or differs, whatever arrives', () => {
+    const source = null;
+    expect(sideValue({ secret: true }, { value: 'same', source })).toBe('same');
+    expect(sideValue({ secret: true }, { value: 'differs', source })).toBe('differs');
+    expect(sideValue({ secret: true }, { value: 'hunter2', source })).toBe('differs');
+    expect(sideValue({ secret: true }, { value: null, source })).toBeNull();
+    expect(sideValue({ secret: false }, { value: 'debug', source })).toBe('debug');
+  });
+
+  it('writes positions as file:line:column', () => {
+    expect(
+      sidePosition({ value: 'x', source: { file: 'compose.yaml', line: 17, column: 19 } }),
+    ).toBe('compose.yaml:17:19');
+    expect(sidePosition({ value: null, source: null })).toBeNull();
+  });
+});
