@@ -1,8 +1,10 @@
 import { app, Notification } from 'electron';
+import type { Stack } from '../../shared/stacks';
 import type { ParityApi } from '../api/create-api';
 import { setupNotifications } from './notifications';
 import { confirmWithDialog, createTray } from './tray';
 import { runTrayAction } from './tray-actions';
+import { setPublishedPorts } from './windows';
 import {
   INITIAL_TRAY_STATE,
   withEngine,
@@ -23,8 +25,15 @@ export async function setupTray(
   let state: TrayState = INITIAL_TRAY_STATE;
   const report = (title: string, body: string): void => new Notification({ title, body }).show();
   const notify = setupNotifications(() => showWindow(), projectIds);
+  // Each change re-reads the stacks: for crash notifications, and the ports links may open.
   const refreshNotifications = (): void =>
-    void api.handlers['stacks.list']({}, session).then(notify, () => undefined);
+    void api.handlers['stacks.list']({}, session).then(
+      (list) => {
+        notify(list);
+        if (list.engine === 'reachable') setPublishedPorts(publishedPortsOf(list.stacks));
+      },
+      () => undefined,
+    );
 
   const { session } = api.sessions.open((event) => {
     if (event.event === 'project.changed') state = withProject(state, event.payload);
@@ -57,4 +66,10 @@ export async function setupTray(
   }
   tray.refresh(state);
   refreshNotifications();
+}
+
+function publishedPortsOf(stacks: readonly Stack[]): Set<number> {
+  return new Set(
+    stacks.flatMap((stack) => stack.containers.flatMap((c) => c.ports.map((p) => p.hostPort))),
+  );
 }

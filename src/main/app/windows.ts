@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { app, BrowserWindow, screen, shell } from 'electron';
 import { settingsFilePath } from '../settings/settings-path';
+import { isPublishedServiceUrl } from './external-links';
 import { readWindowBounds, restorableBounds, writeWindowBounds } from './window-bounds';
 
 const windowIds = new Set<number>();
@@ -72,21 +73,16 @@ export function setupWindowHardening(): void {
     contents.on('will-navigate', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      if (isLoopbackHttpUrl(url)) void shell.openExternal(url);
+      if (isPublishedServiceUrl(url, publishedPorts)) void shell.openExternal(url);
       return { action: 'deny' };
     });
   });
 }
 
-// Only links to what the local stack publishes leave the app.
-function isLoopbackHttpUrl(raw: string): boolean {
-  try {
-    const url = new URL(raw);
-    return (
-      (url.protocol === 'http:' || url.protocol === 'https:') &&
-      ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
-    );
-  } catch {
-    return false;
-  }
+// Host ports the stacks publish now, refreshed as they change (setupTray does it).
+let publishedPorts: ReadonlySet<number> = new Set();
+
+/** Tells the window hardening which host ports links may open in the browser. */
+export function setPublishedPorts(ports: ReadonlySet<number>): void {
+  publishedPorts = ports;
 }
