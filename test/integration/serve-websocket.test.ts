@@ -134,6 +134,19 @@ describe('parity serve: the WebSocket transport', () => {
     ]);
   });
 
+  it('closes a socket that sends an oversized frame, and keeps serving the others', async () => {
+    const bystander = await connect(server.port, { token: TOKEN });
+    const ws = await connect(server.port, { token: TOKEN });
+    if (typeof ws === 'number' || typeof bystander === 'number') throw new Error('refused');
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    ws.on('error', () => undefined);
+    ws.send(JSON.stringify({ id: 1, method: 'stacks.list', params: { pad: 'x'.repeat(2 << 20) } }));
+    expect(await closed).toBe(1009);
+    const list = await createApiClient(invokeOver(bystander))['stacks.list']({});
+    bystander.close();
+    expect(list.engine).toBe('reachable');
+  });
+
   it('answers an unknown request with an error naming it', async () => {
     const ws = await connect(server.port, { token: TOKEN });
     if (typeof ws === 'number') throw new Error(`refused with ${ws}`);

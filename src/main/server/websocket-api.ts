@@ -73,6 +73,9 @@ function serveSocket(socket: WebSocket, api: WebSocketApiOptions['api']): void {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
   });
   socket.on('close', close);
+  // ws has closed the socket already (1009 for an oversized frame, 1002 for a bad one); an
+  // error left unhandled here would end the whole server.
+  socket.on('error', () => undefined);
   socket.on('message', (data: RawData, isBinary: boolean) => {
     const request = isBinary ? null : parseRequest(data);
     if (request === null) {
