@@ -4,7 +4,6 @@ import type { LogBatch, LogLine, LogStream } from '../../../shared/logs';
 import { COMPOSE_LABEL } from '../compose-labels';
 import type { DockerEngine } from '../docker-engine';
 import { watchEngine, type WatchEvent } from '../engine-watcher';
-import { unreachableReason } from '../unreachable';
 import { LogBatcher, type BatchOptions } from './batcher';
 import { LogDemuxer } from './demux';
 import { LineSplitter } from './line-splitter';
@@ -207,7 +206,7 @@ export async function followProjectLogs(
         },
         (error: unknown) => {
           if (stopped || isNotFound(error)) return;
-          if (options.follow && unreachableReason(error) !== null) {
+          if (options.follow && isConnectionError(error)) {
             state.complete = false;
             resumeLater(id, state);
           } else {
@@ -297,6 +296,13 @@ export async function followProjectLogs(
 function finishedAt(info: ContainerInspectInfo): string | null {
   const timestamp = normalizeTimestamp(info.State.FinishedAt);
   return timestamp && !timestamp.startsWith('0001-') ? timestamp : null;
+}
+
+// The connection failed (refused, reset, EPIPE on an engine going down, ...) rather than the
+// engine answering with an error: worth trying again once the engine is back.
+function isConnectionError(error: unknown): boolean {
+  const { code, statusCode } = (error ?? {}) as { code?: unknown; statusCode?: unknown };
+  return typeof code === 'string' && statusCode === undefined;
 }
 
 function isNotFound(error: unknown): boolean {

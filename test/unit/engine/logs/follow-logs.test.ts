@@ -23,7 +23,7 @@ function fakeEngine(containers: Record<string, FakeContainer>) {
   const calls: LogsCall[] = [];
   const events = new PassThrough();
   // While set, every call fails as with an engine that is not there.
-  const engineState = { down: false };
+  const engineState = { down: false, logsError: null as NodeJS.ErrnoException | null };
   const refused = () =>
     Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
   const labels = (c: FakeContainer): Record<string, string> => ({
@@ -46,6 +46,9 @@ function fakeEngine(containers: Record<string, FakeContainer>) {
     },
     containerLogs: (id: string, options: LogsCall['options']) => {
       if (engineState.down) return refused();
+      const failure = engineState.logsError;
+      engineState.logsError = null;
+      if (failure) return Promise.reject(failure);
       const stream = new PassThrough();
       calls.push({ id, options, stream });
       return Promise.resolve(stream);
@@ -201,6 +204,35 @@ describe('followProjectLogs across a broken connection', () => {
       'p-web-1 stdout two',
       'p-web-1 stdout three',
     ]);
+  });
+
+  it('tries again, quietly, when the request for a log fails on a closing connection', async () => {
+    const { engine, calls, engineState } = fakeEngine({ a: { service: 'web', running: true } });
+    engineState.logsError = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+    const onError = vi.fn();
+    const handle = await followProjectLogs(engine, 'p', {
+      follow: true,
+      onError,
+      onBatch: () => undefined,
+    });
+    await vi.waitFor(() => expect(calls).toHaveLength(1), { timeout: 3000 });
+    await handle.stop();
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  it('reports an error the engine answered with, and does not try again', async () => {
+    const { engine, calls, engineState } = fakeEngine({ a: { service: 'web', running: true } });
+    engineState.logsError = Object.assign(new Error('server error'), { statusCode: 500 });
+    const onError = vi.fn();
+    const handle = await followProjectLogs(engine, 'p', {
+      follow: true,
+      onError,
+      onBatch: () => undefined,
+    });
+    await vi.waitFor(() => expect(onError).toHaveBeenCalledTimes(1));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(calls).toHaveLength(0);
+    await handle.stop();
   });
 
   it('resumes a tail-0 read that broke before any line from when it began, not from the start', async () => {
