@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Finding } from '../../../../shared/drift';
 import { Modal } from '../Modal';
-import { findingName } from './drift-model';
+import { findingName, sideValue } from './drift-model';
 
 /** What the user gives when accepting a difference. */
 export interface Acceptance {
@@ -51,6 +51,10 @@ export function AcceptDialog({
     <Modal title={`Accept ${name}`} onClose={onCancel} className="drift-accept">
       <form noValidate onSubmit={(event) => void submit(event)}>
         <div className="modal-body">
+          <p className="drift-accept-values">
+            Dev: <code>{sideValue(finding, finding.dev) ?? 'absent'}</code> · Production:{' '}
+            <code>{sideValue(finding, finding.prod) ?? 'absent'}</code>
+          </p>
           <p>
             The difference stays in the report, marked accepted with your reason, and stops counting
             as drift. The rule is written to parity.yaml, for the whole team.

@@ -26,7 +26,7 @@ describe('parseLogQuery', () => {
 
   it('says why a regex is invalid and matches nothing', () => {
     const query = parseLogQuery('/(unclosed/');
-    expect(query.error).toMatch(/Invalid regular expression|Unterminated group/);
+    expect(query.error).toBe('Unterminated group');
     expect(query.test('(unclosed')).toBe(false);
     expect(parseLogQuery('/x/q').error).toMatch(/flags/i);
   });

@@ -33,7 +33,11 @@ export function parseLogQuery(source: string): LogQuery {
     tester = new RegExp(body, flags.replace(/[gy]/g, ''));
     finder = new RegExp(body, flags.includes('g') ? flags : `${flags}g`);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // V8 says "Invalid regular expression: /body/flags: why"; the view says the first part.
+    const message = (error instanceof Error ? error.message : String(error)).replace(
+      /^Invalid regular expression: \/.*\/[a-z]*: /s,
+      '',
+    );
     return { source, ...EVERYTHING, test: () => false, error: message };
   }
   return {
