@@ -149,7 +149,8 @@ export async function followProjectLogs(
         if (demuxer) demuxer.push(chunk);
         else stdout.push(chunk);
       });
-      stream.once('error', () => resolve(false));
+      // `on`, not `once`: a second error after the first must not go unhandled.
+      stream.on('error', () => resolve(false));
       stream.once('end', () => resolve(true));
       stream.once('close', () => resolve(false));
     });
