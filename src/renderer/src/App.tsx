@@ -1,32 +1,84 @@
-import type { ApiClient } from '../../shared/api/contract';
-import { EngineBanner } from './components/EngineBanner';
-import { StackList } from './components/StackList';
-import { useStackList } from './hooks/use-stack-list';
+import { useState } from 'react';
+import type { Connection } from './api/connect-api';
+import { NoProjects } from './components/EmptyState';
+import { ConnectionBanner, EngineBanner } from './components/EngineBanner';
+import { ProjectView } from './components/project/ProjectView';
+import { ProjectSidebar } from './components/sidebar/ProjectSidebar';
+import { useEngineStatus } from './hooks/use-engine-status';
+import { useProjects } from './hooks/use-projects';
+import { useTheme, type Theme } from './hooks/use-theme';
 
-/** The Parity window: for now, every Compose stack on the engine. */
-export function App({ api }: { api: ApiClient }) {
-  const { list, error, refresh } = useStackList(api);
+/** The Parity window: projects on the left, the selected one on the right. */
+export function App({ connection }: { connection: Connection }) {
+  const engine = useEngineStatus(connection);
+  const { projects, error, add, remove } = useProjects(connection, engine.recoveries);
+  const { theme, setTheme } = useTheme(connection);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const selected = projects?.find((p) => p.id === selectedId) ?? projects?.[0] ?? null;
+  const status = engine.status;
+
   return (
     <div className="app">
       <header className="app-header">
         <h1>Parity</h1>
-        <button type="button" onClick={refresh}>
-          Refresh
-        </button>
+        <span className="engine-indicator" aria-label="Docker engine">
+          {status === null
+            ? 'Asking the engine…'
+            : status.reachable
+              ? `Docker ${status.version} at ${status.endpoint}`
+              : `Engine unreachable at ${status.endpoint}`}
+        </span>
+        <label className="theme-select">
+          Theme{' '}
+          <select value={theme} onChange={(event) => setTheme(event.target.value as Theme)}>
+            <option value="system">System</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
       </header>
-      <main>
-        {error !== null && (
-          <p role="alert" className="banner banner-error">
-            {error}
-          </p>
-        )}
-        {list === null && error === null && <p aria-busy="true">Asking the Docker engine…</p>}
-        {list?.engine === 'unreachable' && (
-          <EngineBanner endpoint={list.endpoint} reason={list.reason} />
-        )}
-        {list?.engine === 'reachable' && <StackList stacks={list.stacks} />}
-      </main>
-      {list !== null && <footer className="app-footer">Engine: {list.endpoint}</footer>}
+      <div className="app-body">
+        <ProjectSidebar
+          projects={projects ?? []}
+          selected={selected?.id ?? null}
+          onSelect={setSelectedId}
+          onAdd={async (directory) => setSelectedId((await add(directory)).id)}
+          onRemove={remove}
+        />
+        <main className="app-main">
+          {engine.connectionError !== null && (
+            <ConnectionBanner message={engine.connectionError} onRetry={engine.retry} />
+          )}
+          {engine.connectionError === null && status?.reachable === false && (
+            <EngineBanner
+              endpoint={status.endpoint}
+              reason={status.reason}
+              onRetry={engine.retry}
+            />
+          )}
+          {error !== null && (
+            <p role="alert" className="banner banner-error">
+              {error}
+            </p>
+          )}
+          {projects === null ? (
+            error === null && (
+              <p aria-busy="true" className="muted">
+                Loading projects…
+              </p>
+            )
+          ) : selected === null ? (
+            <NoProjects />
+          ) : (
+            <ProjectView
+              key={selected.id}
+              connection={connection}
+              summary={selected}
+              reloadKey={engine.recoveries}
+            />
+          )}
+        </main>
+      </div>
     </div>
   );
 }

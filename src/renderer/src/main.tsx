@@ -6,9 +6,9 @@ import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-const { api } = connectApi();
+const connection = connectApi();
 createRoot(root).render(
   <StrictMode>
-    <App api={api} />
+    <App connection={connection} />
   </StrictMode>,
 );

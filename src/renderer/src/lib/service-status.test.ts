@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { container, service } from '../testing/fixtures';
 import {
+  buildContext,
   imageOf,
   isSettling,
   portUrl,
@@ -88,6 +89,11 @@ describe('ports and images', () => {
       'shop-api',
     );
     expect(imageOf(service('api', { build: './api' }))).toBe('built from ./api');
+    expect(imageOf(service('api', { build: '/home/dev/shop/api' }), '/home/dev/shop')).toBe(
+      'built from ./api',
+    );
+    expect(buildContext('/home/dev/shop', '/home/dev/shop/')).toBe('.');
+    expect(buildContext('/elsewhere/api', '/home/dev/shop')).toBe('/elsewhere/api');
   });
 
   it('knows when a health check is still pending', () => {

@@ -61,12 +61,21 @@ export function serviceLabel(name: string, status: ServiceStatus): string {
   return [`Service ${name}`, status.state, ...(status.health ? [status.health] : [])].join(', ');
 }
 
+/** A build context as the project's files write it: relative to the project folder. */
+export function buildContext(build: string, projectDir?: string): string {
+  if (!projectDir) return build;
+  const base = projectDir.replace(/[\\/]+$/, '');
+  if (build === base) return '.';
+  const within = build.startsWith(`${base}/`) || build.startsWith(`${base}\\`);
+  return within ? `./${build.slice(base.length + 1)}` : build;
+}
+
 /** The image a service runs (with its tag), or what it is built from. */
-export function imageOf(service: ServiceView): string {
+export function imageOf(service: ServiceView, projectDir?: string): string {
   const running = serviceContainers(service)[0]?.image;
   if (service.image) return service.image;
   if (running) return running;
-  return service.build ? `built from ${service.build}` : 'no image';
+  return service.build ? `built from ${buildContext(service.build, projectDir)}` : 'no image';
 }
 
 /** Published ports of the service's containers, once each. */

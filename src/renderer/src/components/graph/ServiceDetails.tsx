@@ -1,5 +1,6 @@
 import type { ServiceView } from '../../../../shared/projects';
 import {
+  buildContext,
   imageOf,
   publishedPorts,
   serviceContainers,
@@ -27,12 +28,15 @@ export function ServiceDetails({
   actions,
   busy,
   onClose,
+  projectDir,
 }: {
   service: ServiceView;
   actions: ServiceActions;
   /** An operation runs on the project: the buttons wait. */
   busy: boolean;
   onClose: () => void;
+  /** The project folder: build contexts are shown relative to it. */
+  projectDir?: string;
 }) {
   const status = serviceStatus(service);
   const containers = serviceContainers(service);
@@ -89,11 +93,11 @@ export function ServiceDetails({
           {status.health ? `, ${status.health}` : ''}
         </dd>
         <dt>Image</dt>
-        <dd className="mono">{imageOf(service)}</dd>
+        <dd className="mono">{imageOf(service, projectDir)}</dd>
         {service.build !== null && (
           <>
             <dt>Build</dt>
-            <dd className="mono">{service.build}</dd>
+            <dd className="mono">{buildContext(service.build, projectDir)}</dd>
           </>
         )}
         <dt>Health check</dt>

@@ -29,12 +29,15 @@ export function ServiceGraph({
   selected,
   onSelect,
   active = true,
+  projectDir,
 }: {
   services: readonly ServiceView[];
   selected: string | null;
   onSelect: (service: string) => void;
   /** Whether the graph shows (its shortcuts work only then). */
   active?: boolean;
+  /** The project folder: build contexts are shown relative to it. */
+  projectDir?: string;
 }) {
   const edges = edgesOf(services);
   const key = layoutKey(
@@ -126,6 +129,7 @@ export function ServiceGraph({
                 service={service}
                 box={box}
                 selected={service.name === selected}
+                projectDir={projectDir}
                 onSelect={() => onSelect(service.name)}
               />
             ) : null;
@@ -141,6 +145,8 @@ export function ServiceGraph({
 function Edge({ edge }: { edge: EdgePath }) {
   const [first, ...rest] = edge.points;
   if (!first) return null;
+  // Monospace-free text has no exact width here; 6.4 px a character fits the 11 px label.
+  const labelWidth = edge.condition.length * 6.4 + 10;
   const d = `M ${first.x} ${first.y} ${rest.map((p) => `L ${p.x} ${p.y}`).join(' ')}`;
   return (
     <g
@@ -148,6 +154,14 @@ function Edge({ edge }: { edge: EdgePath }) {
       data-edge={`${edge.from}->${edge.to}`}
     >
       <path d={d} markerStart="url(#graph-arrow)" />
+      <rect
+        className="graph-edge-label"
+        x={edge.label.x - labelWidth / 2}
+        y={edge.label.y - 9}
+        width={labelWidth}
+        height={18}
+        rx={4}
+      />
       <text x={edge.label.x} y={edge.label.y} textAnchor="middle" dominantBaseline="middle">
         {edge.condition}
       </text>

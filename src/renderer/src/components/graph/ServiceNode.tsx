@@ -9,15 +9,18 @@ export function ServiceNode({
   box,
   selected,
   onSelect,
+  projectDir,
 }: {
   service: ServiceView;
+  /** Build contexts are shown relative to it. */
+  projectDir?: string;
   box: NodeBox;
   selected: boolean;
   onSelect: () => void;
 }) {
   const status = serviceStatus(service);
   const ports = publishedPorts(service);
-  const image = imageOf(service);
+  const image = imageOf(service, projectDir);
   const replicas = status.total > 1 ? ` (${status.running}/${status.total})` : '';
   return (
     <div
