@@ -85,6 +85,26 @@ describe('the project UI in Chromium, served by parity serve, against the real e
     await page.screenshot({ path: `${ARTIFACTS_DIR}project-stopped.png` });
   });
 
+  it('zooms with the wheel, pans by dragging the background and fits with F', async () => {
+    const viewport = page.getByRole('group', { name: 'Service graph' });
+    const zoom = page.getByLabel('Zoom level');
+    const canvas = page.locator('.graph-canvas');
+    const fitted = await canvas.getAttribute('style');
+    const box = await viewport.boundingBox();
+    if (!box) throw new Error('the graph has no box');
+    await page.mouse.move(box.x + 40, box.y + 40);
+    await page.mouse.wheel(0, -400);
+    await expect.poll(() => zoom.textContent()).not.toBe('100%');
+    await page.mouse.wheel(0, 400);
+    await page.mouse.move(box.x + 30, box.y + box.height - 30);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 130, box.y + box.height - 90, { steps: 5 });
+    await page.mouse.up();
+    expect(await canvas.getAttribute('style')).not.toBe(fitted);
+    await page.locator('body').press('f');
+    await expect.poll(() => canvas.getAttribute('style')).toBe(fitted);
+  });
+
   it('starts the stack from the toolbar and every node turns running, the API healthy', async () => {
     await page
       .getByRole('group', { name: 'Project actions' })
