@@ -45,10 +45,11 @@ function invokeOver(ws: WebSocket) {
     const id = nextId++;
     return new Promise((resolve) => {
       const onMessage = (data: Buffer): void => {
-        const frame = WireReplySchema.parse(JSON.parse(data.toString('utf8')));
-        if (frame.id !== id) return;
+        // Pushed events (engine.status, project.changed) share the socket with replies.
+        const frame = WireReplySchema.safeParse(JSON.parse(data.toString('utf8')));
+        if (!frame.success || frame.data.id !== id) return;
         ws.off('message', onMessage);
-        resolve(frame.reply);
+        resolve(frame.data.reply);
       };
       ws.on('message', onMessage);
       ws.send(JSON.stringify({ id, method, params }));
