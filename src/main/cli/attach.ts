@@ -1,5 +1,6 @@
 import type { LoadedProject } from '../config/load-project';
 import { COMPOSE_LABEL } from '../engine/compose-labels';
+import { ContainerEvents } from '../engine/container-events';
 import type { DockerEngine } from '../engine/docker-engine';
 import { followProjectLogs } from '../engine/logs/follow-logs';
 import { dateToTimestamp } from '../engine/logs/timestamps';
@@ -28,7 +29,7 @@ export async function attachToServices(
     timestamps: false,
     width: Math.max(0, ...shown.map((name) => `${name}-1`.length)),
   });
-  const events = await engine.projectEvents(project.name);
+  const events = await ContainerEvents.open(engine, project.name);
   const logs = await followProjectLogs(engine, project.name, {
     services,
     follow: true,
@@ -69,9 +70,9 @@ export async function attachToServices(
           () => resolve(),
         );
       events.onAny((event) => {
-        if (event.action === 'start') died.delete(event.id);
+        if (event.action === 'start') died.delete(event.containerId);
         if (event.action !== 'die' || stopping) return;
-        died.add(event.id);
+        died.add(event.containerId);
         check();
       });
       check();

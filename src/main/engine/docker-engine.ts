@@ -3,7 +3,6 @@ import { Writable, type Readable } from 'node:stream';
 import Docker from 'dockerode';
 import type { Stack } from '../../shared/stacks';
 import { COMPOSE_LABEL } from './compose-labels';
-import { ContainerEvents } from './container-events';
 import { groupStacks } from './stacks';
 
 /** Where the engine is: DOCKER_HOST as Docker's own tools read it, else the local socket. */
@@ -25,6 +24,16 @@ function socketOptions(endpoint: string): Docker.DockerOptions | undefined {
 /** One line of build or pull output. */
 export interface StreamProgress {
   text: string;
+}
+
+/** An image as this machine has it. */
+export interface ImageIdentity {
+  /** `sha256:…` of the image config: the same bits give the same id. */
+  id: string;
+  /** `repository@sha256:…` for each registry it was pulled from; empty when never pulled. */
+  repoDigests: string[];
+  /** Its `ENV`, as `KEY=value`. */
+  env: string[];
 }
 
 /**
@@ -66,6 +75,30 @@ export class DockerEngine {
     });
   }
 
+  /**
+   * Every container labelled as the project's, one-off and hand-made ones included, as the
+   * engine inspects them (runtime drift reads state, restart count, config and image id). A
+   * container removed between the listing and its inspection is left out.
+   */
+  async inspectProjectContainers(project: string): Promise<Docker.ContainerInspectInfo[]> {
+    const containers = await this.docker.listContainers({
+      all: true,
+      filters: { label: [`${COMPOSE_LABEL.project}=${project}`] },
+    });
+    const inspected = await Promise.all(
+      containers.map((c) =>
+        this.docker
+          .getContainer(c.Id)
+          .inspect()
+          .catch((error: unknown) => {
+            if (isNotFound(error)) return null;
+            throw error;
+          }),
+      ),
+    );
+    return inspected.filter((info) => info !== null);
+  }
+
   /** Creates a project network unless it exists; true when created. */
   async ensureNetwork(name: string, project: string, key: string): Promise<boolean> {
     const existing = await this.docker.listNetworks({ filters: { name: [name] } });
@@ -100,6 +133,21 @@ export class DockerEngine {
       return true;
     } catch (error) {
       if (isNotFound(error)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * What an image reference (or id) names on this machine now: the image id, the registry
+   * digests it was pulled by (none for a local build or a tag made offline) and its env;
+   * null when it is not here.
+   */
+  async inspectImage(reference: string): Promise<ImageIdentity | null> {
+    try {
+      const info = await this.docker.getImage(reference).inspect();
+      return { id: info.Id, repoDigests: info.RepoDigests ?? [], env: info.Config?.Env ?? [] };
+    } catch (error) {
+      if (isNotFound(error)) return null;
       throw error;
     }
   }
@@ -179,14 +227,6 @@ export class DockerEngine {
   /** The engine's full view of a container. */
   inspectContainer(id: string): Promise<Docker.ContainerInspectInfo> {
     return this.docker.getContainer(id).inspect();
-  }
-
-  /** Subscribes to the container events of a project; resolves once the stream is open. */
-  async projectEvents(project: string): Promise<ContainerEvents> {
-    const stream = (await this.docker.getEvents({
-      filters: { type: ['container'], label: [`${COMPOSE_LABEL.project}=${project}`] },
-    })) as Readable;
-    return new ContainerEvents(stream);
   }
 
   /**

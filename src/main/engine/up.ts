@@ -6,6 +6,7 @@ import type { LoadedProject } from '../config/load-project';
 import { COMPOSE_LABEL } from './compose-labels';
 import { configHash, containerSpec, serviceImage } from './container-spec';
 import { findCycle, withDependencies } from './dependency-graph';
+import { ContainerEvents } from './container-events';
 import type { DockerEngine } from './docker-engine';
 import { progressReporter, type Report } from './progress-reporter';
 import { assertNoPortConflicts } from './port-conflicts';
@@ -68,7 +69,7 @@ export async function up(
   await assertNoPortConflicts(engine, project, selected, existing);
   await ensureNetworksAndVolumes(engine, project, selected);
 
-  const events = await engine.projectEvents(project.name);
+  const events = await ContainerEvents.open(engine, project.name);
   try {
     const runs = new Map<string, Promise<string[]>>();
     const run = (name: string): Promise<string[]> => {
