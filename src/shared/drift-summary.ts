@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Finding } from './drift';
+import type { DriftAgainst, Finding } from './drift';
 
 /** The counts the summary line and the sidebar show. */
 export const DriftSummarySchema = z.object({
@@ -10,11 +10,13 @@ export const DriftSummarySchema = z.object({
   covered: z.number().int().nonnegative(),
   devOnly: z.number().int().nonnegative(),
   prodOnly: z.number().int().nonnegative(),
+  /** Fields (or runtime checks) found the same on both sides; absent when not counted. */
+  equivalent: z.number().int().nonnegative().optional(),
 });
 export type DriftSummary = z.infer<typeof DriftSummarySchema>;
 
-/** Counts the findings of a report. */
-export function summarizeDrift(findings: readonly Finding[]): DriftSummary {
+/** Counts the findings of a report (and, when given, the fields found the same). */
+export function summarizeDrift(findings: readonly Finding[], equivalent?: number): DriftSummary {
   const drift = findings.filter((f) => f.status === 'drift');
   const topology = (kind: Finding['kind']): number =>
     drift.filter((f) => f.path === 'service' && f.kind === kind).length;
@@ -25,5 +27,36 @@ export function summarizeDrift(findings: readonly Finding[]): DriftSummary {
     covered: findings.length - drift.length,
     devOnly: topology('only-dev'),
     prodOnly: topology('only-prod'),
+    ...(equivalent === undefined ? {} : { equivalent }),
   };
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+// How whole services missing on one side are named, comparison by comparison.
+const ONE_SIDED: Record<DriftAgainst, (devOnly: number, prodOnly: number) => string> = {
+  production: (d, p) => `${plural(d, 'service')} dev-only, ${p} prod-only`,
+  file: (d, p) => `${plural(d, 'service')} dev-only, ${p} prod-only`,
+  runtime: (d, p) => `${plural(d, 'service')} without a container, ${plural(p, 'orphan')}`,
+  lock: (d, p) => `${plural(d, 'service')} not in the lock, ${p} only in the lock`,
+};
+
+/**
+ * The one-line summary the CLI ends with: "3 services dev-only, 1 prod-only, 42 drifts
+ * (5 errors), 31 equivalent". Dev-only and prod-only count whole services; drifts every open
+ * finding (those services included); equivalent the fields found the same; covered (accepted,
+ * ignored, expected) findings follow when there are any.
+ */
+export function formatSummaryLine(
+  summary: DriftSummary,
+  against: DriftAgainst = 'production',
+): string {
+  const open = summary.errors + summary.warnings + summary.info;
+  const parts = [
+    ONE_SIDED[against](summary.devOnly, summary.prodOnly),
+    `${plural(open, 'drift')} (${plural(summary.errors, 'error')})`,
+  ];
+  if (summary.equivalent !== undefined) parts.push(`${summary.equivalent} equivalent`);
+  if (summary.covered > 0) parts.push(`${summary.covered} covered`);
+  return parts.join(', ');
 }

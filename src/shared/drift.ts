@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DriftSummarySchema } from './drift-summary';
 
 const PositionSchema = z.object({ file: z.string(), line: z.number(), column: z.number() });
 
@@ -54,9 +55,32 @@ export const ServiceMatchSchema = z.object({
 });
 export type ServiceMatch = z.infer<typeof ServiceMatchSchema>;
 
+/** What the dev side was compared against: `parity drift --against`. */
+export const DriftAgainstSchema = z.enum(['production', 'runtime', 'lock', 'file']);
+export type DriftAgainst = z.infer<typeof DriftAgainstSchema>;
+
+/**
+ * Which comparison a report is. Findings always call the two sides `dev` and `prod`; `sides`
+ * names them for people: dev/prod against production or a file, declared/running against the
+ * running containers, local/lock against parity.lock.
+ */
+export const DriftComparisonSchema = z.object({
+  against: DriftAgainstSchema,
+  sides: z.object({ dev: z.string(), prod: z.string() }),
+  /** Where the prod side was read from: files relative to the project folder, or the engine. */
+  from: z.array(z.string()),
+});
+export type DriftComparison = z.infer<typeof DriftComparisonSchema>;
+
 /** A drift report: the pairs, and every finding. */
 export const DriftReportSchema = z.object({
+  /** Absent in reports made before comparisons other than production existed: production. */
+  comparison: DriftComparisonSchema.optional(),
   matches: z.array(ServiceMatchSchema),
   findings: z.array(FindingSchema),
+  /** Fields (or runtime checks) compared on both sides and found the same: not findings. */
+  equivalent: z.number().int().nonnegative().optional(),
+  /** The counts of the summary line; the CLI's JSON output always has them. */
+  summary: DriftSummarySchema.optional(),
 });
 export type DriftReport = z.infer<typeof DriftReportSchema>;

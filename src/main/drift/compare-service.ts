@@ -19,6 +19,8 @@ interface Rules {
 export interface CompareContext {
   /** Env keys whose values are secret on either side: shown only as "same" / "differs". */
   secretKeys: ReadonlySet<string>;
+  /** Called once for every field both sides set to the same value (after normalization). */
+  onEquivalent?: (path: string) => void;
 }
 
 /** Every difference between a dev service and its production counterpart. */
@@ -41,7 +43,10 @@ export function compareService(
     if (!devField && !prodField) return;
     const devText = devField ? show(devField.value) : null;
     const prodText = prodField ? show(prodField.value) : null;
-    if (devText === prodText) return;
+    if (devText === prodText) {
+      ctx.onEquivalent?.(path);
+      return;
+    }
     const kind = !prodField ? 'only-dev' : !devField ? 'only-prod' : 'changed';
     const [severity, rule] =
       kind === 'changed' ? rules.changed : kind === 'only-dev' ? rules.onlyDev : rules.onlyProd;
@@ -61,7 +66,9 @@ export function compareService(
     });
   };
 
+  const before = findings.length;
   compareImage(name, dev, prod, findings);
+  if (findings.length === before && dev.image && prod.image) ctx.onEquivalent?.('image');
   const keys = new Set([...Object.keys(dev.environment), ...Object.keys(prod.environment)]);
   for (const key of keys) {
     add(
@@ -161,7 +168,7 @@ export function compareService(
       onlyProd: ['warning', 'production checks health; the laptop does not'],
     },
   );
-  comparePorts(name, dev, prod, findings);
+  comparePorts(name, dev, prod, findings, ctx);
   // A volume without a source (compose anonymous volume, k8s emptyDir) does not outlive its
   // container or pod; a named one (compose volume, PersistentVolumeClaim) does.
   const mountKind = (v: VolumeMount): string =>
@@ -225,7 +232,13 @@ function describeMapping(p: PortMapping): string {
  * reached through a ClusterIP Service alone, is how Kubernetes does what Compose does by
  * service name: expected, not drift.
  */
-function comparePorts(name: string, dev: ServiceModel, prod: ServiceModel, findings: Raw[]): void {
+function comparePorts(
+  name: string,
+  dev: ServiceModel,
+  prod: ServiceModel,
+  findings: Raw[],
+  ctx: CompareContext,
+): void {
   const byTarget = (s: ServiceModel): Map<string, Field<PortMapping>[]> => {
     const map = new Map<string, Field<PortMapping>[]>();
     for (const p of s.ports) {
@@ -274,7 +287,10 @@ function comparePorts(name: string, dev: ServiceModel, prod: ServiceModel, findi
       // way to reach a service from the host in development, not drift.
       const devOutside = outside(d);
       const prodOutside = outside(p);
-      if (prodOutside.length === 0 || kinds(devOutside) === kinds(prodOutside)) continue;
+      if (prodOutside.length === 0 || kinds(devOutside) === kinds(prodOutside)) {
+        ctx.onEquivalent?.(`ports.${port}`);
+        continue;
+      }
       finding(
         'changed',
         'info',

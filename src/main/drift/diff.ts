@@ -1,4 +1,4 @@
-import type { DriftReport } from '../../shared/drift';
+import type { DriftComparison, DriftReport } from '../../shared/drift';
 import type { EnvironmentModel } from '../../shared/model';
 import type { DriftRules } from '../../shared/parity-config';
 import { isSecretName } from '../../shared/secrets';
@@ -14,6 +14,8 @@ export interface DiffOptions {
   secretKeys?: Record<string, readonly string[]>;
   /** The day accept expiries are judged on (YYYY-MM-DD); default: today. */
   today?: string;
+  /** Which comparison this is, recorded in the report; absent: none recorded. */
+  comparison?: DriftComparison;
 }
 
 /** Every difference between a dev and a production model, matched service by service. */
@@ -24,6 +26,10 @@ export function diffModels(
 ): DriftReport {
   const matches = matchServices(dev, prod, options.map ?? {});
   const raw: RawFinding[] = [];
+  let equivalent = 0;
+  const onEquivalent = (): void => {
+    equivalent += 1;
+  };
   for (const match of matches) {
     const devService = match.dev ? dev.services[match.dev] : undefined;
     const prodService = match.prod ? prod.services[match.prod] : undefined;
@@ -35,7 +41,7 @@ export function diffModels(
           (key) => isSecretName(key),
         ),
       ]);
-      raw.push(...compareService(name, devService, prodService, { secretKeys }));
+      raw.push(...compareService(name, devService, prodService, { secretKeys, onEquivalent }));
     } else {
       raw.push({
         service: name,
@@ -57,7 +63,9 @@ export function diffModels(
     }
   }
   return {
+    ...(options.comparison ? { comparison: options.comparison } : {}),
     matches,
     findings: applyRules(raw, options.rules, options.today ? { today: options.today } : {}),
+    equivalent,
   };
 }
