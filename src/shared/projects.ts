@@ -112,6 +112,13 @@ export const ServiceViewSchema = z.object({
   replicas: z.number().int().nonnegative(),
   /** Its containers on the engine (none before the first up). */
   containers: z.array(StackContainerSchema),
+  /** The newest health check result of its first container, when it has run one. */
+  lastHealthCheck: z
+    .object({ exitCode: z.number().int(), output: z.string(), at: z.string() })
+    .nullable()
+    .optional(),
+  /** How often the engine restarted its containers (a crash loop shows here). */
+  restartCount: z.number().int().nonnegative().optional(),
 });
 export type ServiceView = z.infer<typeof ServiceViewSchema>;
 

@@ -196,6 +196,8 @@ describe.each(Object.entries(transports))('the API contract over %s', (_name, tr
       { name: 'DB_PASSWORD', value: null, secret: true },
     ]);
     expect(db?.healthcheck).toBe('test -f /ready');
+    expect(db?.lastHealthCheck).toMatchObject({ exitCode: 0, output: '' });
+    expect(db?.restartCount).toBe(0);
     expect(app?.dependsOn).toEqual([
       { service: 'db', condition: 'service_healthy', required: true },
     ]);

@@ -17,6 +17,7 @@ import { watchProjectFiles } from './project-files-watch';
 import { ProjectRegistry } from './project-registry';
 import { summarizeProject } from './project-summary';
 import { runAction } from './run-action';
+import { inspectRuntime } from './inspect-runtime';
 import { serviceViews } from './service-views';
 import { SessionHub } from './sessions';
 import { listStackResult } from './stack-list';
@@ -148,7 +149,9 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
       const known = new Set(Object.keys(project?.model.services ?? {}));
       return {
         summary: payload,
-        services: project ? serviceViews(project.model, containers) : [],
+        services: project
+          ? serviceViews(project.model, containers, await inspectRuntime(engine, containers))
+          : [],
         orphans: containers.filter((c) => !c.oneoff && !known.has(c.service)),
       };
     },

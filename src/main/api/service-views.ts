@@ -3,17 +3,30 @@ import type { EnvEntry, ServiceView } from '../../shared/projects';
 import { isSecretName } from '../../shared/secrets';
 import type { StackContainer } from '../../shared/stacks';
 
+/** What the engine's inspect adds to a container: its last health check and restarts. */
+export interface ContainerRuntime {
+  lastHealthCheck: ServiceView['lastHealthCheck'];
+  restartCount: number;
+}
+
 /** The services of a project for the graph and its details panel, sorted by name. */
 export function serviceViews(
   model: EnvironmentModel,
   containers: readonly StackContainer[],
+  runtime: ReadonlyMap<string, ContainerRuntime> = new Map(),
 ): ServiceView[] {
   return Object.values(model.services)
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((service) => serviceView(service, containers));
+    .map((service) => serviceView(service, containers, runtime));
 }
 
-function serviceView(service: ServiceModel, containers: readonly StackContainer[]): ServiceView {
+function serviceView(
+  service: ServiceModel,
+  containers: readonly StackContainer[],
+  runtime: ReadonlyMap<string, ContainerRuntime>,
+): ServiceView {
+  const own = containers.filter((c) => c.service === service.name && !c.oneoff);
+  const inspected = own.flatMap((c) => runtime.get(c.id) ?? []);
   return {
     name: service.name,
     image: service.image?.value.raw ?? null,
@@ -40,7 +53,9 @@ function serviceView(service: ServiceModel, containers: readonly StackContainer[
     })),
     healthcheck: healthcheckText(service.healthcheck?.value ?? null),
     replicas: service.replicas?.value ?? 1,
-    containers: containers.filter((c) => c.service === service.name && !c.oneoff),
+    containers: own,
+    lastHealthCheck: inspected[0]?.lastHealthCheck ?? null,
+    restartCount: inspected.reduce((sum, r) => sum + r.restartCount, 0),
   };
 }
 

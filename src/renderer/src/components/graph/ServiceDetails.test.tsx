@@ -25,6 +25,19 @@ describe('ServiceDetails', () => {
     expect(panel.textContent).toContain('shop-api-1');
   });
 
+  it("shows the last health check's output and the restarts of a crash loop", () => {
+    if (!api) throw new Error('fixture');
+    const sick = {
+      ...api,
+      lastHealthCheck: { exitCode: 1, output: 'wget: server returned error: 503', at: '' },
+      restartCount: 4,
+    };
+    render(<ServiceDetails service={sick} actions={actions()} busy={false} onClose={vi.fn()} />);
+    const panel = screen.getByRole('complementary', { name: 'Service api details' });
+    expect(panel.textContent).toContain('Last checkexit 1: wget: server returned error: 503');
+    expect(panel.textContent).toContain('Restarts4');
+  });
+
   it('lists mounts and dependencies', () => {
     if (!worker) throw new Error('fixture');
     render(<ServiceDetails service={worker} actions={actions()} busy={false} onClose={vi.fn()} />);

@@ -102,6 +102,21 @@ export function ServiceDetails({
         )}
         <dt>Health check</dt>
         <dd className="mono">{service.healthcheck ?? 'none'}</dd>
+        {service.lastHealthCheck && (
+          <>
+            <dt>Last check</dt>
+            <dd className="mono">
+              exit {service.lastHealthCheck.exitCode}
+              {service.lastHealthCheck.output ? `: ${service.lastHealthCheck.output}` : ''}
+            </dd>
+          </>
+        )}
+        {(service.restartCount ?? 0) > 0 && (
+          <>
+            <dt>Restarts</dt>
+            <dd className="tone-bad">{service.restartCount}</dd>
+          </>
+        )}
         <dt>Depends on</dt>
         <dd>
           {service.dependsOn.length === 0
