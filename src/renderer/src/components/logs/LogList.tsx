@@ -11,6 +11,14 @@ export const ROW_HEIGHT = 18;
 // How near the bottom counts as "at the latest line".
 const BOTTOM_SLACK = ROW_HEIGHT;
 
+// Rows rendered past the edges of the view.
+const OVERSCAN = 20;
+
+// Rows are keyed by their place in the list modulo this (more than the rows in any view), so
+// that a row scrolled out is reused for one scrolled in: in a flood, every line in view changes
+// every frame, and updating rows costs less than replacing them.
+const ROW_SLOTS = 1024;
+
 interface LogListProps {
   /** The accessible name of the log. */
   label: string;
@@ -35,7 +43,10 @@ interface LogListProps {
 export function LogList(props: LogListProps) {
   const { feed, snapshot, following, onPause, onResume } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Where the view was last scrolled to (by the user or by us), to tell up from down.
   const lastTop = useRef(0);
+  // What following last scrolled to the bottom of.
+  const followedTo = useRef<{ bottom: number; viewport: number } | null>(null);
   // The line at the top of the view and how far it is scrolled past, kept while paused.
   const anchor = useRef<{ seq: number; offset: number } | null>(null);
 
@@ -44,8 +55,8 @@ export function LogList(props: LogListProps) {
     count: snapshot.shown,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => feed.lineAt(index)?.seq ?? -1 - index,
-    overscan: 20,
+    getItemKey: (index) => index % ROW_SLOTS,
+    overscan: OVERSCAN,
   });
 
   // The height of the view: it changes from 0 when a hidden tab is shown.
@@ -54,8 +65,20 @@ export function LogList(props: LogListProps) {
     const element = scrollRef.current;
     if (!element) return;
     if (following) {
-      element.scrollTop = element.scrollHeight;
-    } else if (anchor.current) {
+      // To the bottom, computed from the count rather than read from scrollHeight, and only
+      // when it moved or the view changed size: setting scrollTop forces a layout, and a full
+      // ring, the usual state in a flood, keeps its height.
+      const bottom = snapshot.shown * ROW_HEIGHT;
+      const done = followedTo.current;
+      if (done?.bottom !== bottom || done.viewport !== viewportHeight) {
+        element.scrollTop = bottom;
+        followedTo.current = { bottom, viewport: viewportHeight };
+        lastTop.current = bottom;
+      }
+      return;
+    }
+    followedTo.current = null;
+    if (anchor.current) {
       const { seq, offset } = anchor.current;
       const index = feed.indexOfSeq(seq);
       if (index >= 0) element.scrollTop = index * ROW_HEIGHT + offset;
@@ -65,6 +88,12 @@ export function LogList(props: LogListProps) {
     // Not on every render: the virtualizer re-renders as the user scrolls, before onScroll
     // has had a chance to pause, and following would pull the view back down.
   }, [feed, snapshot, following, viewportHeight]);
+
+  // Following, the rows in view are the last ones: render them now, rather than where the
+  // virtualizer last saw the view (it learns of the scroll only at the next frame).
+  const rows: ReadonlyArray<{ index: number; start: number }> = following
+    ? bottomRows(snapshot.shown, viewportHeight)
+    : virtualizer.getVirtualItems();
 
   const onScroll = (): void => {
     const element = scrollRef.current;
@@ -93,12 +122,12 @@ export function LogList(props: LogListProps) {
       style={{ '--log-label-width': `${props.labelWidth}ch` } as CSSProperties}
     >
       <div className="log-rows" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
+        {rows.map((item) => {
           const line = feed.lineAt(item.index);
           if (!line) return null;
           return (
             <LogRow
-              key={line.seq}
+              key={item.index % ROW_SLOTS}
               line={line}
               top={item.start}
               query={props.query}
@@ -109,6 +138,14 @@ export function LogList(props: LogListProps) {
       </div>
     </div>
   );
+}
+
+/** The last rows of a list of `count`, enough to fill a view of this height. */
+function bottomRows(count: number, height: number): Array<{ index: number; start: number }> {
+  const first = Math.max(0, count - Math.ceil(height / ROW_HEIGHT) - OVERSCAN);
+  const rows: Array<{ index: number; start: number }> = [];
+  for (let index = first; index < count; index++) rows.push({ index, start: index * ROW_HEIGHT });
+  return rows;
 }
 
 /** One line: who printed it (in the service's colour), when, and what. */
