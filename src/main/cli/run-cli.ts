@@ -3,6 +3,7 @@ import { EXIT, UsageError, type CliIo, type Command } from './command';
 import { configCommand } from './commands/config';
 import { downCommand } from './commands/down';
 import { driftCommand } from './commands/drift';
+import { lockCommand } from './commands/lock';
 import { logsCommand } from './commands/logs';
 import { psCommand } from './commands/ps';
 import { serveCommand } from './commands/serve';
@@ -13,6 +14,7 @@ const COMMANDS: readonly Command[] = [
   configCommand,
   downCommand,
   driftCommand,
+  lockCommand,
   logsCommand,
   psCommand,
   restartCommand,

@@ -14,12 +14,15 @@ export interface ProductionSide {
 /** Reads one production source of a kind other than compose. */
 export type ProductionReader = (source: ProductionSource, project: LoadedProject) => ProductionSide;
 
-/** Reads the production sources parity.yaml names into one model; services of later sources win. */
+/**
+ * Reads the production sources parity.yaml names (or the ones given, e.g. `parity drift
+ * --against FILE`) into one model; services of later sources win.
+ */
 export function loadProduction(
   project: LoadedProject,
   readers: Partial<Record<string, ProductionReader>> = {},
+  sources: readonly ProductionSource[] = project.parity?.production ?? [],
 ): ProductionSide {
-  const sources = project.parity?.production ?? [];
   const diagnostics: Diagnostic[] = [];
   if (sources.length === 0) {
     diagnostics.push({

@@ -1,25 +1,42 @@
-import type { Finding, Severity, Side } from '../../../shared/drift';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { DriftReport, Finding, Severity } from '../../../shared/drift';
 import { formatDiagnostic } from '../../../shared/diagnostics';
-import { ExpiryDateSchema } from '../../../shared/parity-config';
+import { ExpiryDateSchema, type ProductionSource } from '../../../shared/parity-config';
+import type { LoadedProject } from '../../config/load-project';
+import { DockerEngine } from '../../engine/docker-engine';
 import { acceptDrift, AcceptDriftError } from '../../drift/accept-writer';
+import { sourceOfFile } from '../../drift/against-file';
 import { localDate, rulePath } from '../../drift/apply-rules';
 import { diffModels } from '../../drift/diff';
+import { DRIFT_FORMATS, formatDrift, type DriftFormat } from '../../drift/format';
+import { diffLock, LOCK_FILE, parseLock, resolveLocalImages } from '../../drift/lock';
 import { loadProduction } from '../../drift/production';
 import { productionReaders } from '../../drift/readers';
+import { diffRuntime, observeRuntime } from '../../drift/runtime';
 import { EXIT, UsageError, type CliIo, type Command, type CommandArgs } from '../command';
 import { loadProjectFromArgs, PROJECT_OPTIONS, PROJECT_USAGE } from '../project-args';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-const MARK: Record<Severity, string> = { error: '✘', warning: '!', info: '·' };
+const KEYWORDS = ['production', 'runtime', 'lock'] as const;
+type Against = (typeof KEYWORDS)[number] | { file: string };
 
-/** `parity drift`: how the dev stack differs from production; a CI gate with --fail-on. */
+/** A report, or the exit code of why there is none (its reasons already printed). */
+type Outcome = { report: DriftReport } | { code: number };
+
+/**
+ * `parity drift`: how the dev stack differs from production, from a production file, from
+ * what runs, or from parity.lock; a CI gate with --fail-on.
+ */
 export const driftCommand: Command = {
   name: 'drift',
   summary:
-    'Show how the dev stack differs from production (--fail-on error for CI; --baseline accepts what is there now)',
-  usage: `parity drift ${PROJECT_USAGE} [--json] [--all] [--fail-on error|warning|info] [--baseline [--reason TEXT] [--expires YYYY-MM-DD]]`,
+    'Show how the dev stack differs from production, a file, the running containers or parity.lock (--fail-on error for CI)',
+  usage: `parity drift ${PROJECT_USAGE} [--against production|runtime|lock|FILE] [--format table|json|markdown] [--json] [--all] [--fail-on error|warning|info] [--baseline [--reason TEXT] [--expires YYYY-MM-DD]]`,
   options: {
     ...PROJECT_OPTIONS,
+    against: { type: 'string' },
+    format: { type: 'string' },
     json: { type: 'boolean' },
     all: { type: 'boolean' },
     'fail-on': { type: 'string' },
@@ -27,11 +44,13 @@ export const driftCommand: Command = {
     reason: { type: 'string' },
     expires: { type: 'string' },
   },
-  run(args, io) {
+  async run(args, io) {
     const failOn = args.values['fail-on'];
     if (failOn !== undefined && !(typeof failOn === 'string' && failOn in RANK)) {
       throw new UsageError(`--fail-on expects error, warning or info, got ${String(failOn)}`);
     }
+    const format = formatOf(args);
+    const against = againstOf(args);
     const baseline = args.values.baseline === true;
     for (const option of ['reason', 'expires'] as const) {
       if (args.values[option] !== undefined && !baseline) {
@@ -53,37 +72,162 @@ export const driftCommand: Command = {
         '--baseline writes accept entries and exits 0; run the --fail-on gate separately',
       );
     }
-    // Every service counts, those behind profiles too (drift marks them expected).
-    const profiles = Array.isArray(args.values.profile) ? args.values.profile : ['*'];
+    if (baseline && (against === 'runtime' || against === 'lock')) {
+      throw new UsageError(
+        `--baseline accepts differences from production; parity.yaml's accept entries do not apply to --against ${against}`,
+      );
+    }
+    if (baseline && format === 'markdown') {
+      throw new UsageError('--baseline prints what it wrote as text or --format json');
+    }
+    // Every service counts, those behind profiles too (drift marks them expected); against
+    // the running containers, the profiles asked for say which services are expected to run.
+    const asked = Array.isArray(args.values.profile) ? args.values.profile.map(String) : [];
+    const profiles = against === 'runtime' || asked.length === 0 ? ['*'] : asked;
     const project = loadProjectFromArgs(
       { ...args, values: { ...args.values, profile: profiles } },
       io,
     );
-    if (!project) return Promise.resolve(EXIT.usage);
-    const production = loadProduction(project, productionReaders);
-    for (const diagnostic of production.diagnostics) io.err(`${formatDiagnostic(diagnostic)}\n`);
-    if (!production.model) return Promise.resolve(EXIT.usage);
-    const report = diffModels(project.model, production.model, {
-      map: project.parity?.map ?? {},
-      ...(project.parity?.drift ? { rules: project.parity.drift } : {}),
-      secretKeys: production.secretKeys,
-    });
-    if (baseline) return Promise.resolve(writeBaseline(args, report.findings, io));
-    if (args.values.json === true) io.out(`${JSON.stringify(report, null, 2)}\n`);
-    else io.out(formatReport(report.findings, args.values.all === true));
+    if (!project) return EXIT.usage;
+    const outcome =
+      against === 'runtime'
+        ? await runtimeReport(project, asked, io)
+        : against === 'lock'
+          ? await lockReport(project, io)
+          : productionReport(project, against, io);
+    if ('code' in outcome) return outcome.code;
+    const { report } = outcome;
+    if (baseline) return writeBaseline(args, report.findings, format === 'json', io);
+    io.out(formatDrift(report, format, { all: args.values.all === true }));
     const threshold = typeof failOn === 'string' ? RANK[failOn as Severity] : Infinity;
     const failing = report.findings.some(
       (f) => f.status === 'drift' && RANK[f.severity] >= threshold,
     );
-    return Promise.resolve(failing ? EXIT.failed : EXIT.ok);
+    return failing ? EXIT.failed : EXIT.ok;
   },
 };
+
+function formatOf(args: CommandArgs): DriftFormat {
+  const { format, json } = args.values;
+  if (format === undefined) return json === true ? 'json' : 'table';
+  if (typeof format !== 'string' || !(DRIFT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format expects ${DRIFT_FORMATS.join(', ')}, got ${String(format)}`);
+  }
+  if (json === true && format !== 'json') {
+    throw new UsageError(`--json is --format json; it does not go with --format ${format}`);
+  }
+  return format as DriftFormat;
+}
+
+function againstOf(args: CommandArgs): Against {
+  const { against } = args.values;
+  if (against === undefined) return 'production';
+  if (typeof against !== 'string' || against === '') {
+    throw new UsageError(
+      '--against expects production, runtime, lock or a file (a production compose file, Kubernetes manifests, a Parity snapshot)',
+    );
+  }
+  return (KEYWORDS as readonly string[]).includes(against)
+    ? (against as Against)
+    : { file: against };
+}
+
+// Against parity.yaml's production sources, or a file given on the command line.
+function productionReport(
+  project: LoadedProject,
+  against: 'production' | { file: string },
+  io: CliIo,
+): Outcome {
+  let sources: readonly ProductionSource[] | undefined;
+  let from: string[];
+  if (against === 'production') {
+    from = (project.parity?.production ?? []).flatMap((source) => Object.values(source).flat());
+  } else {
+    const path = resolve(process.cwd(), against.file);
+    const found = sourceOfFile(path);
+    if ('error' in found) {
+      io.err(`${found.error}\n`);
+      return { code: EXIT.usage };
+    }
+    sources = [found.source];
+    from = [against.file];
+  }
+  const production = loadProduction(project, productionReaders, sources);
+  for (const diagnostic of production.diagnostics) io.err(`${formatDiagnostic(diagnostic)}\n`);
+  if (!production.model) return { code: EXIT.usage };
+  const report = diffModels(project.model, production.model, {
+    map: project.parity?.map ?? {},
+    ...(project.parity?.drift ? { rules: project.parity.drift } : {}),
+    secretKeys: production.secretKeys,
+    comparison: {
+      against: against === 'production' ? 'production' : 'file',
+      sides: { dev: 'dev', prod: 'prod' },
+      from,
+    },
+  });
+  return { report };
+}
+
+// Against the project's containers on the engine the environment names.
+async function runtimeReport(
+  project: LoadedProject,
+  asked: readonly string[],
+  io: CliIo,
+): Promise<Outcome> {
+  const engine = DockerEngine.fromEnvironment(io.env);
+  let observed;
+  try {
+    observed = await observeRuntime(engine, project);
+  } catch (error) {
+    io.err(
+      `cannot read the containers from the Docker engine at ${engine.endpoint}: ${(error as Error).message}\n`,
+    );
+    return { code: EXIT.failed };
+  }
+  const fromEnv = io.env.COMPOSE_PROFILES?.split(',').filter(Boolean) ?? [];
+  return {
+    report: diffRuntime(project, observed, {
+      from: [engine.endpoint],
+      activeProfiles: [...asked, ...fromEnv],
+    }),
+  };
+}
+
+// Against parity.lock, with this machine's images.
+async function lockReport(project: LoadedProject, io: CliIo): Promise<Outcome> {
+  const file = join(project.workingDir, LOCK_FILE);
+  if (!existsSync(file)) {
+    io.err(`found no ${LOCK_FILE} in ${project.workingDir}: \`parity lock\` writes it\n`);
+    return { code: EXIT.usage };
+  }
+  const read = parseLock(readFileSync(file, 'utf8'), LOCK_FILE);
+  for (const diagnostic of read.diagnostics) io.err(`${formatDiagnostic(diagnostic)}\n`);
+  if (!read.lock) return { code: EXIT.usage };
+  const engine = DockerEngine.fromEnvironment(io.env);
+  let images;
+  try {
+    images = await resolveLocalImages(engine, project);
+  } catch (error) {
+    io.err(
+      `cannot read the images from the Docker engine at ${engine.endpoint}: ${(error as Error).message}\n`,
+    );
+    return { code: EXIT.failed };
+  }
+  return {
+    report: diffLock(project, { lock: read.lock, positions: read.positions }, images, LOCK_FILE),
+  };
+}
 
 /**
  * `--baseline`: every finding now reported as drift becomes an accept entry in parity.yaml
  * (its path only: never a value), so the gate starts from what is there when Parity is adopted.
  */
-function writeBaseline(args: CommandArgs, findings: readonly Finding[], io: CliIo): number {
+function writeBaseline(
+  args: CommandArgs,
+  findings: readonly Finding[],
+  json: boolean,
+  io: CliIo,
+): number {
   const today = localDate();
   const reason =
     typeof args.values.reason === 'string'
@@ -105,7 +249,7 @@ function writeBaseline(args: CommandArgs, findings: readonly Finding[], io: CliI
     io.err(`${error.message}\n`);
     return EXIT.usage;
   }
-  if (args.values.json === true) {
+  if (json) {
     io.out(`${JSON.stringify(result, null, 2)}\n`);
     return EXIT.ok;
   }
@@ -122,38 +266,4 @@ function writeBaseline(args: CommandArgs, findings: readonly Finding[], io: CliI
   ];
   io.out(`${lines.join('\n')}\n`);
   return EXIT.ok;
-}
-
-function formatReport(findings: readonly Finding[], all: boolean): string {
-  const shown = findings.filter((f) => all || f.status === 'drift');
-  const lines: string[] = [];
-  for (const service of [...new Set(shown.map((f) => f.service))]) {
-    lines.push(service);
-    for (const f of shown.filter((x) => x.service === service)) {
-      // A drift finding's reason says which acceptance expired.
-      const status =
-        f.status === 'drift'
-          ? f.reason
-            ? `  [${f.reason}]`
-            : ''
-          : `  [${f.status}${f.reason ? `: ${f.reason}` : ''}]`;
-      lines.push(
-        `  ${MARK[f.severity]} ${f.severity.padEnd(7)} ${f.path.padEnd(28)} ${f.rule}${status}`,
-      );
-      lines.push(`      dev   ${side(f.dev)}`);
-      lines.push(`      prod  ${side(f.prod)}`);
-    }
-  }
-  const count = (severity: Severity): number =>
-    findings.filter((f) => f.status === 'drift' && f.severity === severity).length;
-  const covered = findings.filter((f) => f.status !== 'drift').length;
-  lines.push(
-    `${count('error')} errors, ${count('warning')} warnings, ${count('info')} info; ${covered} covered by parity.yaml${all ? '' : ' (--all shows them)'}`,
-  );
-  return `${lines.join('\n')}\n`;
-}
-
-function side({ value, source }: Side): string {
-  const where = source ? `  (${source.file}:${source.line}:${source.column})` : '';
-  return `${value ?? '(absent)'}${where}`;
 }

@@ -1,0 +1,193 @@
+import type {
+  DriftAgainst,
+  DriftComparison,
+  DriftReport,
+  Finding,
+  Severity,
+  Side,
+} from '../../shared/drift';
+import { formatSummaryLine, summarizeDrift, type DriftSummary } from '../../shared/drift-summary';
+
+/** The output formats of `parity drift --format`. */
+export const DRIFT_FORMATS = ['table', 'json', 'markdown'] as const;
+export type DriftFormat = (typeof DRIFT_FORMATS)[number];
+
+/** How a report is printed. */
+export interface FormatOptions {
+  /** Covered findings (accepted, ignored, expected) too, not only drift. */
+  all: boolean;
+}
+
+const MARK: Record<Severity, string> = { error: '✘', warning: '!', info: '·' };
+
+const TITLE: Record<DriftAgainst, string> = {
+  production: 'the dev stack against production',
+  file: 'the dev stack against a production file',
+  runtime: 'the running containers against the files',
+  lock: "this machine's images against parity.lock",
+};
+
+/** The comparison a report records, production when it records none. */
+export function comparisonOf(report: DriftReport): DriftComparison {
+  return (
+    report.comparison ?? { against: 'production', sides: { dev: 'dev', prod: 'prod' }, from: [] }
+  );
+}
+
+/** The counts of a report, the fields it found the same included. */
+export function summaryOf(report: DriftReport): DriftSummary {
+  return summarizeDrift(report.findings, report.equivalent);
+}
+
+/** The summary line a report ends with. */
+export function summaryLineOf(report: DriftReport): string {
+  return formatSummaryLine(summaryOf(report), comparisonOf(report).against);
+}
+
+/** A report in one of the formats; every format ends with a newline. */
+export function formatDrift(
+  report: DriftReport,
+  format: DriftFormat,
+  options: FormatOptions,
+): string {
+  switch (format) {
+    case 'json':
+      return formatJson(report);
+    case 'markdown':
+      return formatMarkdown(report, options);
+    case 'table':
+      return formatTable(report, options);
+  }
+}
+
+/**
+ * The report as JSON (docs/drift-json.md): every finding, covered ones included, with the
+ * comparison it is and its summary counts. Values of secrets are "same"/"differs" already.
+ */
+export function formatJson(report: DriftReport): string {
+  const { matches, findings, equivalent } = report;
+  const out: DriftReport = {
+    comparison: comparisonOf(report),
+    matches,
+    findings,
+    ...(equivalent === undefined ? {} : { equivalent }),
+    summary: summaryOf(report),
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/** Findings by service, each with both values and where they are written; then the summary line. */
+export function formatTable(report: DriftReport, { all }: FormatOptions): string {
+  const { sides } = comparisonOf(report);
+  const width = Math.max(sides.dev.length, sides.prod.length) + 2;
+  const shown = report.findings.filter((f) => all || f.status === 'drift');
+  const lines: string[] = [];
+  for (const [service, findings] of byService(shown)) {
+    lines.push(service);
+    for (const f of findings) {
+      lines.push(
+        `  ${MARK[f.severity]} ${f.severity.padEnd(7)} ${f.path.padEnd(28)} ${f.rule}${statusNote(f)}`,
+      );
+      lines.push(`      ${sides.dev.padEnd(width)}${sideText(f.dev)}`);
+      lines.push(`      ${sides.prod.padEnd(width)}${sideText(f.prod)}`);
+    }
+  }
+  const summary = summaryOf(report);
+  const hint = !all && summary.covered > 0 ? ' (--all shows the covered ones)' : '';
+  lines.push(`${summaryLineOf(report)}${hint}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A PR comment: a heading, the summary line, a table per service with drift, and the covered
+ * findings folded away. Secrets show only "same"/"differs", as everywhere.
+ */
+export function formatMarkdown(report: DriftReport, { all }: FormatOptions): string {
+  const { against, sides, from } = comparisonOf(report);
+  const where = from.length > 0 ? ` (${from.map((f) => code(f)).join(', ')})` : '';
+  const out: string[] = [
+    `### Parity drift: ${TITLE[against]}${where}`,
+    '',
+    `**${summaryLineOf(report)}**`,
+    '',
+  ];
+  const open = report.findings.filter((f) => f.status === 'drift');
+  if (open.length === 0) out.push('No drift.', '');
+  for (const [service, findings] of byService(open)) {
+    out.push(`#### ${escapeCell(service)}`, '');
+    out.push(
+      `| Severity | Field | Kind | ${escapeCell(sides.dev)} | ${escapeCell(sides.prod)} | Rule |`,
+    );
+    out.push('| --- | --- | --- | --- | --- | --- |');
+    for (const f of findings) {
+      const rule = f.reason ? `${f.rule} (${f.reason})` : f.rule;
+      out.push(
+        `| ${MARK[f.severity]} ${f.severity} | ${code(f.path)} | ${f.kind} | ${sideCell(f.dev, f.secret)} | ${sideCell(f.prod, f.secret)} | ${escapeCell(rule)} |`,
+      );
+    }
+    out.push('');
+  }
+  const covered = report.findings.filter((f) => f.status !== 'drift');
+  if (covered.length > 0) {
+    out.push(
+      `<details${all ? ' open' : ''}><summary>${covered.length} covered (accepted, ignored or expected)</summary>`,
+      '',
+      `| Service | Field | Status | ${escapeCell(sides.dev)} | ${escapeCell(sides.prod)} | Reason |`,
+      '| --- | --- | --- | --- | --- | --- |',
+    );
+    for (const f of covered) {
+      out.push(
+        `| ${escapeCell(f.service)} | ${code(f.path)} | ${f.status} | ${sideCell(f.dev, f.secret)} | ${sideCell(f.prod, f.secret)} | ${escapeCell(f.reason ?? '')} |`,
+      );
+    }
+    out.push('', '</details>', '');
+  }
+  return `${out.join('\n')}`;
+}
+
+function byService(findings: readonly Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) groups.set(f.service, [...(groups.get(f.service) ?? []), f]);
+  return groups;
+}
+
+// A drift finding's reason says which acceptance expired; a covered one's why it is covered.
+function statusNote(f: Finding): string {
+  if (f.status === 'drift') return f.reason ? `  [${f.reason}]` : '';
+  return `  [${f.status}${f.reason ? `: ${f.reason}` : ''}]`;
+}
+
+function sideText({ value, source }: Side): string {
+  const where = source ? `  (${source.file}:${source.line}:${source.column})` : '';
+  return `${value ?? '(absent)'}${where}`;
+}
+
+const MAX_CELL = 120;
+
+function sideCell({ value, source }: Side, secret: boolean): string {
+  const where = source ? ` <sub>${escapeCell(`${source.file}:${source.line}`)}</sub>` : '';
+  if (value === null) return `—${where}`;
+  // A secret's value never reaches the report; only whether the two are the same.
+  const shown = secret ? `*${value}*` : code(value);
+  return `${shown}${where}`;
+}
+
+// An inline code span that survives any value: long ones cut, pipes escaped for the table,
+// backticks fenced by a longer run.
+function code(text: string): string {
+  const flat = text.replace(/\s*\n\s*/g, ' ');
+  const cut = flat.length > MAX_CELL ? `${flat.slice(0, MAX_CELL - 1)}…` : flat;
+  const longest = Math.max(0, ...[...cut.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = longest > 0 || cut.startsWith('`') || cut.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${cut.replaceAll('|', '\\|')}${pad}${fence}`;
+}
+
+function escapeCell(text: string): string {
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('|', '\\|');
+}
