@@ -33,6 +33,13 @@ export function DriftView({ connection, project }: { connection: Connection; pro
   const [filters, setFilters] = useState<DriftFilters>(ALL_FINDINGS);
   const [accepting, setAccepting] = useState<Finding | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Another project: what was under way for the last one no longer applies (filters stay).
+  const [shownFor, setShownFor] = useState(project);
+  if (shownFor !== project) {
+    setShownFor(project);
+    setAccepting(null);
+    setNotice(null);
+  }
   const name = project.split(/[\\/]/).filter(Boolean).at(-1) ?? project;
 
   const accept = async (finding: Finding, acceptance: Acceptance): Promise<void> => {

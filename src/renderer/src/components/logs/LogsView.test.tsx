@@ -245,6 +245,30 @@ describe('LogsView', () => {
     expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'api' }).checked).toBe(false);
   });
 
+  it('starts from every service again for another project', async () => {
+    const t = setup();
+    await t.subscribed();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'web' }));
+    await t.subscribed(2);
+    // The same tree, so that the view is updated, not mounted again.
+    t.view.rerender(
+      <Profiler id="logs" onRender={() => undefined}>
+        <LogsView
+          connection={t.script.connection}
+          project="/home/dev/other"
+          services={['db']}
+          focusService={null}
+          schedule={t.frames.schedule}
+        />
+      </Profiler>,
+    );
+    await t.subscribed(3);
+    expect(t.script.calls.filter((c) => c.method === 'logs.subscribe').at(-1)?.params).toEqual({
+      project: '/home/dev/other',
+      tail: 500,
+    });
+  });
+
   it('pauses when scrolled up, keeps its place, and jumps back to the latest line', async () => {
     const t = setup();
     await t.subscribed();

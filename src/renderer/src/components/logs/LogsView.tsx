@@ -37,9 +37,10 @@ export function LogsView({
   const id = useId();
   // null: every service, including containers of services the files no longer name.
   const [selected, setSelected] = useState<string[] | null>(focusService ? [focusService] : null);
-  const [focus, setFocus] = useState(focusService);
-  if (focus !== focusService) {
-    setFocus(focusService);
+  // Another project, or a service picked elsewhere: start from what it asks for.
+  const [shownFor, setShownFor] = useState({ project, focusService });
+  if (shownFor.project !== project || shownFor.focusService !== focusService) {
+    setShownFor({ project, focusService });
     setSelected(focusService ? [focusService] : null);
   }
   const [query, setQuery] = useState<LogQuery>(() => parseLogQuery(''));
