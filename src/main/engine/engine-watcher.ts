@@ -61,7 +61,7 @@ interface Subscriber {
  */
 export class EngineWatcher {
   private readonly subscribers = new Set<Subscriber>();
-  private readonly cursor = new EventCursor();
+  private cursor = new EventCursor();
   private readonly minDelayMs: number;
   private readonly maxDelayMs: number;
   private stream: Readable | null = null;
@@ -171,6 +171,9 @@ export class EngineWatcher {
     this.stream = null;
     stream?.destroy();
     this.state = null;
+    // Nobody listens any more: the next subscriber starts from now. Resuming is for breaks;
+    // replaying the events of an earlier session would show new subscribers old starts.
+    this.cursor = new EventCursor();
     this.delayMs = this.minDelayMs;
     const error = new Error('the engine watcher was closed');
     for (const waiter of this.waiters.splice(0)) waiter.reject(error);

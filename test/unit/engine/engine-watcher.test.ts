@@ -160,6 +160,23 @@ describe('EngineWatcher', () => {
     expect(fake.subscriptions).toHaveLength(1);
   });
 
+  it('starts a new session from now, not from where a closed one stopped', async () => {
+    const fake = fakeEngine();
+    const watcher = new EngineWatcher(fake.engine, { minDelayMs: 1, maxDelayMs: 5 });
+    const first = watcher.subscribe(() => undefined);
+    await watcher.ready();
+    emit(fake.current(), 'c1', 'shop', 'start', 100);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    first();
+    const events: WatchEvent[] = [];
+    const second = watcher.subscribe((event) => events.push(event));
+    await watcher.ready();
+    second();
+    // Replaying the first session's events would show this subscriber a start long past.
+    expect(fake.subscriptions.map((s) => s.since)).toEqual([undefined, undefined]);
+    expect(containerEvents(events)).toEqual([]);
+  });
+
   it('keeps delivering to the others when one subscriber throws', async () => {
     const fake = fakeEngine();
     const watcher = new EngineWatcher(fake.engine);
