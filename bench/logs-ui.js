@@ -5,6 +5,8 @@
 //   (b) Parity: `parity serve` with the project, its Logs tab open in Chromium (playwright-core)
 //       and following, the container started; the time until the page has appended the last
 //       line (the log's read-only data-lines-received counter reaches the count).
+//   (c) where that time goes: the same `parity serve` streaming an identical container to a
+//       bare WebSocket client that only counts lines (the transport alone, no page).
 // Printed: the rates, the ratios b/a and b/a', and the page's JS heap before and after (the
 // view holds a bounded ring of logRingSize lines, 10,000 by default, however many arrive).
 // Run after `npm run build`: node bench/logs-ui.js   (BENCH_LINES changes the count)
@@ -15,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import WebSocket from 'ws';
 
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 const IMAGE = 'busybox:1.37';
@@ -60,6 +63,42 @@ function startServe(env, project) {
   });
 }
 
+/**
+ * Subscribes to the project's log over parity serve's WebSocket, as the page does, starts the
+ * container, and resolves to the ms until `count` of its lines have arrived.
+ */
+async function timedWebSocket(serveUrl, project, container, count) {
+  const url = new URL(serveUrl);
+  const token = new URLSearchParams(url.hash.slice(1)).get('token');
+  const ws = new WebSocket(`ws://${url.host}/api`, ['parity.v1', `parity-token.${token}`]);
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  let lines = 0;
+  let subscribed;
+  const arrived = new Promise((resolve) => {
+    ws.on('message', (data) => {
+      const frame = JSON.parse(data.toString());
+      if (frame.id === 1) subscribed(frame.reply);
+      if (frame.event !== 'logs.batch') return;
+      for (const line of frame.payload.lines) if (line.container === container) lines++;
+      if (lines >= count) resolve();
+    });
+  });
+  const reply = await new Promise((resolve) => {
+    subscribed = resolve;
+    ws.send(JSON.stringify({ id: 1, method: 'logs.subscribe', params: { project, tail: 0 } }));
+  });
+  if (!reply.result) throw new Error(`logs.subscribe: ${JSON.stringify(reply)}`);
+  const start = process.hrtime.bigint();
+  docker(['start', container]);
+  await arrived;
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  ws.close();
+  return ms;
+}
+
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const rate = (ms) => Math.round(LINES / (ms / 1000));
 
@@ -77,13 +116,13 @@ writeFileSync(
   join(dir, 'compose.yaml'),
   `services:\n  counter:\n    image: ${IMAGE}\n    command: [seq, "1", "${LINES}"]\n`,
 );
-const labels = (project) => [
-  ...['project', 'service', 'container-number', 'oneoff'].flatMap((key, i) => [
+const labels = (project, number = '1') =>
+  ['project', 'service', 'container-number', 'oneoff'].flatMap((key, i) => [
     '--label',
-    `com.docker.compose.${key}=${[project, 'counter', '1', 'False'][i]}`,
-  ]),
-];
+    `com.docker.compose.${key}=${[project, 'counter', number, 'False'][i]}`,
+  ]);
 const counter = `${name}-counter-1`;
+const second = `${name}-counter-2`;
 const peer = `${name}-peer-1`;
 const env = { ...process.env, PARITY_SETTINGS: join(work, 'settings.json') };
 let serve;
@@ -132,6 +171,10 @@ try {
   await browser.close();
   browser = undefined;
 
+  // (c) the same server, an identical container, a bare WebSocket client.
+  docker(['create', '--name', second, ...labels(name, '2'), IMAGE, 'seq', '1', String(LINES)]);
+  const socketMs = await timedWebSocket(serve.url, dir, second, LINES);
+
   // (a) the engine reading the same, finished log.
   docker(['wait', counter]);
   const [engineMs, engineLines] = await timedDockerLogs([counter]);
@@ -148,6 +191,7 @@ try {
     ['docker logs (finished log)', engineMs],
     ['docker logs -f (from start)', liveMs],
     ['Parity Logs tab (from start)', parityMs],
+    ['  its server, no page', socketMs],
   ];
   console.log(`Log flood: ${LINES.toLocaleString('en')} lines, one container`);
   for (const [label, ms] of rows) {
@@ -165,6 +209,6 @@ try {
 } finally {
   await browser?.close().catch(() => undefined);
   serve?.child.kill('SIGTERM');
-  spawnSync('docker', ['rm', '-f', counter, peer], { stdio: 'ignore' });
+  spawnSync('docker', ['rm', '-f', counter, second, peer], { stdio: 'ignore' });
   rmSync(work, { recursive: true, force: true });
 }

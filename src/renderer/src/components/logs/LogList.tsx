@@ -142,7 +142,8 @@ export function LogList(props: LogListProps) {
 
 /** The last rows of a list of `count`, enough to fill a view of this height. */
 function bottomRows(count: number, height: number): Array<{ index: number; start: number }> {
-  const first = Math.max(0, count - Math.ceil(height / ROW_HEIGHT) - OVERSCAN);
+  // Nothing is below the last row, and little above the view is seen before the next frame.
+  const first = Math.max(0, count - Math.ceil(height / ROW_HEIGHT) - 2);
   const rows: Array<{ index: number; start: number }> = [];
   for (let index = first; index < count; index++) rows.push({ index, start: index * ROW_HEIGHT });
   return rows;
