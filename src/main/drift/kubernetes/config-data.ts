@@ -21,7 +21,8 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** The ConfigMaps and Secrets of the inputs, looked up by kind, name and namespace. */
 export class ConfigStore {
-  private readonly all: ConfigData[] = [];
+  // By kind and name: a workload looks up its sources among hundreds of objects.
+  private readonly byName = new Map<string, ConfigData[]>();
 
   /** Reads a ConfigMap or Secret; other kinds are not its business. */
   add(object: K8sObject, reader: NodeReader): void {
@@ -43,12 +44,14 @@ export class ConfigStore {
         if (text !== null) values.set(key, { value: text, source: entry.keyPos });
       }
     }
-    this.all.push({ kind: object.kind, name: object.name, namespace: object.namespace, values });
+    const key = `${object.kind}/${object.name}`;
+    const data = { kind: object.kind, name: object.name, namespace: object.namespace, values };
+    this.byName.set(key, [...(this.byName.get(key) ?? []), data]);
   }
 
   /** The ConfigMap or Secret a workload in `namespace` refers to by `name`, if it is among the inputs. */
   find(kind: ConfigData['kind'], name: string, namespace: string | null): ConfigData | null {
-    const candidates = this.all.filter((d) => d.kind === kind && d.name === name);
+    const candidates = this.byName.get(`${kind}/${name}`) ?? [];
     return (
       candidates.find((d) => d.namespace === namespace) ??
       candidates.find((d) => sameNamespace(d.namespace, namespace)) ??

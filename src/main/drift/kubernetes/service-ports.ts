@@ -201,13 +201,14 @@ export function selects(
   namespace: string | null,
   labels: Record<string, string>,
 ): boolean {
-  const selector = Object.entries(service.selector);
-  return (
-    service.type !== 'ExternalName' &&
-    selector.length > 0 &&
-    sameNamespace(service.object.namespace, namespace) &&
-    selector.every(([key, value]) => labels[key] === value)
-  );
+  if (service.type === 'ExternalName') return false;
+  // Called for every Service and workload pair: no allocation, the cheap checks first.
+  let empty = true;
+  for (const key in service.selector) {
+    if (labels[key] !== service.selector[key]) return false;
+    empty = false;
+  }
+  return !empty && sameNamespace(service.object.namespace, namespace);
 }
 
 function protocol(node: YNode | undefined, reader: NodeReader): PortMapping['protocol'] {
