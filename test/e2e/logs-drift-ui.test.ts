@@ -111,6 +111,9 @@ describe('the Logs and Drift tabs in Chromium against the real engine', () => {
     expect(new Set(hues).size).toBe(SERVICES.length);
     expect(Number(await log().getAttribute('data-lines-received'))).toBeGreaterThan(2);
     await page.screenshot({ path: `${ARTIFACTS_DIR}logs.png` });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: `${ARTIFACTS_DIR}logs-dark.png` });
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('searches by text and by regex, with highlighted matches and a count', async () => {
@@ -208,6 +211,9 @@ describe('the Logs and Drift tabs in Chromium against the real engine', () => {
     expect(written).toContain('loopback URL in dev');
     expect(written).toContain('2031-01-31');
     await page.screenshot({ path: `${ARTIFACTS_DIR}drift-accepted.png`, fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: `${ARTIFACTS_DIR}drift-dark.png` });
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('breaks no CSP rule and logs no error in the page', () => {
