@@ -161,6 +161,12 @@ describe('parity drift --against', () => {
     expect(report.findings).toEqual((await json()).findings);
   });
 
+  it('a relative path: from the current folder, else from the project folder', async () => {
+    const report = await json('--against', 'compose.prod.yaml');
+    expect(report.comparison?.from).toEqual(['compose.prod.yaml']);
+    expect(report.findings).toEqual((await json()).findings);
+  });
+
   it('Kubernetes manifests: a file, or a folder', async () => {
     for (const path of [join(dir, 'k8s/app.yaml'), join(dir, 'k8s')]) {
       const report = await json('--against', path);

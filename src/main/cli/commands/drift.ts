@@ -143,8 +143,11 @@ function productionReport(
   if (against === 'production') {
     from = (project.parity?.production ?? []).flatMap((source) => Object.values(source).flat());
   } else {
-    const path = resolve(process.cwd(), against.file);
-    const found = sourceOfFile(path);
+    // Relative to the current folder, as every path on the command line; failing that, to the
+    // project's (`--project-directory app --against deploy/prod.yaml`).
+    const here = resolve(process.cwd(), against.file);
+    const inProject = resolve(project.workingDir, against.file);
+    const found = sourceOfFile(existsSync(here) || !existsSync(inProject) ? here : inProject);
     if ('error' in found) {
       io.err(`${found.error}\n`);
       return { code: EXIT.usage };
