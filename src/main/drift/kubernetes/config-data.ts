@@ -45,7 +45,12 @@ export class ConfigStore {
       }
     }
     const key = `${object.kind}/${object.name}`;
-    const data = { kind: object.kind, name: object.name, namespace: object.namespace, values };
+    const data: ConfigData = {
+      kind: object.kind,
+      name: object.name,
+      namespace: object.namespace,
+      values,
+    };
     this.byName.set(key, [...(this.byName.get(key) ?? []), data]);
   }
 
