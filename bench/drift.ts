@@ -12,9 +12,9 @@
 // because on a shared machine it moves every figure.
 // Target: Parity's drift under 100 ms.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { summarizeDrift, type DriftSummary } from '../src/shared/drift-summary';
 import { loadProject } from '../src/main/config/load-project';
@@ -256,3 +256,4 @@ console.log(
     .map((n) => n.toFixed(2))
     .join(' ')} on ${cpus().length} CPUs`,
 );
+rmSync(dirname(dir), { recursive: true, force: true });
