@@ -1,6 +1,6 @@
 // The renderer's one door to the core: one function per request of the contract, and the
 // contract's events, nothing else.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { API_METHODS, IPC_EVENT_CHANNEL, ipcChannel, type ApiMethod } from '../shared/api/methods';
 import type { ParityBridge } from '../shared/api/bridge';
 
@@ -18,6 +18,8 @@ const bridge = {
       ipcRenderer.removeListener(IPC_EVENT_CHANNEL, forward);
     };
   },
+  // A dropped folder's path, which the sandboxed page cannot read from the File itself.
+  pathForFile: (file: File): string => webUtils.getPathForFile(file),
 } satisfies ParityBridge;
 
 contextBridge.exposeInMainWorld('parity', bridge);

@@ -8,4 +8,6 @@ export interface ParityBridge {
   invoke: (method: ApiMethod, params: unknown) => Promise<unknown>;
   /** Calls `listener` with each event frame; returns the unsubscribe. */
   onEvent: (listener: (frame: unknown) => void) => () => void;
+  /** Where a file or folder dropped on the window is on disk (the desktop app only). */
+  pathForFile?: (file: File) => string;
 }

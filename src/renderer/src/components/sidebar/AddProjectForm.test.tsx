@@ -30,4 +30,30 @@ describe('AddProjectForm', () => {
     expect(onAdd).toHaveBeenCalledOnce();
     expect(screen.queryByRole('alert')).toBeNull();
   });
+
+  it('adds a folder dropped on it in the desktop app, where the preload knows its path', async () => {
+    const onAdd = vi.fn(() => Promise.resolve());
+    window.parity = {
+      invoke: () => Promise.resolve({}),
+      onEvent: () => () => undefined,
+      pathForFile: (file) => `/home/dev/${file.name}`,
+    };
+    try {
+      render(<AddProjectForm onAdd={onAdd} />);
+      const form = screen.getByRole('form', { name: 'Add a project' });
+      fireEvent.drop(form, { dataTransfer: { files: [new File([], 'shop')] } });
+      await waitFor(() => expect(onAdd).toHaveBeenCalledWith('/home/dev/shop'));
+    } finally {
+      delete window.parity;
+    }
+  });
+
+  it('asks for the path of a folder dropped in a browser, which cannot know it', async () => {
+    const onAdd = vi.fn(() => Promise.resolve());
+    render(<AddProjectForm onAdd={onAdd} />);
+    const form = screen.getByRole('form', { name: 'Add a project' });
+    fireEvent.drop(form, { dataTransfer: { files: [new File([], 'shop')] } });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/type its path/);
+    expect(onAdd).not.toHaveBeenCalled();
+  });
 });

@@ -1,9 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type DragEvent, type FormEvent } from 'react';
+import { droppedPath } from '../../api/dropped-path';
 import { messageOf } from '../../lib/errors';
 
 /**
- * A text field for a project folder and an Add button: a browser has no folder dialog. The
- * core's answer when the folder is not a project is shown beside the field.
+ * A text field for a project folder and an Add button: a browser has no folder dialog. In the
+ * desktop app a folder can also be dropped on it. The core's answer when the folder is not a
+ * project is shown beside the field.
  */
 export function AddProjectForm({ onAdd }: { onAdd: (directory: string) => Promise<unknown> }) {
   const [directory, setDirectory] = useState('');
@@ -13,9 +15,7 @@ export function AddProjectForm({ onAdd }: { onAdd: (directory: string) => Promis
   const hintId = useId();
   const errorId = useId();
 
-  const submit = (event: FormEvent): void => {
-    event.preventDefault();
-    const folder = directory.trim();
+  const add = (folder: string): void => {
     if (!folder || busy) return;
     setBusy(true);
     onAdd(folder).then(
@@ -31,8 +31,28 @@ export function AddProjectForm({ onAdd }: { onAdd: (directory: string) => Promis
     );
   };
 
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    add(directory.trim());
+  };
+
+  const drop = (event: DragEvent): void => {
+    event.preventDefault();
+    const file = event.dataTransfer.files[0];
+    if (!file) return;
+    const path = droppedPath(file);
+    if (path) add(path);
+    else setError('A browser does not say where a dropped folder is: type its path instead.');
+  };
+
   return (
-    <form className="add-project" aria-label="Add a project" onSubmit={submit}>
+    <form
+      className="add-project"
+      aria-label="Add a project"
+      onSubmit={submit}
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={drop}
+    >
       <label htmlFor={fieldId}>Project folder</label>
       <div className="add-project-row">
         <input
