@@ -226,6 +226,15 @@ describe.each(Object.entries(transports))('the API contract over %s', (_name, tr
     });
   });
 
+  it('samples CPU and memory of each running service container', async () => {
+    const stats = await connection.api['stats.get']({ project: dir });
+    expect(stats.map((s) => s.container).sort()).toEqual([`${name}-app-1`, `${name}-db-1`]);
+    for (const sample of stats) {
+      expect(sample.memoryBytes).toBeGreaterThan(0);
+      expect(sample.memoryLimitBytes).toBeGreaterThanOrEqual(sample.memoryBytes);
+    }
+  });
+
   it('runs a quick action in its service container', async () => {
     expect(await connection.api['actions.run']({ project: dir, action: 'greet' })).toEqual({
       exitCode: 0,

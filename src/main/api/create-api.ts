@@ -6,6 +6,7 @@ import { rulePath } from '../drift/apply-rules';
 import { down } from '../engine/down';
 import type { DockerEngine } from '../engine/docker-engine';
 import { restartServices, startServices, stopServices } from '../engine/service-control';
+import { projectStats } from '../engine/project-stats';
 import { groupStacks } from '../engine/stacks';
 import { watchEngine } from '../engine/engine-watcher';
 import { unreachableReason } from '../engine/unreachable';
@@ -193,6 +194,7 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
       );
       return {};
     },
+    'stats.get': ({ project }) => projectStats(engine, registry.loadValid(project).name),
     'logs.subscribe': async ({ project, ...params }, session) => ({
       subscription: await logs.subscribe(registry.loadValid(project).name, params, session),
     }),

@@ -6,6 +6,7 @@ import { ExpiryDateSchema } from '../parity-config';
 import { ProjectDetailSchema, ProjectSummarySchema, ProblemSchema } from '../projects';
 import { SettingsPatchSchema, SettingsSchema } from '../settings';
 import { StackListSchema } from '../stacks';
+import { ServiceStatsSchema } from '../stats';
 import type { ApiEvent } from './event-contract';
 import type { ApiMethod } from './methods';
 
@@ -74,6 +75,8 @@ export const apiContract = {
   'service.start': { params: ServiceRequestSchema, result: done },
   'service.stop': { params: ServiceRequestSchema, result: done },
   'service.restart': { params: ServiceRequestSchema, result: done },
+  /** CPU and memory of the project's running service containers, sampled once. */
+  'stats.get': { params: z.object({ project }).strict(), result: z.array(ServiceStatsSchema) },
   /** Starts a log stream; lines arrive as logs.batch events tagged with the subscription. */
   'logs.subscribe': {
     params: z

@@ -16,6 +16,7 @@ export const API_METHODS = [
   'service.start',
   'service.stop',
   'service.restart',
+  'stats.get',
   'logs.subscribe',
   'logs.unsubscribe',
   'drift.get',

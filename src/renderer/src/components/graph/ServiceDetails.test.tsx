@@ -38,6 +38,30 @@ describe('ServiceDetails', () => {
     expect(panel.textContent).toContain('Restarts4');
   });
 
+  it('shows the CPU and memory sampled for its containers', () => {
+    if (!api) throw new Error('fixture');
+    const stats = [
+      {
+        service: 'api',
+        container: 'shop-api-1',
+        cpuPercent: 12.345,
+        memoryBytes: 50 * 1024 ** 2,
+        memoryLimitBytes: 2 * 1024 ** 3,
+      },
+    ];
+    render(
+      <ServiceDetails
+        service={api}
+        actions={actions()}
+        busy={false}
+        onClose={vi.fn()}
+        stats={stats}
+      />,
+    );
+    const panel = screen.getByRole('complementary', { name: 'Service api details' });
+    expect(panel.textContent).toContain('CPU, memory12.3 %, 50.0 MiB of 2.0 GiB');
+  });
+
   it('lists mounts and dependencies', () => {
     if (!worker) throw new Error('fixture');
     render(<ServiceDetails service={worker} actions={actions()} busy={false} onClose={vi.fn()} />);

@@ -1,4 +1,5 @@
 import type { ServiceView } from '../../../../shared/projects';
+import type { ServiceStats } from '../../../../shared/stats';
 import {
   buildContext,
   imageOf,
@@ -29,8 +30,11 @@ export function ServiceDetails({
   busy,
   onClose,
   projectDir,
+  stats = null,
 }: {
   service: ServiceView;
+  /** CPU and memory of its running containers, when sampled. */
+  stats?: ServiceStats[] | null;
   actions: ServiceActions;
   /** An operation runs on the project: the buttons wait. */
   busy: boolean;
@@ -108,6 +112,19 @@ export function ServiceDetails({
             <dd className="mono">
               exit {service.lastHealthCheck.exitCode}
               {service.lastHealthCheck.output ? `: ${service.lastHealthCheck.output}` : ''}
+            </dd>
+          </>
+        )}
+        {stats && stats.length > 0 && (
+          <>
+            <dt>CPU, memory</dt>
+            <dd>
+              {stats
+                .map(
+                  (s) =>
+                    `${s.cpuPercent.toFixed(1)} %, ${mebibytes(s.memoryBytes)} of ${mebibytes(s.memoryLimitBytes)}`,
+                )
+                .join('; ')}
             </dd>
           </>
         )}
@@ -207,4 +224,10 @@ export function ServiceDetails({
       )}
     </aside>
   );
+}
+
+function mebibytes(bytes: number): string {
+  return bytes >= 1024 ** 3
+    ? `${(bytes / 1024 ** 3).toFixed(1)} GiB`
+    : `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
 }

@@ -3,6 +3,7 @@ import type { ActionSummary, ProjectSummary, ServiceView } from '../../../../sha
 import type { Connection } from '../../api/connect-api';
 import { useOperations } from '../../hooks/use-operations';
 import { useProjectDetail } from '../../hooks/use-project-detail';
+import { useServiceStats } from '../../hooks/use-service-stats';
 import { useShortcuts, type Shortcut } from '../../hooks/use-shortcuts';
 import { isRunning, serviceContainers } from '../../lib/service-status';
 import { SHORTCUTS } from '../../lib/shortcuts';
@@ -67,6 +68,7 @@ export function ProjectView({
   const anyRunning = services.some(isRunning);
   const containerCount = services.reduce((n, s) => n + serviceContainers(s).length, 0);
   const selectedService = services.find((s) => s.name === selected) ?? null;
+  const stats = useServiceStats(connection, project, selectedService?.name ?? null);
 
   const show = (next: Tab): void => {
     setTab(next);
@@ -238,6 +240,7 @@ export function ProjectView({
                 busy={busy}
                 onClose={() => setSelected(null)}
                 projectDir={project}
+                stats={stats}
               />
             )}
           </>
