@@ -245,7 +245,15 @@ describe.each(Object.entries(transports))('the API contract over %s', (_name, tr
     ).rejects.toMatchObject({ name: 'ActionError' });
   });
 
-  it("sees a container changed outside Parity, from the engine's events", async () => {
+  it("sees a container changed outside Parity, from the engine's events and in runtime drift", async () => {
+    const runtime = async () => {
+      const drift = await connection.api['drift.get']({ project: dir, against: 'runtime' });
+      if (!drift.available) throw new Error(drift.reason);
+      expect(drift.report.comparison).toMatchObject({ against: 'runtime' });
+      return drift.report.findings.filter((f) => f.status === 'drift');
+    };
+    // Both containers run as the files declare them.
+    expect(await runtime()).toEqual([]);
     const partial = nextEvent(
       connection.events,
       'project.changed',
@@ -253,6 +261,11 @@ describe.each(Object.entries(transports))('the API contract over %s', (_name, tr
     );
     await docker.getContainer(`${name}-app-1`).stop({ t: 0 });
     expect((await partial).services).toMatchObject({ total: 2, running: 1 });
+    // Read again from the engine, not from a cache the files' watcher would clear.
+    const stopped = await runtime();
+    expect(stopped.map((f) => [f.service, f.path, f.severity, f.dev.value, f.prod.value])).toEqual([
+      ['app', 'state', 'warning', 'running', 'exited (137)'],
+    ]);
     const running = nextEvent(
       connection.events,
       'project.changed',
@@ -280,6 +293,8 @@ describe.each(Object.entries(transports))('the API contract over %s', (_name, tr
     expect(await connection.api['settings.get']({})).toEqual(saved);
     const drift = await connection.api['drift.get']({ project: dir });
     expect(!drift.available && drift.reason).toMatch(/^No production source/);
+    const lock = await connection.api['drift.get']({ project: dir, against: 'lock' });
+    expect(!lock.available && lock.reason).toMatch(/^No parity\.lock/);
   });
 
   it('takes the stack down but keeps its named volume', async () => {

@@ -14,6 +14,7 @@ import { up } from '../engine/up';
 import type { SettingsStore } from '../settings/settings-store';
 import { LogSubscriptions } from './log-subscriptions';
 import { DriftCache } from './drift-cache';
+import { lockDrift, runtimeDrift } from './live-drift';
 import { watchProjectFiles } from './project-files-watch';
 import { ProjectRegistry } from './project-registry';
 import { summarizeProject } from './project-summary';
@@ -202,7 +203,14 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
       await logs.unsubscribe(subscription, session.id);
       return {};
     },
-    'drift.get': ({ project }) => Promise.resolve(drift.get(project)),
+    // Production drift follows the files (cached until they change); the running containers
+    // and the local images change without them, so those are read again on every request.
+    'drift.get': ({ project, against = 'production' }) =>
+      against === 'runtime'
+        ? runtimeDrift(engine, registry.load(project, true), env)
+        : against === 'lock'
+          ? lockDrift(engine, registry.load(project, true))
+          : Promise.resolve(drift.get(project)),
     'drift.accept': ({ project, service, path, reason, expires }) => {
       const { file, created } = acceptDrift(project, [
         { path: rulePath({ service, path }), reason, ...(expires ? { expires } : {}) },

@@ -30,6 +30,10 @@ export const DriftResultSchema = z.discriminatedUnion('available', [
 ]);
 export type DriftResult = z.infer<typeof DriftResultSchema>;
 
+/** What drift.get compares the dev stack with (production when not said). */
+export const DriftTargetSchema = z.enum(['production', 'runtime', 'lock']);
+export type DriftTarget = z.infer<typeof DriftTargetSchema>;
+
 /**
  * The API contract: every request with the schema of its parameters and of its result.
  * Both transports (Electron IPC, the `parity serve` WebSocket) validate against it at the
@@ -91,7 +95,14 @@ export const apiContract = {
     result: z.object({ subscription: z.string() }),
   },
   'logs.unsubscribe': { params: z.object({ subscription: z.string() }).strict(), result: done },
-  'drift.get': { params: z.object({ project }).strict(), result: DriftResultSchema },
+  /**
+   * The drift report against production (parity.yaml's sources; the default), the running
+   * containers, or parity.lock. Against the containers it is read from the engine on each request.
+   */
+  'drift.get': {
+    params: z.object({ project, against: DriftTargetSchema.optional() }).strict(),
+    result: DriftResultSchema,
+  },
   /**
    * Accepts one finding (by its service and path) with a reason, and optionally until a date,
    * writing the rule into the project's parity.yaml with its comments and layout kept.

@@ -92,4 +92,21 @@ describe('the API on examples/shop without an engine', () => {
     ).toMatchObject({ status: 'accepted', reason: 'agreed in review' });
     expect(session.events.map((e) => e.event)).toContain('drift.changed');
   });
+
+  it('says why drift against the running containers or parity.lock is unavailable', async () => {
+    const shop = shopApi();
+    api = shop.api;
+    const session = recordingSession();
+    const runtime = await api.handlers['drift.get'](
+      { project: shop.dir, against: 'runtime' },
+      session,
+    );
+    expect(!runtime.available && runtime.reason).toBe(
+      'Cannot read the Docker engine at unix:///nonexistent/docker.sock: no Docker socket there: is the engine running?',
+    );
+    const lock = await api.handlers['drift.get']({ project: shop.dir, against: 'lock' }, session);
+    expect(!lock.available && lock.reason).toBe(
+      'No parity.lock in the project folder: `parity lock` writes it',
+    );
+  });
 });
