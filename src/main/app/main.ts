@@ -59,7 +59,7 @@ if (setupSingleInstance((folders) => openFolders(folders))) {
     );
     await setupTray(
       api,
-      () => void showMainWindow(),
+      (target) => void showMainWindow(target),
       () => new Set(settings.read().projects.map((p) => p.directory)),
     );
     if (!wasStartedAtLogin()) {

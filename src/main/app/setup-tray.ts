@@ -1,4 +1,5 @@
 import { app, Notification } from 'electron';
+import type { Navigation } from '../../shared/api/event-contract';
 import type { Stack } from '../../shared/stacks';
 import type { ParityApi } from '../api/create-api';
 import { setupNotifications } from './notifications';
@@ -19,12 +20,21 @@ import {
  */
 export async function setupTray(
   api: ParityApi,
-  showWindow: () => void,
+  showWindow: (target?: Navigation) => void,
   projectIds: () => ReadonlySet<string>,
 ): Promise<void> {
   let state: TrayState = INITIAL_TRAY_STATE;
   const report = (title: string, body: string): void => new Notification({ title, body }).show();
-  const notify = setupNotifications(() => showWindow(), projectIds);
+  // An open window is told where to go; a new one reads it from its address.
+  const open = (target?: Navigation): void => {
+    showWindow(target);
+    if (target) api.sessions.broadcast({ event: 'navigate', payload: target });
+  };
+  const notify = setupNotifications(
+    (notice) => open({ project: notice.project, view: 'logs' }),
+    projectIds,
+  );
+
   // Each change re-reads the stacks: for crash notifications, and the ports links may open.
   const refreshNotifications = (): void =>
     void api.handlers['stacks.list']({}, session).then(
@@ -52,8 +62,7 @@ export async function setupTray(
         restart: (project) => api.handlers['stack.restart']({ project }, session),
         runAction: (project, name) =>
           api.handlers['actions.run']({ project, action: name }, session),
-        // TODO: open the window on the project's view once the renderer takes a route.
-        openWindow: () => showWindow(),
+        openWindow: open,
         openSettings: () => showWindow(),
         quit: () => app.quit(),
         confirm: confirmWithDialog,

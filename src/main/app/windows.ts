@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { app, BrowserWindow, screen, shell } from 'electron';
+import type { Navigation } from '../../shared/api/event-contract';
 import { settingsFilePath } from '../settings/settings-path';
 import { isPublishedServiceUrl } from './external-links';
 import { readWindowBounds, restorableBounds, writeWindowBounds } from './window-bounds';
@@ -15,7 +16,7 @@ export function isAppWindow(webContentsId: number): boolean {
 const boundsFile = (): string => join(dirname(settingsFilePath()), 'window-state.json');
 
 /** The main window, hardened in one place: sandboxed, isolated, no Node in the page. */
-export function createMainWindow(): BrowserWindow {
+export function createMainWindow(target?: Navigation): BrowserWindow {
   const bounds = restorableBounds(
     readWindowBounds(boundsFile()),
     screen.getAllDisplays().map((display) => display.workArea),
@@ -52,15 +53,18 @@ export function createMainWindow(): BrowserWindow {
   });
 
   const devServer = process.env.ELECTRON_RENDERER_URL;
-  if (!app.isPackaged && devServer) void window.loadURL(devServer);
-  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  // A window opened for a project's tab reads it from its address (its session, which would
+  // carry a navigate event, opens only with the page's first request).
+  const hash = target ? new URLSearchParams(target).toString() : '';
+  if (!app.isPackaged && devServer) void window.loadURL(hash ? `${devServer}#${hash}` : devServer);
+  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'), { hash });
   return window;
 }
 
 /** Brings the main window to the front, creating it when there is none (tray, notifications). */
-export function showMainWindow(): BrowserWindow {
+export function showMainWindow(target?: Navigation): BrowserWindow {
   const existing = BrowserWindow.getAllWindows().find((w) => isAppWindow(w.webContents.id));
-  if (!existing) return createMainWindow();
+  if (!existing) return createMainWindow(target);
   if (existing.isMinimized()) existing.restore();
   existing.show();
   existing.focus();

@@ -48,6 +48,25 @@ describe('App', () => {
     expect(await screen.findByRole('region', { name: 'Project blog' })).toBeTruthy();
   });
 
+  it("opens the project's tab the desktop app asks for, in its address or by an event", async () => {
+    const fake = fakeConnection({
+      'projects.list': () => [shop, blog],
+      'projects.get': ({ project }) =>
+        project === shop.id ? shopDetail() : { summary: blog, services: [], orphans: [] },
+    });
+    window.location.hash = `project=${encodeURIComponent(blog.id)}&view=drift`;
+    try {
+      render(<App connection={fake.connection} />);
+      expect(await screen.findByRole('region', { name: 'Project blog' })).toBeTruthy();
+      expect(screen.getByRole('tab', { name: /Drift/ }).getAttribute('aria-selected')).toBe('true');
+    } finally {
+      window.location.hash = '';
+    }
+    act(() => fake.emit('navigate', { project: shop.id, view: 'logs' }));
+    expect(await screen.findByRole('region', { name: 'Project shop' })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: /Logs/ }).getAttribute('aria-selected')).toBe('true');
+  });
+
   it('follows project.changed and project.removed', async () => {
     const fake = fakeConnection({
       'projects.list': () => [shop],

@@ -5,6 +5,7 @@ import { ConnectionBanner, EngineBanner } from './components/EngineBanner';
 import { ProjectView } from './components/project/ProjectView';
 import { ProjectSidebar } from './components/sidebar/ProjectSidebar';
 import { useEngineStatus } from './hooks/use-engine-status';
+import { useNavigation } from './hooks/use-navigation';
 import { useProjects } from './hooks/use-projects';
 import { useTheme, type Theme } from './hooks/use-theme';
 
@@ -13,8 +14,16 @@ export function App({ connection }: { connection: Connection }) {
   const engine = useEngineStatus(connection);
   const { projects, error, add, remove } = useProjects(connection, engine.recoveries);
   const { theme, setTheme } = useTheme(connection);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const navigation = useNavigation(connection);
+  const [picked, setPicked] = useState<{ id: string; after: number } | null>(null);
+  // The newest of the user's pick and the app's request wins.
+  const selectedId =
+    navigation && (picked === null || navigation.count > picked.after)
+      ? navigation.project
+      : (picked?.id ?? null);
+  const setSelectedId = (id: string): void => setPicked({ id, after: navigation?.count ?? -1 });
   const selected = projects?.find((p) => p.id === selectedId) ?? projects?.[0] ?? null;
+  const requestedTab = navigation?.project === selected?.id ? navigation?.view : undefined;
   const status = engine.status;
 
   return (
@@ -71,10 +80,11 @@ export function App({ connection }: { connection: Connection }) {
             <NoProjects />
           ) : (
             <ProjectView
-              key={selected.id}
+              key={`${selected.id}#${requestedTab ? (navigation?.count ?? 0) : ''}`}
               connection={connection}
               summary={selected}
               reloadKey={engine.recoveries}
+              {...(requestedTab ? { initialTab: requestedTab } : {})}
             />
           )}
         </main>

@@ -47,6 +47,7 @@ export const API_EVENTS = [
   'progress',
   'logs.batch',
   'drift.changed',
+  'navigate',
 ] as const;
 
 /** An event name of the API contract. */

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ActionSummary, ProjectSummary, ServiceView } from '../../../../shared/projects';
+import type { Navigation } from '../../../../shared/api/event-contract';
 import type { Connection } from '../../api/connect-api';
 import { useOperations } from '../../hooks/use-operations';
 import { useProjectDetail } from '../../hooks/use-project-detail';
@@ -18,7 +19,7 @@ import { ProjectToolbar } from '../toolbar/ProjectToolbar';
 import { ActionOutputDialog, type ActionOutput } from '../toolbar/QuickActions';
 import { panelId, ProjectTabs, tabId, type TabSpec } from './ProjectTabs';
 
-type Tab = 'graph' | 'logs' | 'drift';
+type Tab = Navigation['view'];
 
 const TABS: readonly TabSpec<Tab>[] = [
   { id: 'graph', label: 'Graph', keys: SHORTCUTS.graph },
@@ -45,19 +46,22 @@ export function ProjectView({
   connection,
   summary,
   reloadKey = 0,
+  initialTab = 'graph',
 }: {
   connection: Connection;
   /** The sidebar's summary: live from project.changed. */
   summary: ProjectSummary;
   /** Changes when the engine comes back: everything is asked again. */
   reloadKey?: number;
+  /** The tab to open with (the desktop app's tray and notifications name one). */
+  initialTab?: Tab;
 }) {
   const { api } = connection;
   const project = summary.id;
   const { detail, error } = useProjectDetail(connection, project, reloadKey);
   const { run, busy, perform, dismiss } = useOperations(connection, project);
-  const [tab, setTab] = useState<Tab>('graph');
-  const [visited, setVisited] = useState<ReadonlySet<Tab>>(() => new Set<Tab>(['graph']));
+  const [tab, setTab] = useState<Tab>(initialTab);
+  const [visited, setVisited] = useState<ReadonlySet<Tab>>(() => new Set<Tab>([initialTab]));
   const [selected, setSelected] = useState<string | null>(null);
   const [focusService, setFocusService] = useState<string | null>(null);
   const [downOpen, setDownOpen] = useState(false);
