@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Connection } from './api/connect-api';
 import { NoProjects } from './components/EmptyState';
 import { ConnectionBanner, EngineBanner } from './components/EngineBanner';
 import { ProjectView } from './components/project/ProjectView';
+import { SettingsDialog } from './components/settings/SettingsDialog';
 import { ProjectSidebar } from './components/sidebar/ProjectSidebar';
 import { useEngineStatus } from './hooks/use-engine-status';
 import { useNavigation } from './hooks/use-navigation';
@@ -15,6 +16,17 @@ export function App({ connection }: { connection: Connection }) {
   const { projects, error, add, remove } = useProjects(connection, engine.recoveries);
   const { theme, setTheme } = useTheme(connection);
   const navigation = useNavigation(connection);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if ((event.ctrlKey || event.metaKey) && event.key === ',') {
+        event.preventDefault();
+        setSettingsOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const [picked, setPicked] = useState<{ id: string; after: number } | null>(null);
   // The newest of the user's pick and the app's request wins.
   const selectedId =
@@ -37,6 +49,15 @@ export function App({ connection }: { connection: Connection }) {
               ? `Docker ${status.version} at ${status.endpoint}`
               : `Engine unreachable at ${status.endpoint}`}
         </span>
+        <button
+          type="button"
+          className="settings-button"
+          aria-keyshortcuts="Control+Comma Meta+Comma"
+          title="Settings (Ctrl/Cmd+,)"
+          onClick={() => setSettingsOpen(true)}
+        >
+          Settings
+        </button>
         <label className="theme-select">
           Theme{' '}
           <select value={theme} onChange={(event) => setTheme(event.target.value as Theme)}>
@@ -46,6 +67,9 @@ export function App({ connection }: { connection: Connection }) {
           </select>
         </label>
       </header>
+      {settingsOpen && (
+        <SettingsDialog connection={connection} onClose={() => setSettingsOpen(false)} />
+      )}
       <div className="app-body">
         <ProjectSidebar
           projects={projects ?? []}
