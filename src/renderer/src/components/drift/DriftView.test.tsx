@@ -1,7 +1,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { DriftResult } from '../../../../shared/api/contract';
+import type { DriftResult, DriftTarget } from '../../../../shared/api/contract';
 import type { Finding } from '../../../../shared/drift';
+import { summary } from '../../testing/fixtures';
 import { scriptedConnection, type ScriptedHandlers } from '../logs/test-support';
 import { driftResult, shopFindings } from './drift-fixture';
 import { DriftView } from './DriftView';
@@ -216,5 +217,102 @@ describe('DriftView', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Cannot read the drift report: connection lost',
     );
+  });
+
+  it('compares against the running containers or parity.lock on request, refetching', async () => {
+    const stopped: Finding = {
+      service: 'web',
+      path: 'state',
+      kind: 'changed',
+      category: 'health',
+      severity: 'warning',
+      rule: 'stopped (docker stop or a kill): `parity up` or `parity start` starts it',
+      status: 'drift',
+      secret: false,
+      dev: { value: 'running', source: { file: 'compose.yaml', line: 3, column: 3 } },
+      prod: { value: 'exited (137)', source: null },
+    };
+    let running = [stopped];
+    const runtime = (): DriftResult => {
+      const result = driftResult(running);
+      if (!result.available) throw new Error('the fixture is available');
+      const comparison = {
+        against: 'runtime' as const,
+        sides: { dev: 'declared', prod: 'running' },
+        from: [],
+      };
+      return { ...result, report: { ...result.report, comparison } };
+    };
+    const answers: Record<DriftTarget, () => DriftResult> = {
+      production: () => driftResult(),
+      runtime,
+      lock: () => ({
+        available: false,
+        reason: 'No parity.lock in the project folder: `parity lock` writes it',
+        problems: [],
+      }),
+    };
+    const t = setup(driftResult(), {
+      'drift.get': ({ against = 'production' }) => answers[against](),
+    });
+    await screen.findByLabelText('Drift summary');
+    const group = screen.getByRole('group', { name: 'Against' });
+    const choices = within(group).getAllByRole('radio');
+    expect(choices.map((c) => c.parentElement?.textContent)).toEqual([
+      'Production',
+      'Running containers',
+      'Lock file',
+    ]);
+    expect(choices.map((c) => (c as HTMLInputElement).checked)).toEqual([true, false, false]);
+    // Native radios sharing a name: one tab stop, the arrow keys move between them.
+    expect(new Set(choices.map((c) => (c as HTMLInputElement).name)).size).toBe(1);
+    expect(choices.every((c) => c.tabIndex === 0)).toBe(true);
+
+    fireEvent.click(within(group).getByRole('radio', { name: 'Running containers' }));
+    const state = row(await screen.findByRole('region', { name: /^web \(1\)/ }), 'state');
+    expect(
+      within(state!)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual([
+      'warning',
+      `statechanged · ${stopped.rule}`,
+      'runningcompose.yaml:3:3',
+      'exited (137)',
+      '',
+    ]);
+    // Accept rules are for production: none offered here; the columns say what is compared.
+    expect(screen.queryByRole('button', { name: /^Accept/ })).toBeNull();
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      'Severity',
+      'Field',
+      'Declared',
+      'Running',
+      'Status',
+    ]);
+    expect(t.script.calls.filter((c) => c.method === 'drift.get').map((c) => c.params)).toEqual([
+      { project: PROJECT, against: 'production' },
+      { project: PROJECT, against: 'runtime' },
+    ]);
+
+    // The containers change without the files: the report follows the project's changes.
+    running = [];
+    act(() => t.script.emit('project.changed', summary({ id: PROJECT })));
+    expect(
+      await screen.findByText('No drift: the running containers match the files.'),
+    ).toBeTruthy();
+    expect(t.driftGets()).toBe(3);
+
+    fireEvent.click(within(group).getByRole('radio', { name: 'Lock file' }));
+    const alert = await screen.findByRole('alert', { name: 'Drift unavailable' });
+    expect(alert.textContent).toContain('No parity.lock in the project folder');
+    // The selector stays, to go back.
+    fireEvent.click(screen.getByRole('radio', { name: 'Production' }));
+    expect(await screen.findByLabelText('Drift summary')).toBeTruthy();
+    expect(screen.getAllByRole('button', { name: /^Accept/ }).length).toBeGreaterThan(0);
+    // Against production, container changes do not refetch.
+    const gets = t.driftGets();
+    act(() => t.script.emit('project.changed', summary({ id: PROJECT })));
+    expect(t.driftGets()).toBe(gets);
   });
 });

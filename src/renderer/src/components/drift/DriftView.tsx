@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import type { DriftTarget } from '../../../../shared/api/contract';
 import type { Category, Finding, Severity } from '../../../../shared/drift';
 import type { Problem } from '../../../../shared/projects';
 import type { Connection } from '../../api/connect-api';
@@ -20,15 +21,41 @@ import { FindingsTable } from './FindingsTable';
 import { useDrift } from './use-drift';
 import './drift.css';
 
+/** What the report can compare the dev stack with, as the selector names them. */
+const TARGETS: readonly { value: DriftTarget; label: string; comparing: string; none: string }[] = [
+  {
+    value: 'production',
+    label: 'Production',
+    comparing: 'Comparing the dev stack with production…',
+    none: 'No drift: the dev stack matches production.',
+  },
+  {
+    value: 'runtime',
+    label: 'Running containers',
+    comparing: 'Comparing the files with the running containers…',
+    none: 'No drift: the running containers match the files.',
+  },
+  {
+    value: 'lock',
+    label: 'Lock file',
+    comparing: 'Comparing the local images with parity.lock…',
+    none: 'No drift: the local images match parity.lock.',
+  },
+];
+
 /**
- * The drift report of a project: every difference between the dev stack and production,
- * grouped by service or by category, with severity, both values and where each is written,
- * filters, and "Accept…" to write an accept rule to parity.yaml. Refreshed whenever the core
- * says the project's drift changed.
+ * The drift report of a project: every difference between the dev stack and production (or
+ * the running containers, or parity.lock: the "Against" selector), grouped by service or by
+ * category, with severity, both values and where each is written, filters, and "Accept…" to
+ * write an accept rule to parity.yaml (production only: the rules apply to nothing else).
+ * Refreshed whenever the core says the project's drift changed, and against the running
+ * containers whenever they change.
  */
 export function DriftView({ connection, project }: { connection: Connection; project: string }) {
   const id = useId();
-  const { result, error, refresh } = useDrift(connection, project);
+  const [against, setAgainst] = useState<DriftTarget>('production');
+  const { result, error, refresh } = useDrift(connection, project, against);
+  const target = TARGETS.find((t) => t.value === against) ?? TARGETS[0]!;
   const [grouping, setGrouping] = useState<Grouping>('service');
   const [filters, setFilters] = useState<DriftFilters>(ALL_FINDINGS);
   const [accepting, setAccepting] = useState<Finding | null>(null);
@@ -62,15 +89,38 @@ export function DriftView({ connection, project }: { connection: Connection; pro
     return next;
   };
 
+  const selector = (
+    <fieldset className="drift-against">
+      <legend>Against</legend>
+      {TARGETS.map((t) => (
+        <label key={t.value}>
+          <input
+            type="radio"
+            name={`${id}-against`}
+            value={t.value}
+            checked={against === t.value}
+            onChange={() => {
+              setAgainst(t.value);
+              setAccepting(null);
+              setNotice(null);
+            }}
+          />
+          {t.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+
   if (result === null) {
     return (
       <section className="drift-view" aria-label={`Drift of ${name}`}>
+        {selector}
         {error !== null ? (
           <p role="alert" className="drift-error">
             Cannot read the drift report: {error}
           </p>
         ) : (
-          <p aria-busy="true">Comparing the dev stack with production…</p>
+          <p aria-busy="true">{target.comparing}</p>
         )}
       </section>
     );
@@ -79,6 +129,7 @@ export function DriftView({ connection, project }: { connection: Connection; pro
   if (!result.available) {
     return (
       <section className="drift-view" aria-label={`Drift of ${name}`}>
+        {selector}
         <div className="drift-unavailable" role="alert" aria-labelledby={`${id}-unavailable`}>
           <h3 id={`${id}-unavailable`}>Drift unavailable</h3>
           <p>{result.reason}</p>
@@ -91,9 +142,13 @@ export function DriftView({ connection, project }: { connection: Connection; pro
   const { report, summary, problems } = result;
   const shown = filterFindings(report.findings, filters);
   const groups = groupFindings(shown, grouping);
+  const sides = report.comparison?.sides ?? { dev: 'dev', prod: 'production' };
+  // parity.yaml's accept rules are written for production: nothing to accept against the rest.
+  const acceptable = (report.comparison?.against ?? 'production') === 'production';
 
   return (
     <section className="drift-view" aria-label={`Drift of ${name}`}>
+      {selector}
       <p className="drift-summary" aria-label="Drift summary">
         {summaryLine(summary)}
       </p>
@@ -177,7 +232,7 @@ export function DriftView({ connection, project }: { connection: Connection; pro
         </p>
       )}
       {report.findings.length === 0 ? (
-        <p className="drift-empty">No drift: the dev stack matches production.</p>
+        <p className="drift-empty">{target.none}</p>
       ) : groups.length === 0 ? (
         <p className="drift-empty">No finding matches the filters.</p>
       ) : (
@@ -193,10 +248,15 @@ export function DriftView({ connection, project }: { connection: Connection; pro
             <FindingsTable
               findings={group.findings}
               grouping={grouping}
-              onAccept={(finding) => {
-                setNotice(null);
-                setAccepting(finding);
-              }}
+              sides={sides}
+              {...(acceptable
+                ? {
+                    onAccept: (finding: Finding) => {
+                      setNotice(null);
+                      setAccepting(finding);
+                    },
+                  }
+                : {})}
             />
           </section>
         ))

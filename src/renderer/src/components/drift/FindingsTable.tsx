@@ -1,15 +1,21 @@
 import type { Finding, Side } from '../../../../shared/drift';
 import { findingName, kindText, sidePosition, sideValue, type Grouping } from './drift-model';
 
-/** One group of findings: severity, field, both sides with where they are written, status. */
+/**
+ * One group of findings: severity, field, both sides with where they are written, status.
+ * `sides` names the columns (dev/production, declared/running, local/lock); without
+ * `onAccept` a finding in drift offers no "Accept…".
+ */
 export function FindingsTable({
   findings,
   grouping,
+  sides = { dev: 'dev', prod: 'production' },
   onAccept,
 }: {
   findings: readonly Finding[];
   grouping: Grouping;
-  onAccept: (finding: Finding) => void;
+  sides?: { dev: string; prod: string };
+  onAccept?: (finding: Finding) => void;
 }) {
   return (
     <table className="drift-table">
@@ -17,8 +23,8 @@ export function FindingsTable({
         <tr>
           <th scope="col">Severity</th>
           <th scope="col">Field</th>
-          <th scope="col">Dev</th>
-          <th scope="col">Production</th>
+          <th scope="col">{capitalized(sides.dev)}</th>
+          <th scope="col">{capitalized(sides.prod === 'prod' ? 'production' : sides.prod)}</th>
           <th scope="col">Status</th>
         </tr>
       </thead>
@@ -44,7 +50,7 @@ function FindingRow({
 }: {
   finding: Finding;
   name: string;
-  onAccept: (finding: Finding) => void;
+  onAccept: ((finding: Finding) => void) | undefined;
 }) {
   return (
     <tr className={`drift-row drift-status-${finding.status}`}>
@@ -89,14 +95,16 @@ function StatusCell({
 }: {
   finding: Finding;
   name: string;
-  onAccept: (finding: Finding) => void;
+  onAccept: ((finding: Finding) => void) | undefined;
 }) {
   if (finding.status === 'drift') {
     return (
       <>
-        <button type="button" onClick={() => onAccept(finding)} aria-label={`Accept ${name}…`}>
-          Accept…
-        </button>
+        {onAccept && (
+          <button type="button" onClick={() => onAccept(finding)} aria-label={`Accept ${name}…`}>
+            Accept…
+          </button>
+        )}
         {/* A drift finding with a reason is one whose acceptance expired. */}
         {finding.reason && <span className="drift-reason">{finding.reason}</span>}
       </>
@@ -108,4 +116,8 @@ function StatusCell({
       {finding.reason && <span className="drift-reason">{finding.reason}</span>}
     </>
   );
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
