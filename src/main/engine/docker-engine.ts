@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { Writable, type Readable } from 'node:stream';
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
+import { Docker as Dockerode } from './dockerode-lazy';
 import type { Stack } from '../../shared/stacks';
 import { COMPOSE_LABEL } from './compose-labels';
 import { groupStacks } from './stacks';
@@ -50,7 +51,7 @@ export class DockerEngine {
   /** An engine at the endpoint the environment names (DOCKER_HOST or the default socket). */
   static fromEnvironment(env: NodeJS.ProcessEnv = process.env): DockerEngine {
     const endpoint = defaultEndpoint(env);
-    return new DockerEngine(new Docker(socketOptions(endpoint)), endpoint);
+    return new DockerEngine(new Dockerode(socketOptions(endpoint)), endpoint);
   }
 
   /** The engine's version, e.g. "20.10.24"; throws when it cannot be reached. */
