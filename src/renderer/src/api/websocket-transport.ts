@@ -61,8 +61,12 @@ export function createWebSocketTransport(
     } catch {
       return;
     }
-    const reply = WireReplySchema.safeParse(data);
-    if (!reply.success) {
+    // A frame naming an event is not a reply (a reply is {id, reply} exactly): it goes to the
+    // event client, which validates it, without first failing to parse as a reply (a failed
+    // parse builds its issues, a cost per frame in a log flood).
+    const isEvent = typeof data === 'object' && data !== null && 'event' in data;
+    const reply = isEvent ? null : WireReplySchema.safeParse(data);
+    if (!reply?.success) {
       // Not a reply: an event frame, validated by the event client.
       for (const listener of listeners) listener(data);
       return;

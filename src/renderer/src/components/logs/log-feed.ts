@@ -26,17 +26,39 @@ export interface FeedSnapshot {
 /** Runs `flush` soon, once; returns a way to cancel it. */
 export type Scheduler = (flush: () => void) => () => void;
 
-/** The default scheduler: the next animation frame, so the page renders at most once a frame. */
-export const nextAnimationFrame: Scheduler = (flush) => {
-  const id = requestAnimationFrame(flush);
-  return () => cancelAnimationFrame(id);
-};
+/** While lines keep coming, the feed is appended (and the view rendered) at most this often. */
+export const FLOOD_FLUSH_MS = 100;
+
+/**
+ * The default scheduler: the next animation frame, but no sooner than `minInterval` ms after
+ * the flush it last ran. A line after a quiet spell shows at the next frame; a flood renders
+ * ~10 times a second rather than every frame, as each render (React, layout, paint) takes
+ * time from the lines arriving, and rows replaced 60 times a second cannot be read anyway.
+ */
+export function animationFrames(minInterval = FLOOD_FLUSH_MS): Scheduler {
+  let last = -Infinity;
+  return (flush) => {
+    let frame: number | null = null;
+    const request = (): void => {
+      frame = requestAnimationFrame(() => {
+        last = performance.now();
+        flush();
+      });
+    };
+    const wait = last + minInterval - performance.now();
+    const timer = wait > 0 ? setTimeout(request, wait) : (request(), null);
+    return () => {
+      if (timer !== null) clearTimeout(timer);
+      if (frame !== null) cancelAnimationFrame(frame);
+    };
+  };
+}
 
 /**
  * The lines of one log stream for the view: a bounded ring (the `logRingSize` setting) of the
  * newest lines, and the seqs of those that pass the filter. Lines arrive in batches and are
- * queued; the queue is appended once per animation frame, so a flood of batches costs one
- * render a frame. The queue is bounded too: while frames do not run (a hidden tab), lines the
+ * queued; the queue is appended at an animation frame, at most every FLOOD_FLUSH_MS, so a
+ * flood of batches costs one render each time. The queue is bounded too: while frames do not run (a hidden tab), lines the
  * ring would drop anyway are dropped from the queue.
  *
  * It is an external store for React's useSyncExternalStore: `subscribe` and `getSnapshot`.
@@ -55,7 +77,7 @@ export class LogFeed {
 
   constructor(
     capacity: number,
-    private readonly schedule: Scheduler = nextAnimationFrame,
+    private readonly schedule: Scheduler = animationFrames(),
   ) {
     this.ring = new LogRing(capacity);
     this.snapshot = this.takeSnapshot();
