@@ -7,6 +7,10 @@ export interface CliIo {
   /** Whether err goes to a terminal (live progress) rather than a log. */
   errIsTTY?: boolean;
   env: NodeJS.ProcessEnv;
+  /** Whether stdin is a terminal someone can answer a question on. */
+  stdinIsTTY?: boolean;
+  /** Asks a question on the terminal and resolves to the line typed. */
+  ask?: (question: string) => Promise<string>;
 }
 
 /** Parsed arguments of one command. */

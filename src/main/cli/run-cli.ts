@@ -6,6 +6,7 @@ import { driftCommand } from './commands/drift';
 import { lockCommand } from './commands/lock';
 import { logsCommand } from './commands/logs';
 import { psCommand } from './commands/ps';
+import { rmCommand } from './commands/rm';
 import { serveCommand } from './commands/serve';
 import { restartCommand, startCommand, stopCommand } from './commands/service-control';
 import { upCommand } from './commands/up';
@@ -18,6 +19,7 @@ const COMMANDS: readonly Command[] = [
   logsCommand,
   psCommand,
   restartCommand,
+  rmCommand,
   serveCommand,
   startCommand,
   stopCommand,
