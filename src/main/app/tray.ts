@@ -49,6 +49,10 @@ export function createTray(
     if (key !== shownMenu) {
       tray.setContextMenu(Menu.buildFromTemplate(toElectron(menu, onAction)));
       shownMenu = key;
+      // Electron cannot hand a tray's menu back; the end-to-end test reads what was shown here.
+      if (process.env.PARITY_E2E_TRAY === '1') {
+        (globalThis as { parityTrayMenu?: TrayMenuItem[] }).parityTrayMenu = menu;
+      }
     }
   };
 
