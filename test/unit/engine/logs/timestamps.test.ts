@@ -51,4 +51,18 @@ describe('timestamps', () => {
     expect(() => parseSince('5x', now)).toThrow();
     expect(() => parseSince('', now)).toThrow();
   });
+
+  it('takes the engine form within a second already read as it is, and checks any other', () => {
+    expect(normalizeTimestamp('2024-05-06T07:08:09.123456789Z')).toBe(
+      '2024-05-06T07:08:09.123456789Z',
+    );
+    expect(normalizeTimestamp('2024-05-06T07:08:09.987654321Z')).toBe(
+      '2024-05-06T07:08:09.987654321Z',
+    );
+    expect(normalizeTimestamp('2024-05-06T07:08:09.98765432xZ')).toBeNull();
+    expect(normalizeTimestamp('2024-05-06T07:08:09.9876543210')).toBeNull();
+    expect(normalizeTimestamp('2024-05-06T07:08:10.000000001Z')).toBe(
+      '2024-05-06T07:08:10.000000001Z',
+    );
+  });
 });
