@@ -286,6 +286,10 @@ describe.each(Object.entries(transports))('the API contract over %s', (_name, tr
   });
 
   it('keeps settings and says why drift is unavailable without a production source', async () => {
+    await connection.api['projects.setStartAtLogin']({ project: dir, startAtLogin: true });
+    expect((await connection.api['settings.get']({})).projects).toEqual([
+      { directory: dir, startAtLogin: true },
+    ]);
     const saved = await connection.api['settings.set']({
       patch: { logRingSize: 2000, theme: 'dark' },
     });

@@ -138,6 +138,10 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
       sessions.broadcast({ event: 'project.changed', payload });
       return payload;
     },
+    'projects.setStartAtLogin': ({ project, startAtLogin }) => {
+      registry.setStartAtLogin(project, startAtLogin);
+      return Promise.resolve({});
+    },
     'projects.remove': ({ project }) => {
       registry.remove(project);
       stopWatching(project);

@@ -71,6 +71,14 @@ export class ProjectRegistry {
     return id;
   }
 
+  /** Marks whether the desktop app brings the project up when it starts at login. */
+  setStartAtLogin(id: string, startAtLogin: boolean): void {
+    this.require(id);
+    this.settings.editProjects((projects) =>
+      projects.map((p) => (p.directory === id ? { ...p, startAtLogin } : p)),
+    );
+  }
+
   /** Forgets a project; nothing on the engine is touched. */
   remove(id: string): void {
     this.require(id);

@@ -52,6 +52,11 @@ export const apiContract = {
   /** Forgets a project; its containers and volumes are left as they are. */
   'projects.remove': { params: z.object({ project }).strict(), result: done },
   'projects.get': { params: z.object({ project }).strict(), result: ProjectDetailSchema },
+  /** Whether the desktop app brings this project up when it starts at login. */
+  'projects.setStartAtLogin': {
+    params: z.object({ project, startAtLogin: z.boolean() }).strict(),
+    result: done,
+  },
   /** Brings the stack (or some services and their dependencies) up; progress events follow. */
   'stack.up': {
     params: z.object({ project, services: z.array(serviceName).optional() }).strict(),

@@ -9,6 +9,7 @@ export const API_METHODS = [
   'projects.add',
   'projects.remove',
   'projects.get',
+  'projects.setStartAtLogin',
   'stack.up',
   'stack.down',
   'stack.stop',

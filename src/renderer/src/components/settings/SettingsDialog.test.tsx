@@ -7,8 +7,13 @@ import { SettingsDialog } from './SettingsDialog';
 describe('SettingsDialog', () => {
   it('shows the saved settings and saves what the user changed', async () => {
     const fake = fakeConnection({
-      'settings.get': () => ({ ...defaultSettings(), logRingSize: 5000 }),
+      'settings.get': () => ({
+        ...defaultSettings(),
+        logRingSize: 5000,
+        projects: [{ directory: '/home/dev/shop', startAtLogin: false }],
+      }),
       'settings.set': ({ patch }) => ({ ...defaultSettings(), ...patch }),
+      'projects.setStartAtLogin': () => ({}),
     });
     const onClose = vi.fn();
     render(<SettingsDialog connection={fake.connection} onClose={onClose} />);
@@ -19,12 +24,16 @@ describe('SettingsDialog', () => {
     });
     fireEvent.change(ring, { target: { value: '20000' } });
     fireEvent.click(screen.getByRole('checkbox', { name: /Open Parity in the tray/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: '/home/dev/shop' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(fake.callsOf('settings.set')).toEqual([
       {
         patch: { engineEndpoint: 'tcp://build-box:2376', logRingSize: 20000, startAtLogin: true },
       },
+    ]);
+    expect(fake.callsOf('projects.setStartAtLogin')).toEqual([
+      { project: '/home/dev/shop', startAtLogin: true },
     ]);
   });
 

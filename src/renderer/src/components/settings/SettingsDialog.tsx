@@ -20,6 +20,7 @@ export function SettingsDialog({
   const [endpoint, setEndpoint] = useState('');
   const [ringSize, setRingSize] = useState('');
   const [atLogin, setAtLogin] = useState(false);
+  const [startProjects, setStartProjects] = useState<ReadonlyMap<string, boolean>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const ids = { endpoint: useId(), ring: useId(), login: useId(), hint: useId() };
 
@@ -30,6 +31,7 @@ export function SettingsDialog({
         setEndpoint(settings.engineEndpoint ?? '');
         setRingSize(String(settings.logRingSize));
         setAtLogin(settings.startAtLogin);
+        setStartProjects(new Map(settings.projects.map((p) => [p.directory, p.startAtLogin])));
       },
       (failure: unknown) => setError(messageOf(failure)),
     );
@@ -49,9 +51,18 @@ export function SettingsDialog({
       logRingSize: size,
       startAtLogin: atLogin,
     };
-    connection.api['settings.set']({ patch }).then(onClose, (failure: unknown) =>
-      setError(messageOf(failure)),
+    const changed = (saved?.projects ?? []).filter(
+      (p) => (startProjects.get(p.directory) ?? false) !== p.startAtLogin,
     );
+    Promise.all([
+      connection.api['settings.set']({ patch }),
+      ...changed.map((p) =>
+        connection.api['projects.setStartAtLogin']({
+          project: p.directory,
+          startAtLogin: !p.startAtLogin,
+        }),
+      ),
+    ]).then(onClose, (failure: unknown) => setError(messageOf(failure)));
   };
 
   return (
@@ -91,6 +102,23 @@ export function SettingsDialog({
           />{' '}
           Open Parity in the tray when I log in (desktop app)
         </label>
+        {(saved?.projects.length ?? 0) > 0 && (
+          <fieldset className="settings-projects">
+            <legend>Bring up at login</legend>
+            {saved?.projects.map((p) => (
+              <label key={p.directory} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={startProjects.get(p.directory) ?? false}
+                  onChange={(e) =>
+                    setStartProjects((m) => new Map(m).set(p.directory, e.target.checked))
+                  }
+                />{' '}
+                {p.directory}
+              </label>
+            ))}
+          </fieldset>
+        )}
         {error !== null && (
           <p role="alert" className="field-error">
             {error}
