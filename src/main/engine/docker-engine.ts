@@ -194,9 +194,16 @@ export class DockerEngine {
     return (await this.docker.createContainer(spec)).id;
   }
 
-  /** Starts a container. */
+  /**
+   * Starts a container; a running one is fine (up keeps the containers that match when it
+   * scales a service, and starts them with the new ones).
+   */
   async startContainer(id: string): Promise<void> {
-    await this.docker.getContainer(id).start();
+    try {
+      await this.docker.getContainer(id).start();
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode !== 304) throw error;
+    }
   }
 
   /**

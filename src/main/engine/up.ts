@@ -20,6 +20,8 @@ export interface UpOptions {
   /** Wait until every service is healthy (or running, without a healthcheck). */
   wait?: boolean;
   removeOrphans?: boolean;
+  /** Containers per service for this up, in place of the files' replicas (`--scale`). */
+  scale?: Readonly<Record<string, number>>;
   /** Seconds a replaced container gets to stop; else its stop_grace_period. */
   stopTimeoutSeconds?: number;
   onProgress?: (progress: ServiceProgress) => void;
@@ -42,9 +44,10 @@ export class PlanError extends Error {
  */
 export async function up(
   engine: DockerEngine,
-  project: LoadedProject,
+  loaded: LoadedProject,
   options: UpOptions = {},
 ): Promise<UpResult> {
+  const project = withScale(loaded, options.scale ?? {});
   const report = progressReporter(options.onProgress);
   const model = project.model;
   const selected = withDependencies(model, options.services ?? []);
@@ -201,6 +204,31 @@ async function ensureNetworksAndVolumes(
       ),
     ),
   ]);
+}
+
+/**
+ * The project with the replicas `--scale` asks for, as Compose does: the scale is not part of
+ * the config hash, so scaling creates or removes containers and leaves the rest alone.
+ */
+export function withScale(
+  project: LoadedProject,
+  scale: Readonly<Record<string, number>>,
+): LoadedProject {
+  const entries = Object.entries(scale);
+  if (entries.length === 0) return project;
+  const services = { ...project.model.services };
+  for (const [name, replicas] of entries) {
+    const service = services[name];
+    if (!service) throw new PlanError(`--scale names no service of the project: ${name}`);
+    if (!Number.isInteger(replicas) || replicas < 0) {
+      throw new PlanError(
+        `--scale ${name}: expected a whole number of containers, got ${replicas}`,
+      );
+    }
+    const source = service.replicas?.source ?? service.source;
+    services[name] = { ...service, replicas: { value: replicas, source } };
+  }
+  return { ...project, model: { ...project.model, services } };
 }
 
 async function ensureImage(

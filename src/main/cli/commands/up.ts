@@ -11,13 +11,14 @@ import { progressPrinter } from '../progress-printer';
 export const upCommand: Command = {
   name: 'up',
   summary: 'Create and start the stack (only what changed), in dependency order',
-  usage: `parity up ${PROJECT_USAGE} [-d|--detach] [--wait] [--remove-orphans] [--verbose] [SERVICE...]`,
+  usage: `parity up ${PROJECT_USAGE} [-d|--detach] [--wait] [--remove-orphans] [--scale SERVICE=N]... [--verbose] [SERVICE...]`,
   options: {
     ...PROJECT_OPTIONS,
     detach: { type: 'boolean', short: 'd' },
     wait: { type: 'boolean' },
     'remove-orphans': { type: 'boolean' },
     verbose: { type: 'boolean' },
+    scale: { type: 'string', multiple: true },
   },
   allowPositionals: true,
   async run(args, io) {
@@ -25,6 +26,7 @@ export const upCommand: Command = {
     if (!project) return EXIT.usage;
     const unknown = args.positionals.filter((name) => !project.model.services[name]);
     if (unknown.length > 0) throw new UsageError(`no such service: ${unknown.join(', ')}`);
+    const scale = scaleOf(args.values.scale, (name) => name in project.model.services);
     const began = new Date();
     let engine: DockerEngine | null = null;
     try {
@@ -33,6 +35,7 @@ export const upCommand: Command = {
           services: args.positionals,
           wait: args.values.wait === true,
           removeOrphans: args.values['remove-orphans'] === true,
+          scale,
           onProgress: progressPrinter(
             { write: io.err, isTTY: io.errIsTTY === true },
             args.values.verbose === true,
@@ -54,3 +57,20 @@ export const upCommand: Command = {
     }
   },
 };
+
+/** `--scale SERVICE=N`, each service once, N a whole number (0 removes its containers). */
+function scaleOf(
+  values: string | boolean | (string | boolean)[] | undefined,
+  known: (service: string) => boolean,
+): Record<string, number> {
+  const scale: Record<string, number> = {};
+  for (const value of Array.isArray(values) ? values : values === undefined ? [] : [values]) {
+    const match = /^([^=]+)=(\d+)$/.exec(String(value));
+    if (!match) throw new UsageError(`--scale expects SERVICE=N, got ${String(value)}`);
+    const [, service = '', count = ''] = match;
+    if (!known(service)) throw new UsageError(`--scale: no such service: ${service}`);
+    if (service in scale) throw new UsageError(`--scale: ${service} is scaled twice`);
+    scale[service] = Number(count);
+  }
+  return scale;
+}
