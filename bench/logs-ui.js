@@ -81,8 +81,16 @@ async function timedWebSocket(serveUrl, project, container, count) {
     ws.on('message', (data) => {
       const frame = JSON.parse(data.toString());
       if (frame.id === 1) subscribed(frame.reply);
-      if (frame.event !== 'logs.batch') return;
-      for (const line of frame.payload.lines) if (line.container === container) lines++;
+      if (frame.packed === 'logs.batch') {
+        // Packed (src/shared/api/wire-events.ts): [source, timestamp, text] per line.
+        const { sources, lines: packed } = frame.payload;
+        for (let i = 0; i < packed.length; i += 3) {
+          const source = packed[i] < 0 ? -1 - packed[i] : packed[i];
+          if (sources[source][1] === container) lines++;
+        }
+      } else if (frame.event === 'logs.batch') {
+        for (const line of frame.payload.lines) if (line.container === container) lines++;
+      }
       if (lines >= count) resolve();
     });
   });

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { WireRequestSchema, WS_PROTOCOL, type WireReply } from '../../shared/api/wire';
+import { encodeEventFrame } from '../../shared/api/wire-events';
 import type { ParityApi } from '../api/create-api';
 import { dispatch } from '../api/dispatch';
 import { isAllowedHost, isAllowedOrigin, tokenFromProtocols, tokensMatch } from './request-guards';
@@ -68,9 +69,10 @@ function refusalOf(
 }
 
 function serveSocket(socket: WebSocket, api: WebSocketApiOptions['api']): void {
-  // Events go out as {event, payload}; replies as {id, reply}.
+  // Events go out as {event, payload} (logs.batch packed, see wire-events.ts); replies as
+  // {id, reply}.
   const { session, close } = api.sessions.open((event) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
+    if (socket.readyState === socket.OPEN) socket.send(encodeEventFrame(event));
   });
   socket.on('close', close);
   // ws has closed the socket already (1009 for an oversized frame, 1002 for a bad one); an

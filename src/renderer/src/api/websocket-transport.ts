@@ -1,6 +1,7 @@
 import type { Invoke } from '../../../shared/api/client';
 import type { ListenRaw } from '../../../shared/api/event-client';
 import { WireReplySchema, WS_PROTOCOL, WS_TOKEN_PREFIX } from '../../../shared/api/wire';
+import { decodeEventFrame } from '../../../shared/api/wire-events';
 
 const REQUEST_TIMEOUT_MS = 30_000;
 const RECONNECT_MS = 1000;
@@ -57,7 +58,8 @@ export function createWebSocketTransport(
   const onFrame = (text: string): void => {
     let data: unknown;
     try {
-      data = JSON.parse(text);
+      // A packed logs.batch becomes the contract's {event, payload} frame here.
+      data = decodeEventFrame(JSON.parse(text));
     } catch {
       return;
     }

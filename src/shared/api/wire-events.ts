@@ -1,0 +1,78 @@
+import type { LogLine } from '../logs';
+import type { ApiEvent } from './event-contract';
+
+/**
+ * Events as they travel over the WebSocket of `parity serve`. Most go as `{event, payload}`
+ * JSON; logs.batch, which carries a log flood, goes packed, a third the size of the plain form
+ * (each line naming its service, container and stream spells them out again):
+ *
+ *   {"packed": "logs.batch", "payload": {"subscription": S,
+ *     "sources": [[service, container, stream], ...],
+ *     "lines": [source, timestamp, text, source, timestamp, text, ...]}}
+ *
+ * where `source` indexes `sources`, or is -1 - index for a line that was truncated. The
+ * receiver unpacks it into the contract's `{event, payload}` frame, which the event client
+ * then validates like any other (a malformed packed frame unpacks into one it drops).
+ */
+export function encodeEventFrame(event: ApiEvent): string {
+  if (event.event !== 'logs.batch') return JSON.stringify(event);
+  const { subscription, lines } = event.payload;
+  const sources: [string, string, string][] = [];
+  const indexOf = new Map<string, number>();
+  const packed: (number | string)[] = new Array<number | string>(lines.length * 3);
+  let previous: LogLine | undefined;
+  let source = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as LogLine;
+    // Runs of lines from one source are the rule: only a change of source is looked up.
+    if (
+      line.container !== previous?.container ||
+      line.stream !== previous.stream ||
+      line.service !== previous.service
+    ) {
+      const key = `${line.stream}\n${line.service}\n${line.container}`;
+      const known = indexOf.get(key);
+      source = known ?? sources.push([line.service, line.container, line.stream]) - 1;
+      if (known === undefined) indexOf.set(key, source);
+      previous = line;
+    }
+    packed[i * 3] = line.truncated ? -1 - source : source;
+    packed[i * 3 + 1] = line.timestamp;
+    packed[i * 3 + 2] = line.text;
+  }
+  return JSON.stringify({
+    packed: 'logs.batch',
+    payload: { subscription, sources, lines: packed },
+  });
+}
+
+/**
+ * A frame as received, with a packed logs.batch unpacked into `{event, payload}`; any other
+ * frame as it is. Nothing is validated here: the event client does that with the result.
+ */
+export function decodeEventFrame(frame: unknown): unknown {
+  if (typeof frame !== 'object' || frame === null || !('packed' in frame)) return frame;
+  const { packed, payload } = frame as { packed: unknown; payload: unknown };
+  if (packed !== 'logs.batch' || typeof payload !== 'object' || payload === null) return frame;
+  const { subscription, sources, lines } = payload as Record<string, unknown>;
+  if (!Array.isArray(sources) || !Array.isArray(lines) || lines.length % 3 !== 0) return frame;
+  const unpacked: Record<string, unknown>[] = new Array<Record<string, unknown>>(lines.length / 3);
+  for (let i = 0; i < unpacked.length; i++) {
+    const source: unknown = lines[i * 3];
+    const index = typeof source === 'number' && source < 0 ? -1 - source : source;
+    const from: unknown = typeof index === 'number' ? sources[index] : undefined;
+    // A source that is not a [service, container, stream] leaves the line without them, and
+    // the event client drops the batch.
+    const [service, container, stream] = Array.isArray(from) ? (from as unknown[]) : [];
+    const line: Record<string, unknown> = {
+      service,
+      container,
+      stream,
+      timestamp: lines[i * 3 + 1],
+      text: lines[i * 3 + 2],
+    };
+    if (index !== source) line.truncated = true;
+    unpacked[i] = line;
+  }
+  return { event: 'logs.batch', payload: { subscription, lines: unpacked } };
+}
