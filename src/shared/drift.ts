@@ -44,6 +44,18 @@ export const FindingSchema = z.object({
   secret: z.boolean(),
   dev: SideSchema,
   prod: SideSchema,
+  /**
+   * `service.path`, stable across runs; set on findings that take part in a root-cause group
+   * (a root, or a symptom), absent on the others (whose id is the same text).
+   */
+  id: z.string().optional(),
+  /**
+   * A symptom: the id of the finding that explains it (a port or image change), or
+   * `<service>.map` when parity.yaml's `map:` renaming that service does (no finding).
+   */
+  causedBy: z.string().optional(),
+  /** With `causedBy`: how the root explains this difference, in words. */
+  cause: z.string().optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

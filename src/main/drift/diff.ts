@@ -5,6 +5,7 @@ import { isSecretName } from '../../shared/secrets';
 import { applyRules } from './apply-rules';
 import { compareService, type RawFinding } from './compare-service';
 import { matchServices } from './match-services';
+import { linkRootCauses } from './root-causes';
 
 /** What a diff needs besides the two models. */
 export interface DiffOptions {
@@ -65,7 +66,10 @@ export function diffModels(
   return {
     ...(options.comparison ? { comparison: options.comparison } : {}),
     matches,
-    findings: applyRules(raw, options.rules, options.today ? { today: options.today } : {}),
+    findings: linkRootCauses(
+      applyRules(raw, options.rules, options.today ? { today: options.today } : {}),
+      matches,
+    ),
     equivalent,
   };
 }

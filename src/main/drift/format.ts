@@ -82,14 +82,25 @@ export function formatTable(report: DriftReport, { all }: FormatOptions): string
   const width = Math.max(sides.dev.length, sides.prod.length) + 2;
   const shown = report.findings.filter((f) => all || f.status === 'drift');
   const lines: string[] = [];
-  for (const [service, findings] of byService(shown)) {
+  const print = (f: Finding, indent: string, label: string, note: string): void => {
+    lines.push(
+      `${indent}${MARK[f.severity]} ${f.severity.padEnd(7)} ${label.padEnd(28)} ${f.rule}${statusNote(f)}${note}`,
+    );
+    lines.push(`${indent}    ${sides.dev.padEnd(width)}${sideText(f.dev)}`);
+    lines.push(`${indent}    ${sides.prod.padEnd(width)}${sideText(f.prod)}`);
+  };
+  // Symptoms are printed indented under their root cause, whatever their service.
+  const printSymptoms = (symptoms: readonly Finding[]): void => {
+    lines.push(`      ${explains(symptoms.length)}:`);
+    for (const s of symptoms)
+      print(s, '      ', `${s.service} ${s.path}`, s.cause ? `  (${s.cause})` : '');
+  };
+  for (const [service, entries] of byServiceGrouped(report, shown)) {
     lines.push(service);
-    for (const f of findings) {
-      lines.push(
-        `  ${MARK[f.severity]} ${f.severity.padEnd(7)} ${f.path.padEnd(28)} ${f.rule}${statusNote(f)}`,
-      );
-      lines.push(`      ${sides.dev.padEnd(width)}${sideText(f.dev)}`);
-      lines.push(`      ${sides.prod.padEnd(width)}${sideText(f.prod)}`);
+    for (const entry of entries) {
+      if (entry.root) print(entry.root, '  ', entry.root.path, causeNote(entry.root));
+      else lines.push(`  → renamed ${entry.heading}`);
+      if (entry.symptoms.length > 0) printSymptoms(entry.symptoms);
     }
   }
   const summary = summaryOf(report);
@@ -113,17 +124,31 @@ export function formatMarkdown(report: DriftReport, { all }: FormatOptions): str
   ];
   const open = report.findings.filter((f) => f.status === 'drift');
   if (open.length === 0) out.push('No drift.', '');
-  for (const [service, findings] of byService(open)) {
+  const row = (f: Finding, field: string, note: string): string => {
+    const rule = `${f.reason ? `${f.rule} (${f.reason})` : f.rule}${note}`;
+    return `| ${MARK[f.severity]} ${f.severity} | ${field} | ${f.kind} | ${sideCell(f.dev, f.secret)} | ${sideCell(f.prod, f.secret)} | ${escapeCell(rule)} |`;
+  };
+  for (const [service, entries] of byServiceGrouped(report, open)) {
     out.push(`#### ${escapeCell(service)}`, '');
     out.push(
       `| Severity | Field | Kind | ${escapeCell(sides.dev)} | ${escapeCell(sides.prod)} | Rule |`,
     );
     out.push('| --- | --- | --- | --- | --- | --- |');
-    for (const f of findings) {
-      const rule = f.reason ? `${f.rule} (${f.reason})` : f.rule;
-      out.push(
-        `| ${MARK[f.severity]} ${f.severity} | ${code(f.path)} | ${f.kind} | ${sideCell(f.dev, f.secret)} | ${sideCell(f.prod, f.secret)} | ${escapeCell(rule)} |`,
-      );
+    for (const { root, names, symptoms } of entries) {
+      const note = symptoms.length > 0 ? `; ${explains(symptoms.length)}` : '';
+      if (root) out.push(row(root, code(root.path), note));
+      else if (names) {
+        const what = `renamed in production (parity.yaml map)${note}`;
+        out.push(
+          `| → | renamed | map | ${code(names.dev)} | ${code(names.prod)} | ${escapeCell(what)} |`,
+        );
+      }
+      // A symptom's row follows its root's, marked ↳ and named with its own service.
+      for (const f of symptoms) {
+        out.push(
+          row(f, `↳ ${escapeCell(f.service)} ${code(f.path)}`, f.cause ? ` — ${f.cause}` : ''),
+        );
+      }
     }
     out.push('');
   }
@@ -145,10 +170,62 @@ export function formatMarkdown(report: DriftReport, { all }: FormatOptions): str
   return `${out.join('\n')}`;
 }
 
-function byService(findings: readonly Finding[]): Map<string, Finding[]> {
-  const groups = new Map<string, Finding[]>();
-  for (const f of findings) groups.set(f.service, [...(groups.get(f.service) ?? []), f]);
+/** A root cause with the symptoms it explains (none for a finding that explains nothing). */
+interface Entry {
+  /** The root finding; null when the root is a rename by parity.yaml's map (no finding). */
+  root: Finding | null;
+  /** For a rename: what it is, in words. */
+  heading: string;
+  /** For a rename: the service's dev and production names. */
+  names?: { dev: string; prod: string };
+  symptoms: Finding[];
+}
+
+function explains(count: number): string {
+  return `explains ${count} difference${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * The findings by service, each symptom nested under its root cause when that root is shown
+ * (a rename by `map:` always is); a symptom whose root is not shown stands on its own.
+ */
+function byServiceGrouped(report: DriftReport, shown: readonly Finding[]): Map<string, Entry[]> {
+  const ids = new Set(shown.flatMap((f) => (f.id ? [f.id] : [])));
+  const renames = new Map(
+    report.matches
+      .filter((m) => m.by === 'map' && m.dev !== null && m.prod !== null)
+      .map((m) => [`${m.dev}.map`, m]),
+  );
+  const nested = (f: Finding): boolean =>
+    f.causedBy !== undefined && (ids.has(f.causedBy) || renames.has(f.causedBy));
+  const symptomsOf = (id: string): Finding[] => shown.filter((f) => f.causedBy === id && nested(f));
+  const groups = new Map<string, Entry[]>();
+  const add = (service: string, entry: Entry): void => {
+    groups.set(service, [...(groups.get(service) ?? []), entry]);
+  };
+  const renamed = new Set<string>();
+  for (const f of shown) {
+    if (nested(f)) {
+      const rename = renames.get(f.causedBy ?? '');
+      if (rename?.dev && !renamed.has(f.causedBy ?? '')) {
+        renamed.add(f.causedBy ?? '');
+        add(rename.dev, {
+          root: null,
+          heading: `${rename.dev} is ${rename.prod ?? '?'} in production (parity.yaml map)`,
+          names: { dev: rename.dev, prod: rename.prod ?? '?' },
+          symptoms: symptomsOf(f.causedBy ?? ''),
+        });
+      }
+      continue;
+    }
+    add(f.service, { root: f, heading: '', symptoms: f.id ? symptomsOf(f.id) : [] });
+  }
   return groups;
+}
+
+// A symptom printed on its own (its root is not shown) says what causes it.
+function causeNote(f: Finding): string {
+  return f.causedBy ? `  (${f.cause ?? 'caused by'}: see ${f.causedBy})` : '';
 }
 
 // A drift finding's reason says which acceptance expired; a covered one's why it is covered.

@@ -1,0 +1,213 @@
+import type { Finding, ServiceMatch } from '../../shared/drift';
+
+/**
+ * The stable id of a finding: `service.path` (`api.ports.8081/tcp`, `worker.env.API_URL`), the
+ * same text parity.yaml's `drift.accept` entries name it by.
+ */
+export function findingId(finding: Pick<Finding, 'service' | 'path'>): string {
+  return `${finding.service}.${finding.path}`;
+}
+
+/** The id a symptom names when its cause is parity.yaml's `map:` renaming a service. */
+export function mapRootId(devService: string): string {
+  return `${devService}.map`;
+}
+
+interface Root {
+  /** The root finding's id, or a `map` root's. */
+  id: string;
+  /** The root finding itself; absent for a rename (`map:`), which is no finding. */
+  finding?: Finding;
+  /** Why a candidate is a symptom of this root, in words; null when it is not one. */
+  explains: (dev: string, prod: string) => string | null;
+}
+
+/**
+ * Links symptoms to their root cause: an environment value that differs only because of
+ * another difference the report already has.
+ * - a service's container port changed (a `ports` finding on each side) explains values that
+ *   name that service at the old port on the dev side and at the new one on the prod side
+ *   (`http://api:8081` against `http://api.prod.svc:8082`);
+ * - a service renamed by parity.yaml's `map:` explains values naming its dev name on the dev
+ *   side and its production name on the prod side;
+ * - an image tag (version) or a different image (engine) explains values naming the old
+ *   version or engine on the dev side and the new one on the prod side.
+ * Only changed, non-secret environment values are candidates: a secret's value is never
+ * looked at (it is "differs" here anyway). A linked symptom gets `id`, `causedBy` (the root's
+ * id) and `cause`; its root gets `id`. Nothing else changes: severity and status stay.
+ */
+export function linkRootCauses(
+  findings: readonly Finding[],
+  matches: readonly ServiceMatch[] = [],
+): Finding[] {
+  const namesOf = serviceNames(matches);
+  const roots: Root[] = [];
+  const paired = new Map<string, string>();
+  for (const [service, ports] of portChanges(findings)) {
+    const { old, now } = ports;
+    if (old.length === 0 || now.length === 0) continue;
+    const finding = old[0]!.finding;
+    const id = findingId(finding);
+    // One port for another: the two findings are one change.
+    if (old.length === 1 && now.length === 1) paired.set(findingId(now[0]!.finding), id);
+    const hosts = namesOf(service);
+    const oldPorts = old.map((p) => p.port);
+    const newPorts = now.map((p) => p.port);
+    roots.push({
+      id,
+      finding,
+      explains: (dev, prod) => {
+        const before = oldPorts.find((port) => namesHostPort(dev, hosts, port));
+        const after = newPorts.find((port) => namesHostPort(prod, hosts, port));
+        if (before === undefined || after === undefined) return null;
+        return `names ${service}:${before}, which listens on ${after} in production`;
+      },
+    });
+  }
+  for (const match of matches) {
+    if (match.by !== 'map' || !match.dev || !match.prod || match.dev === match.prod) continue;
+    const { dev: devName, prod: prodName } = match;
+    roots.push({
+      id: mapRootId(devName),
+      explains: (dev, prod) =>
+        namesHost(dev, devName) && namesHost(prod, prodName) && !namesHost(prod, devName)
+          ? `names ${devName}, which parity.yaml's map calls ${prodName} in production`
+          : null,
+    });
+  }
+  for (const finding of findings) {
+    const root = imageRoot(finding, namesOf(finding.service));
+    if (root) roots.push(root);
+  }
+
+  const causes = new Map<string, { causedBy: string; cause: string }>();
+  for (const [id, causedBy] of paired) {
+    causes.set(id, { causedBy, cause: 'the other side of the same port change' });
+  }
+  const rootIds = new Set(roots.map((r) => r.id));
+  for (const f of findings) {
+    const id = findingId(f);
+    if (causes.has(id) || rootIds.has(id)) continue;
+    if (f.category !== 'env' || f.kind !== 'changed' || f.secret) continue;
+    if (f.dev.value === null || f.prod.value === null) continue;
+    for (const root of roots) {
+      const cause = root.explains(f.dev.value, f.prod.value);
+      if (cause !== null) {
+        causes.set(id, { causedBy: root.id, cause });
+        break;
+      }
+    }
+  }
+  const linkedRoots = new Set([...causes.values()].map((c) => c.causedBy));
+  return findings.map((f) => {
+    const id = findingId(f);
+    const link = causes.get(id);
+    if (link) return { ...f, id, ...link };
+    if (linkedRoots.has(id)) return { ...f, id };
+    return f;
+  });
+}
+
+interface PortChange {
+  port: string;
+  finding: Finding;
+}
+
+// A service's container ports only the dev side listens on (old) and only the prod side (now).
+function portChanges(
+  findings: readonly Finding[],
+): Map<string, { old: PortChange[]; now: PortChange[] }> {
+  const byService = new Map<string, { old: PortChange[]; now: PortChange[] }>();
+  for (const f of findings) {
+    if (f.category !== 'ports' || f.kind === 'changed') continue;
+    const port = /^ports\.(\d+)\//.exec(f.path)?.[1];
+    if (port === undefined) continue;
+    const entry = byService.get(f.service) ?? { old: [], now: [] };
+    (f.kind === 'only-dev' ? entry.old : entry.now).push({ port, finding: f });
+    byService.set(f.service, entry);
+  }
+  return byService;
+}
+
+// The names a service goes by: its dev name and its production name.
+function serviceNames(matches: readonly ServiceMatch[]): (service: string) => string[] {
+  return (service) => {
+    const match = matches.find((m) => m.dev === service || (m.dev === null && m.prod === service));
+    return [...new Set([service, ...(match?.prod ? [match.prod] : [])])];
+  };
+}
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// A host name: the service's name as a whole label, alone or as the first label of a longer
+// name (`api`, `api.shop.svc.cluster.local`), not inside another name (`order-api`).
+function hostPattern(name: string): string {
+  return `(?<![A-Za-z0-9_.-])${escape(name)}(?:\\.[A-Za-z0-9-]+)*`;
+}
+
+function namesHost(value: string, name: string): boolean {
+  return new RegExp(`${hostPattern(name)}(?![A-Za-z0-9_-])`, 'i').test(value);
+}
+
+function namesHostPort(value: string, hosts: readonly string[], port: string): boolean {
+  return hosts.some((host) => new RegExp(`${hostPattern(host)}:${port}(?!\\d)`, 'i').test(value));
+}
+
+// A version as a token: not inside a longer number (`15` is not in `8150` nor in `1.15`).
+function namesVersion(value: string, version: string): boolean {
+  return new RegExp(`(?<![\\d.])${escape(version)}(?!\\.?\\d)`).test(value);
+}
+
+function namesWord(value: string, word: string): boolean {
+  return new RegExp(`(?<![A-Za-z0-9])${escape(word)}(?![A-Za-z])`, 'i').test(value);
+}
+
+// The image's name without registry, owner, tag or digest: `postgres` of `docker.io/library/postgres:16`.
+function family(raw: string): string {
+  const last = raw.split('@')[0]!.split('/').at(-1) ?? raw;
+  return last.split(':')[0] ?? last;
+}
+
+function imageRoot(finding: Finding, names: readonly string[]): Root | null {
+  const { dev, prod } = finding;
+  if (finding.category !== 'image' || finding.kind !== 'changed') return null;
+  if (dev.value === null || prod.value === null) return null;
+  const id = findingId(finding);
+  if (finding.path === 'image.tag') {
+    const before = dev.value;
+    const after = prod.value;
+    const major = (tag: string): string | null => /^v?(\d+)/.exec(tag)?.[1] ?? null;
+    const pairs: [string, string][] = [[before, after]];
+    const [mb, ma] = [major(before), major(after)];
+    if (mb !== null && ma !== null && mb !== ma) pairs.push([mb, ma]);
+    return {
+      id,
+      finding,
+      explains: (d, p) => {
+        for (const [vd, vp] of pairs) {
+          if (!namesVersion(d, vd) || !namesVersion(p, vp) || namesVersion(p, vd)) continue;
+          // The version alone makes the difference, or the value names the service too.
+          const replaced = d.replace(new RegExp(`(?<![\\d.])${escape(vd)}(?!\\.?\\d)`, 'g'), vp);
+          if (replaced === p || names.some((n) => namesWord(d, n) && namesWord(p, n))) {
+            return `names ${finding.service} ${vd}, which is ${vp} in production`;
+          }
+        }
+        return null;
+      },
+    };
+  }
+  if (finding.path === 'image' && !dev.value.startsWith('build ')) {
+    const before = family(dev.value);
+    const after = family(prod.value);
+    if (before.toLowerCase() === after.toLowerCase()) return null;
+    return {
+      id,
+      finding,
+      explains: (d, p) =>
+        namesWord(d, before) && namesWord(p, after) && !namesWord(p, before)
+          ? `names ${before}; ${finding.service} runs ${after} in production`
+          : null,
+    };
+  }
+  return null;
+}
