@@ -9,6 +9,7 @@ import { psCommand } from './commands/ps';
 import { rmCommand } from './commands/rm';
 import { serveCommand } from './commands/serve';
 import { restartCommand, startCommand, stopCommand } from './commands/service-control';
+import { snapshotCommand } from './commands/snapshot';
 import { upCommand } from './commands/up';
 
 const COMMANDS: readonly Command[] = [
@@ -21,6 +22,7 @@ const COMMANDS: readonly Command[] = [
   restartCommand,
   rmCommand,
   serveCommand,
+  snapshotCommand,
   startCommand,
   stopCommand,
   upCommand,

@@ -1,6 +1,8 @@
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { readKubernetes } from './kubernetes';
 import type { ProductionReader } from './production';
+import { readSnapshot } from './snapshot';
 
 /** Readers for production sources other than compose files, by kind. */
 export const productionReaders: Partial<Record<string, ProductionReader>> = {
@@ -12,5 +14,24 @@ export const productionReaders: Partial<Record<string, ProductionReader>> = {
       { name: project.name },
     );
     return { model: read.model, secretKeys: read.secretKeys, diagnostics: read.diagnostics };
+  },
+  snapshot: (source, project) => {
+    const path = resolve(project.workingDir, 'snapshot' in source ? source.snapshot : '');
+    const display = relative(project.workingDir, path);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      const message = `cannot read the snapshot ${display}: ${(error as Error).message}`;
+      return { model: null, secretKeys: {}, diagnostics: [{ severity: 'error', message }] };
+    }
+    // A hashed secret is judged against the dev service drift pairs it with (map, then name).
+    const map = project.parity?.map ?? {};
+    const devOf = (prod: string): string =>
+      Object.keys(map).find((dev) => map[dev]?.split('/').at(-1) === prod) ?? prod;
+    return readSnapshot(text, display, {
+      name: project.name,
+      devEnvironment: (prod) => project.model.services[devOf(prod)]?.environment,
+    });
   },
 };

@@ -191,7 +191,10 @@ describe('parity drift --against', () => {
     const cases: [string[], string][] = [
       [['--against', join(dir, 'missing.yaml')], 'found no file or folder'],
       [['--against', join(dir, 'notes.yaml')], 'neither Kubernetes objects'],
-      [['--against', join(dir, 'prod.snapshot.json')], 'of kind "snapshot" cannot be read yet'],
+      [
+        ['--against', join(dir, 'prod.snapshot.json')],
+        'prod.snapshot.json:1:1: error: parity: expected "snapshot"',
+      ],
       [['--against', 'lock'], 'found no parity.lock'],
       [['--against', 'runtime', '--baseline'], '--baseline accepts differences from production'],
     ];
