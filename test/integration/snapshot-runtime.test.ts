@@ -103,6 +103,12 @@ describe('parity snapshot --from runtime, on the real engine', () => {
     ]);
     expect(snapshot.services.web?.volumes.map((v) => v.target).sort()).toEqual(['/cache', '/data']);
 
+    // Written again: the same bytes apart from createdAt.
+    const again = await cli('snapshot', '--project-directory', dir, '--from', 'runtime');
+    expect(again.code).toBe(0);
+    const strip = (text: string): string => text.replace(/"createdAt": "[^"]*"/, '');
+    expect(strip(again.out)).toBe(strip(bytes.toString('utf8')));
+
     // As written, the files and what runs agree.
     const same = await cli('drift', '--project-directory', dir, '--against', file, '--json');
     expect(same.err).toBe('');
