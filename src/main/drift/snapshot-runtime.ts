@@ -1,4 +1,3 @@
-import type Docker from 'dockerode';
 import type { ContainerInspectInfo } from 'dockerode';
 import type { PortMapping, VolumeMount } from '../../shared/model';
 import { SNAPSHOT_VERSION, type Snapshot, type SnapshotService } from '../../shared/snapshot';
@@ -16,30 +15,19 @@ export interface ImageDefaults {
 
 const NS_PER_MS = 1_000_000;
 
-/**
- * The image defaults of a reference. DockerEngine has no call for an image's Cmd, Entrypoint
- * and labels yet, so its client is read here; without one, only the env it reports is known.
- */
+/** What an image gives its containers by default (so a snapshot keeps only what differs). */
 export async function imageDefaults(
   engine: DockerEngine,
   reference: string,
 ): Promise<ImageDefaults | null> {
-  const docker = (engine as unknown as { docker?: Docker }).docker;
-  if (docker) {
-    try {
-      const config = (await docker.getImage(reference).inspect()).Config;
-      return {
-        env: config.Env ?? [],
-        cmd: list(config.Cmd),
-        entrypoint: list(config.Entrypoint),
-        labels: config.Labels ?? {},
-      };
-    } catch {
-      return null;
-    }
-  }
-  const identity = await engine.inspectImage(reference);
-  return identity ? { env: identity.env, cmd: null, entrypoint: null, labels: {} } : null;
+  const image = await engine.inspectImage(reference).catch(() => null);
+  if (!image) return null;
+  return {
+    env: image.env,
+    cmd: list(image.cmd),
+    entrypoint: list(image.entrypoint),
+    labels: image.labels ?? {},
+  };
 }
 
 /** A snapshot of a project's containers on the engine (`parity snapshot --from runtime`). */

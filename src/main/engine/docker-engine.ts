@@ -35,6 +35,10 @@ export interface ImageIdentity {
   repoDigests: string[];
   /** Its `ENV`, as `KEY=value`. */
   env: string[];
+  /** Its `CMD`, `ENTRYPOINT` and labels: what a container of it runs and carries by default. */
+  cmd?: string[] | null;
+  entrypoint?: string[] | null;
+  labels?: Record<string, string>;
 }
 
 /**
@@ -146,7 +150,23 @@ export class DockerEngine {
   async inspectImage(reference: string): Promise<ImageIdentity | null> {
     try {
       const info = await this.docker.getImage(reference).inspect();
-      return { id: info.Id, repoDigests: info.RepoDigests ?? [], env: info.Config?.Env ?? [] };
+      const config = info.Config as
+        | {
+            Env?: string[];
+            Cmd?: string[] | null;
+            Entrypoint?: string[] | string | null;
+            Labels?: Record<string, string> | null;
+          }
+        | undefined;
+      const entrypoint = config?.Entrypoint;
+      return {
+        id: info.Id,
+        repoDigests: info.RepoDigests ?? [],
+        env: config?.Env ?? [],
+        cmd: config?.Cmd ?? null,
+        entrypoint: typeof entrypoint === 'string' ? [entrypoint] : (entrypoint ?? null),
+        labels: config?.Labels ?? {},
+      };
     } catch (error) {
       if (isNotFound(error)) return null;
       throw error;
