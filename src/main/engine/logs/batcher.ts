@@ -8,8 +8,11 @@ export interface BatchOptions {
   maxLines?: number;
 }
 
-/** Delivery defaults: at most ~20 deliveries a second, so a chatty stack cannot flood a UI. */
-export const DEFAULT_BATCH = { intervalMs: 50, maxLines: 500 } as const;
+/**
+ * Delivery defaults: ~20 deliveries a second, so a chatty stack cannot flood a UI; in a flood,
+ * batches of 1000 lines (each frame and message costs its receiver something of its own).
+ */
+export const DEFAULT_BATCH = { intervalMs: 50, maxLines: 1000 } as const;
 
 /**
  * Gathers lines from every stream and delivers them in batches, each merged in timestamp
