@@ -55,6 +55,63 @@ describe('DriftView', () => {
     expect(within(redis!).getByText('error').className).toBe('badge severity-error');
   });
 
+  it('groups by root cause: a list of roots, each headed, with the differences it explains', async () => {
+    const port: Finding = {
+      service: 'api',
+      path: 'ports.8081/tcp',
+      kind: 'only-dev',
+      category: 'ports',
+      severity: 'warning',
+      rule: 'the service listens on a different container port',
+      status: 'drift',
+      secret: false,
+      id: 'api.ports.8081/tcp',
+      dev: { value: '8081/tcp: host port 127.0.0.1:18081', source: null },
+      prod: { value: null, source: null },
+    };
+    const symptom = (service: string, dev: string, prod: string): Finding => ({
+      service,
+      path: 'env.API_URL',
+      kind: 'changed',
+      category: 'env',
+      severity: 'warning',
+      rule: 'an environment value differs',
+      status: 'drift',
+      secret: false,
+      id: `${service}.env.API_URL`,
+      causedBy: 'api.ports.8081/tcp',
+      cause: 'names api:8081, which listens on 8082 in production',
+      dev: { value: dev, source: null },
+      prod: { value: prod, source: null },
+    });
+    setup(
+      driftResult([
+        ...shopFindings(),
+        port,
+        symptom('web', 'http://api:8081', 'http://api:8082'),
+        symptom('worker', 'http://api:8081/v1', 'http://api.shop.svc:8082/v1'),
+      ]),
+    );
+    fireEvent.click(await screen.findByRole('radio', { name: 'Root cause' }));
+    const list = screen.getByRole('list', { name: 'Root causes' });
+    const [item, ...more] = within(list).getAllByRole('listitem');
+    expect(more).toEqual([]);
+    expect(within(item!).getByRole('heading', { level: 3 }).textContent).toBe(
+      'api.ports.8081/tcp (explains 2 differences)',
+    );
+    expect(within(item!).getByRole('heading', { level: 4 }).textContent).toBe(
+      'Differences it explains',
+    );
+    expect(row(item!, 'api.ports.8081/tcp')).toBeTruthy();
+    const url = row(item!, 'worker.env.API_URL');
+    expect(url?.querySelector('.drift-meta')?.textContent).toBe(
+      'changed · an environment value differs · names api:8081, which listens on 8082 in production',
+    );
+    expect(row(item!, 'web.env.API_URL')).toBeTruthy();
+    // The differences no root explains follow, the shop's seven.
+    expect(within(group('Other differences')).getAllByRole('row')).toHaveLength(8);
+  });
+
   it('shows accepted and ignored findings with their reasons, and no Accept for them', async () => {
     setup();
     const image = row(await screen.findByRole('region', { name: /^web/ }), 'image');

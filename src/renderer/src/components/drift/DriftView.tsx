@@ -18,6 +18,7 @@ import {
   type Status,
 } from './drift-model';
 import { FindingsTable } from './FindingsTable';
+import { RootCauseGroups } from './RootCauseGroups';
 import { useDrift } from './use-drift';
 import './drift.css';
 
@@ -43,9 +44,17 @@ const TARGETS: readonly { value: DriftTarget; label: string; comparing: string; 
   },
 ];
 
+/** The "Group by" choices, as they read. */
+const GROUPINGS: Record<Grouping, string> = {
+  service: 'Service',
+  category: 'Category',
+  root: 'Root cause',
+};
+
 /**
  * The drift report of a project: every difference between the dev stack and production (or
- * the running containers, or parity.lock: the "Against" selector), grouped by service or by
+ * the running containers, or parity.lock: the "Against" selector), grouped by service, by
+ * root cause (each symptom under the port, image or name change that explains it) or by
  * category, with severity, both values and where each is written, filters, and "Accept…" to
  * write an accept rule to parity.yaml (production only: the rules apply to nothing else).
  * Refreshed whenever the core says the project's drift changed, and against the running
@@ -161,7 +170,7 @@ export function DriftView({ connection, project }: { connection: Connection; pro
       <div className="drift-controls">
         <fieldset>
           <legend>Group by</legend>
-          {(['service', 'category'] as const).map((by) => (
+          {(['service', 'category', 'root'] as const).map((by) => (
             <label key={by}>
               <input
                 type="radio"
@@ -169,7 +178,7 @@ export function DriftView({ connection, project }: { connection: Connection; pro
                 checked={grouping === by}
                 onChange={() => setGrouping(by)}
               />
-              {by === 'service' ? 'Service' : 'Category'}
+              {GROUPINGS[by]}
             </label>
           ))}
         </fieldset>
@@ -235,6 +244,21 @@ export function DriftView({ connection, project }: { connection: Connection; pro
         <p className="drift-empty">{target.none}</p>
       ) : groups.length === 0 ? (
         <p className="drift-empty">No finding matches the filters.</p>
+      ) : grouping === 'root' ? (
+        <RootCauseGroups
+          findings={shown}
+          matches={report.matches}
+          sides={sides}
+          idPrefix={id}
+          {...(acceptable
+            ? {
+                onAccept: (finding: Finding) => {
+                  setNotice(null);
+                  setAccepting(finding);
+                },
+              }
+            : {})}
+        />
       ) : (
         groups.map((group) => (
           <section

@@ -62,6 +62,7 @@ function FindingRow({
         <span className="drift-meta">
           {kindText(finding.kind)} · {finding.rule}
           {finding.secret && ' · secret'}
+          {finding.cause && ` · ${finding.cause}`}
         </span>
       </td>
       <SideCell finding={finding} side={finding.dev} />

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { Finding, ServiceMatch } from '../../../../shared/drift';
 import {
   ALL_FINDINGS,
   filterFindings,
   findingName,
+  groupByRootCause,
   groupFindings,
   sidePosition,
   sideValue,
@@ -72,5 +74,54 @@ describe('the drift model', () => {
       sidePosition({ value: 'x', source: { file: 'compose.yaml', line: 17, column: 19 } }),
     ).toBe('compose.yaml:17:19');
     expect(sidePosition({ value: null, source: null })).toBeNull();
+  });
+});
+
+describe('grouping by root cause', () => {
+  const base = shopFindings();
+  const port: Finding = {
+    service: 'api',
+    path: 'ports.8081/tcp',
+    kind: 'only-dev',
+    category: 'ports',
+    severity: 'warning',
+    rule: 'the service listens on a different container port',
+    status: 'drift',
+    secret: false,
+    id: 'api.ports.8081/tcp',
+    dev: { value: '8081/tcp: host port 127.0.0.1:18081', source: null },
+    prod: { value: null, source: null },
+  };
+  const symptom = (service: string, causedBy: string): Finding => ({
+    ...base[1]!,
+    service,
+    path: 'env.API_URL',
+    id: `${service}.env.API_URL`,
+    causedBy,
+    cause: 'names it',
+  });
+  const matches: ServiceMatch[] = [{ dev: 'worker', prod: 'order-worker', by: 'map' }];
+
+  it('puts each root first with its symptoms, and the rest under others', () => {
+    const findings = [
+      ...base,
+      symptom('web', 'api.ports.8081/tcp'),
+      port,
+      symptom('worker', 'api.ports.8081/tcp'),
+      symptom('cart', 'worker.map'),
+    ];
+    const { roots, others } = groupByRootCause(findings, matches);
+    expect(roots.map((g) => [g.key, g.title, g.symptoms.map((s) => s.service)])).toEqual([
+      ['api.ports.8081/tcp', 'api.ports.8081/tcp', ['web', 'worker']],
+      ['worker.map', 'worker is order-worker in production (parity.yaml map)', ['cart']],
+    ]);
+    expect(roots[0]?.root).toBe(port);
+    expect(roots[1]?.root).toBeNull();
+    expect(others).toEqual(base);
+  });
+
+  it('leaves a symptom on its own when the filters hide its root', () => {
+    const alone = symptom('web', 'api.ports.8081/tcp');
+    expect(groupByRootCause([alone], matches)).toEqual({ roots: [], others: [alone] });
   });
 });
