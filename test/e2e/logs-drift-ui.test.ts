@@ -9,30 +9,10 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser';
 import { runParity, startParityServe, type ServeProcess } from '../support/cli';
-import { connectTestEngine, removeProject, uniqueProjectName } from '../support/engine';
-import { copyShop, testSettingsEnv } from '../support/shop';
+import { connectTestEngine, uniqueProjectName } from '../support/engine';
+import { copyShop, removeShop, testSettingsEnv } from '../support/shop';
 
 const SERVICES = ['api', 'web', 'worker'];
-
-/** Everything the test project left on the engine: containers, networks, volumes, images. */
-async function cleanUp(docker: Docker, name: string): Promise<void> {
-  await removeProject(docker, name);
-  const label = `com.docker.compose.project=${name}`;
-  await docker.pruneNetworks({ filters: { label: [label] } }).catch(() => undefined);
-  const { Volumes } = await docker.listVolumes({ filters: { label: [label] } });
-  for (const volume of new Set([...(Volumes ?? []).map((v) => v.Name), `${name}_worker-data`])) {
-    await docker
-      .getVolume(volume)
-      .remove()
-      .catch(() => undefined);
-  }
-  for (const image of [`${name}-api`, `${name}-web`]) {
-    await docker
-      .getImage(image)
-      .remove({ force: true })
-      .catch(() => undefined);
-  }
-}
 
 /** Runs a command in a service's container and waits for it to end. */
 async function exec(docker: Docker, container: string, cmd: string[]): Promise<void> {
@@ -88,7 +68,7 @@ describe('the Logs and Drift tabs in Chromium against the real engine', () => {
   afterAll(async () => {
     await browser?.close();
     await serve?.stop();
-    if (docker) await cleanUp(docker, name);
+    if (docker) await removeShop(docker, name);
   });
 
   it('shows the lines of every service in one stream, coloured per service', async () => {

@@ -7,31 +7,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser';
 import { startParityServe, type ServeProcess } from '../support/cli';
-import { connectTestEngine, removeProject, uniqueProjectName } from '../support/engine';
-import { copyShop, testSettingsEnv } from '../support/shop';
+import { connectTestEngine, uniqueProjectName } from '../support/engine';
+import { copyShop, removeShop, testSettingsEnv } from '../support/shop';
 
 const SERVICES = ['api', 'web', 'worker'];
-
-/** Removes everything a test project left on the engine: containers, networks, volumes, images. */
-async function cleanUp(docker: Docker, name: string): Promise<void> {
-  await removeProject(docker, name);
-  const label = `com.docker.compose.project=${name}`;
-  await docker.pruneNetworks({ filters: { label: [label] } }).catch(() => undefined);
-  const { Volumes } = await docker.listVolumes({ filters: { label: [label] } });
-  const volumes = [...(Volumes ?? []).map((v) => v.Name), `${name}_worker-data`];
-  for (const volume of new Set(volumes)) {
-    await docker
-      .getVolume(volume)
-      .remove()
-      .catch(() => undefined);
-  }
-  for (const image of [`${name}-api`, `${name}-web`]) {
-    await docker
-      .getImage(image)
-      .remove({ force: true })
-      .catch(() => undefined);
-  }
-}
 
 async function openPage(browser: Browser, url: string, errors: string[]): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -67,7 +46,7 @@ describe('the project UI in Chromium, served by parity serve, against the real e
   afterAll(async () => {
     await browser?.close();
     await serve?.stop();
-    if (docker) await cleanUp(docker, name);
+    if (docker) await removeShop(docker, name);
   });
 
   it('lists the project, stopped, with its graph of services and dependencies', async () => {

@@ -2,6 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type Docker from 'dockerode';
+import { removeProject } from './engine';
 
 const SHOP = fileURLToPath(new URL('../../examples/shop', import.meta.url));
 
@@ -28,4 +30,24 @@ export function copyShop(name: string): string {
 export function testSettingsEnv(): NodeJS.ProcessEnv {
   const file = join(mkdtempSync(join(tmpdir(), 'parity-settings-')), 'config.json');
   return { ...process.env, PARITY_SETTINGS: file };
+}
+
+/** Removes everything a shop copy left on the engine: containers, networks, volumes, images. */
+export async function removeShop(docker: Docker, name: string): Promise<void> {
+  await removeProject(docker, name);
+  const label = `com.docker.compose.project=${name}`;
+  await docker.pruneNetworks({ filters: { label: [label] } }).catch(() => undefined);
+  const { Volumes } = await docker.listVolumes({ filters: { label: [label] } });
+  for (const volume of new Set([...(Volumes ?? []).map((v) => v.Name), `${name}_worker-data`])) {
+    await docker
+      .getVolume(volume)
+      .remove()
+      .catch(() => undefined);
+  }
+  for (const image of [`${name}-api`, `${name}-web`]) {
+    await docker
+      .getImage(image)
+      .remove({ force: true })
+      .catch(() => undefined);
+  }
 }
