@@ -63,7 +63,13 @@ export type Finding = z.infer<typeof FindingSchema>;
 export const ServiceMatchSchema = z.object({
   dev: z.string().nullable(),
   prod: z.string().nullable(),
-  by: z.enum(['name', 'map', 'none']),
+  /**
+   * name: equal names; map: parity.yaml's `map:`; container-name: a container of the production
+   * workload is named like the dev service; image: the same image repository; none: not paired.
+   */
+  by: z.enum(['name', 'map', 'container-name', 'image', 'none']),
+  /** For pairs made by evidence (container-name, image): the evidence, in words. */
+  evidence: z.string().optional(),
 });
 export type ServiceMatch = z.infer<typeof ServiceMatchSchema>;
 

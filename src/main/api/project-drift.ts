@@ -32,6 +32,7 @@ export function projectDrift({ project, diagnostics }: LoadResult): DriftResult 
     map: project.parity.map ?? {},
     ...(project.parity.drift ? { rules: project.parity.drift } : {}),
     secretKeys: production.secretKeys,
+    ...(production.workloads ? { workloads: production.workloads } : {}),
   });
   return { available: true, report, summary: summarizeDrift(report.findings), problems };
 }

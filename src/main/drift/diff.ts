@@ -4,7 +4,7 @@ import type { DriftRules } from '../../shared/parity-config';
 import { isSecretName } from '../../shared/secrets';
 import { applyRules } from './apply-rules';
 import { compareService, type RawFinding } from './compare-service';
-import { matchServices } from './match-services';
+import { matchServices, type ProdWorkload } from './match-services';
 import { linkRootCauses } from './root-causes';
 
 /** What a diff needs besides the two models. */
@@ -13,6 +13,8 @@ export interface DiffOptions {
   rules?: DriftRules;
   /** Env keys per production service that hold secrets. */
   secretKeys?: Record<string, readonly string[]>;
+  /** Production workloads' containers by service, for matching by container name. */
+  workloads?: Record<string, ProdWorkload>;
   /** The day accept expiries are judged on (YYYY-MM-DD); default: today. */
   today?: string;
   /** Which comparison this is, recorded in the report; absent: none recorded. */
@@ -25,7 +27,7 @@ export function diffModels(
   prod: EnvironmentModel,
   options: DiffOptions = {},
 ): DriftReport {
-  const matches = matchServices(dev, prod, options.map ?? {});
+  const matches = matchServices(dev, prod, options.map ?? {}, options.workloads);
   const raw: RawFinding[] = [];
   let equivalent = 0;
   const onEquivalent = (): void => {

@@ -103,6 +103,11 @@ export function formatTable(report: DriftReport, { all }: FormatOptions): string
       if (entry.symptoms.length > 0) printSymptoms(entry.symptoms);
     }
   }
+  // Pairs made by evidence, not by name or map: never silent.
+  for (const m of report.matches) {
+    if (m.evidence === undefined || m.dev === null || m.prod === null) continue;
+    lines.push(`matched ${m.dev} → ${m.prod} by ${m.by}: ${m.evidence}`);
+  }
   const summary = summaryOf(report);
   const hint = !all && summary.covered > 0 ? ' (--all shows the covered ones)' : '';
   lines.push(`${summaryLineOf(report)}${hint}`);

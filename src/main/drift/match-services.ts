@@ -1,17 +1,29 @@
 import type { ServiceMatch } from '../../shared/drift';
-import type { EnvironmentModel } from '../../shared/model';
+import type { EnvironmentModel, ServiceModel } from '../../shared/model';
+
+/** A production workload's containers, for matching by evidence (Kubernetes sources have them). */
+export interface ProdWorkload {
+  /** `Deployment`, `StatefulSet`, ... */
+  kind: string;
+  /** Every container of the pod template: the main one, sidecars and init containers. */
+  containers: { name: string; role: 'main' | 'sidecar' | 'init' }[];
+}
 
 /**
  * Pairs dev services with production ones: parity.yaml's map first (`worker:
- * Deployment/order-worker`), then equal names. Every pair says how it was made.
+ * Deployment/order-worker`), then equal names, then by evidence, only when it is unambiguous
+ * (one candidate on each side): a production container named like the dev service, then the same
+ * image repository. Every pair says how it was made, and evidence pairs on what evidence.
  */
 export function matchServices(
   dev: EnvironmentModel,
   prod: EnvironmentModel,
   map: Record<string, string>,
+  workloads: Record<string, ProdWorkload> = {},
 ): ServiceMatch[] {
   const matches: ServiceMatch[] = [];
   const prodLeft = new Set(Object.keys(prod.services));
+  const devLeft: string[] = [];
   for (const name of Object.keys(dev.services)) {
     const mapped = map[name]?.split('/').at(-1);
     if (mapped && prodLeft.has(mapped)) {
@@ -21,9 +33,87 @@ export function matchServices(
       matches.push({ dev: name, prod: name, by: 'name' });
       prodLeft.delete(name);
     } else {
-      matches.push({ dev: name, prod: null, by: 'none' });
+      devLeft.push(name);
     }
   }
-  for (const name of prodLeft) matches.push({ dev: null, prod: name, by: 'none' });
-  return matches;
+  const byEvidence = (rule: EvidenceRule): void => {
+    for (const pair of unambiguousPairs(devLeft, [...prodLeft], rule)) {
+      matches.push({ dev: pair.dev, prod: pair.prod, by: rule.by, evidence: pair.evidence });
+      devLeft.splice(devLeft.indexOf(pair.dev), 1);
+      prodLeft.delete(pair.prod);
+    }
+  };
+  byEvidence(containerNameRule(workloads));
+  byEvidence(imageRule(dev, prod));
+  // In the dev services' order, as before evidence existed; production-only ones after them.
+  const byDev = new Map(matches.map((m) => [m.dev, m]));
+  const ordered = Object.keys(dev.services).map(
+    (name): ServiceMatch => byDev.get(name) ?? { dev: name, prod: null, by: 'none' },
+  );
+  for (const name of prodLeft) ordered.push({ dev: null, prod: name, by: 'none' });
+  return ordered;
+}
+
+/** A way to pair by evidence: the evidence for one dev and one prod service, or null. */
+interface EvidenceRule {
+  by: 'container-name' | 'image';
+  evidence: (dev: string, prod: string) => string | null;
+}
+
+/** The pairs whose dev service has exactly one candidate, and that candidate exactly one. */
+function unambiguousPairs(
+  devLeft: readonly string[],
+  prodLeft: readonly string[],
+  rule: EvidenceRule,
+): { dev: string; prod: string; evidence: string }[] {
+  const candidates = new Map<string, { prod: string; evidence: string }[]>();
+  const devCount = new Map<string, number>();
+  for (const dev of devLeft) {
+    const found = prodLeft.flatMap((prod) => {
+      const evidence = rule.evidence(dev, prod);
+      return evidence === null ? [] : [{ prod, evidence }];
+    });
+    candidates.set(dev, found);
+    for (const { prod } of found) devCount.set(prod, (devCount.get(prod) ?? 0) + 1);
+  }
+  return devLeft.flatMap((dev) => {
+    const found = candidates.get(dev) ?? [];
+    const only = found[0];
+    return found.length === 1 && only && devCount.get(only.prod) === 1 ? [{ dev, ...only }] : [];
+  });
+}
+
+// (a) The production workload has a container named like the dev service.
+function containerNameRule(workloads: Record<string, ProdWorkload>): EvidenceRule {
+  const ROLE = { main: 'container', sidecar: 'sidecar container', init: 'init container' };
+  return {
+    by: 'container-name',
+    evidence: (dev, prod) => {
+      const workload = workloads[prod];
+      const container = workload?.containers.find((c) => c.name === dev);
+      if (!workload || !container) return null;
+      const where = prod.includes('/') ? prod : `${workload.kind}/${prod}`;
+      return `production ${ROLE[container.role]} named ${dev} in ${where}`;
+    },
+  };
+}
+
+// (b) The same image repository, registry and tag aside; a dev image that is built has none.
+function imageRule(dev: EnvironmentModel, prod: EnvironmentModel): EvidenceRule {
+  return {
+    by: 'image',
+    evidence: (devName, prodName) => {
+      const devRepo = repositoryOf(dev.services[devName]);
+      const prodService = prod.services[prodName];
+      if (devRepo === null || devRepo !== repositoryOf(prodService)) return null;
+      const prodImage = prodService?.image?.value.raw ?? devRepo;
+      const devImage = dev.services[devName]?.image?.value.raw ?? devRepo;
+      return `same image repository ${devRepo} (dev ${devImage}, production ${prodImage})`;
+    },
+  };
+}
+
+function repositoryOf(service: ServiceModel | undefined): string | null {
+  if (!service?.image || service.build) return null;
+  return service.image.value.repository || null;
 }

@@ -3,12 +3,15 @@ import type { Diagnostic } from '../../shared/diagnostics';
 import type { EnvironmentModel } from '../../shared/model';
 import type { ProductionSource } from '../../shared/parity-config';
 import { loadProject, type LoadedProject } from '../config/load-project';
+import type { ProdWorkload } from './match-services';
 
 /** Production as one model, with the env keys that hold secrets, and what went wrong reading it. */
 export interface ProductionSide {
   model: EnvironmentModel | null;
   secretKeys: Record<string, string[]>;
   diagnostics: Diagnostic[];
+  /** Kubernetes sources: each workload's containers, by service (drift matches on them). */
+  workloads?: Record<string, ProdWorkload>;
 }
 
 /** Reads one production source of a kind other than compose. */
@@ -34,6 +37,7 @@ export function loadProduction(
   }
   const merged: EnvironmentModel = { name: project.name, services: {}, volumes: {}, networks: {} };
   const secretKeys: Record<string, string[]> = {};
+  const workloads: Record<string, ProdWorkload> = {};
   for (const source of sources) {
     const side =
       'compose' in source
@@ -43,11 +47,14 @@ export function loadProduction(
     if (!side.model) continue;
     Object.assign(merged.services, side.model.services);
     Object.assign(secretKeys, side.secretKeys);
+    for (const name of Object.keys(side.model.services)) delete workloads[name];
+    Object.assign(workloads, side.workloads ?? {});
   }
   return {
     model: diagnostics.some((d) => d.severity === 'error') ? null : merged,
     secretKeys,
     diagnostics,
+    workloads,
   };
 }
 

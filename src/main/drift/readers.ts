@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { readKubernetes } from './kubernetes';
+import { readKubernetes, workloadsOf } from './kubernetes';
 import type { ProductionReader } from './production';
 import { readSnapshot } from './snapshot';
 
@@ -13,7 +13,12 @@ export const productionReaders: Partial<Record<string, ProductionReader>> = {
       project.workingDir,
       { name: project.name },
     );
-    return { model: read.model, secretKeys: read.secretKeys, diagnostics: read.diagnostics };
+    return {
+      model: read.model,
+      secretKeys: read.secretKeys,
+      diagnostics: read.diagnostics,
+      workloads: workloadsOf(read),
+    };
   },
   snapshot: (source, project) => {
     const path = resolve(project.workingDir, 'snapshot' in source ? source.snapshot : '');

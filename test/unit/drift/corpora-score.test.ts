@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/shared/drift';
 import { loadProject } from '../../../src/main/config/load-project';
 import { diffModels } from '../../../src/main/drift/diff';
-import { readKubernetes } from '../../../src/main/drift/kubernetes';
+import { readKubernetes, workloadsOf } from '../../../src/main/drift/kubernetes';
 
 // Scores diffModels against the hand-made ground truth of the real-world corpora
 // (/work/shared/corpora/<corpus>/expectations.yaml; its header holds the matching rules).
@@ -103,6 +103,7 @@ function score(corpus: string) {
   const { findings } = diffModels(project.model, production.model, {
     map,
     secretKeys: production.secretKeys,
+    workloads: workloadsOf(production),
   });
   const found = exp.findings.filter((item) => isFound(item, findings)).map((item) => item.id);
   const missed = exp.findings.map((item) => item.id).filter((id) => !found.includes(id));

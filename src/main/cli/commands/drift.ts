@@ -162,6 +162,7 @@ function productionReport(
     map: project.parity?.map ?? {},
     ...(project.parity?.drift ? { rules: project.parity.drift } : {}),
     secretKeys: production.secretKeys,
+    ...(production.workloads ? { workloads: production.workloads } : {}),
     comparison: {
       against: against === 'production' ? 'production' : 'file',
       sides: { dev: 'dev', prod: 'prod' },

@@ -1,5 +1,5 @@
 /** Kubernetes manifests -> EnvironmentModel: the production side of the drift report. */
-export { readKubernetes, type ReadKubernetesOptions } from './read-kubernetes';
+export { readKubernetes, workloadsOf, type ReadKubernetesOptions } from './read-kubernetes';
 export { parseQuantity, parseCpuQuantity, parseMemoryQuantity } from './quantity';
 export { expandReferences } from './field-refs';
 export { KUBERNETES_PROBE_DEFAULTS } from './probe';

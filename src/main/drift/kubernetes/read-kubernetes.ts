@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { Diagnostic } from '../../../shared/diagnostics';
 import type { EnvironmentModel } from '../../../shared/model';
 import { NodeReader } from '../../config/node-reader';
+import type { ProdWorkload } from '../match-services';
 import { ConfigStore } from './config-data';
 import { listManifestFiles } from './manifest-files';
 import { readObjects, type K8sObject } from './objects';
@@ -162,4 +163,17 @@ function summarize(
     };
   }
   return summary;
+}
+
+/** Each workload's kind and containers, by the service it became: drift matches on them. */
+export function workloadsOf(read: KubernetesRead): Record<string, ProdWorkload> {
+  const out: Record<string, ProdWorkload> = {};
+  for (const object of read.objects) {
+    if (object.use !== 'workload' || !object.service || !object.containers) continue;
+    out[object.service] = {
+      kind: object.kind,
+      containers: object.containers.map(({ name, role }) => ({ name, role })),
+    };
+  }
+  return out;
 }
