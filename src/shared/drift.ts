@@ -65,10 +65,11 @@ export const ServiceMatchSchema = z.object({
   prod: z.string().nullable(),
   /**
    * name: equal names; map: parity.yaml's `map:`; container-name: a container of the production
-   * workload is named like the dev service; image: the same image repository; none: not paired.
+   * workload is named like the dev service; image: the same image repository; env-host: an env
+   * key of a paired service names one as its host on each side; none: not paired.
    */
-  by: z.enum(['name', 'map', 'container-name', 'image', 'none']),
-  /** For pairs made by evidence (container-name, image): the evidence, in words. */
+  by: z.enum(['name', 'map', 'container-name', 'image', 'env-host', 'none']),
+  /** For pairs made by evidence (container-name, image, env-host): the evidence, in words. */
   evidence: z.string().optional(),
 });
 export type ServiceMatch = z.infer<typeof ServiceMatchSchema>;

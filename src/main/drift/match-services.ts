@@ -13,7 +13,7 @@ export interface ProdWorkload {
  * Pairs dev services with production ones: parity.yaml's map first (`worker:
  * Deployment/order-worker`), then equal names, then by evidence, only when it is unambiguous
  * (one candidate on each side): a production container named like the dev service, then the same
- * image repository. Every pair says how it was made, and evidence pairs on what evidence.
+ * image repository, then an env key of a paired service that names one as host on each side. Every pair says how it was made, and evidence pairs on what evidence.
  */
 export function matchServices(
   dev: EnvironmentModel,
@@ -45,6 +45,7 @@ export function matchServices(
   };
   byEvidence(containerNameRule(workloads));
   byEvidence(imageRule(dev, prod));
+  byEvidence(envHostRule(dev, prod, matches));
   // In the dev services' order, as before evidence existed; production-only ones after them.
   const byDev = new Map(matches.map((m) => [m.dev, m]));
   const ordered = Object.keys(dev.services).map(
@@ -56,7 +57,7 @@ export function matchServices(
 
 /** A way to pair by evidence: the evidence for one dev and one prod service, or null. */
 interface EvidenceRule {
-  by: 'container-name' | 'image';
+  by: 'container-name' | 'image' | 'env-host';
   evidence: (dev: string, prod: string) => string | null;
 }
 
@@ -116,4 +117,46 @@ function imageRule(dev: EnvironmentModel, prod: EnvironmentModel): EvidenceRule 
 function repositoryOf(service: ServiceModel | undefined): string | null {
   if (!service?.image || service.build) return null;
   return service.image.value.repository || null;
+}
+
+// (c) A service paired already has an env key (DB_HOST, DATABASE_URL) whose dev value names the
+// dev service as its host and whose production value names the production one.
+function envHostRule(
+  dev: EnvironmentModel,
+  prod: EnvironmentModel,
+  paired: readonly ServiceMatch[],
+): EvidenceRule {
+  return {
+    by: 'env-host',
+    evidence: (devName, prodName) => {
+      for (const pair of paired) {
+        const devService = pair.dev === null ? undefined : dev.services[pair.dev];
+        const prodService = pair.prod === null ? undefined : prod.services[pair.prod];
+        if (!devService || !prodService) continue;
+        for (const [key, devValue] of Object.entries(devService.environment)) {
+          const prodValue = prodService.environment[key];
+          if (!prodValue) continue;
+          if (!namesHost(devValue.value, devName) || !namesHost(prodValue.value, prodName))
+            continue;
+          return `${key} of ${pair.dev} names ${devName} as its host in dev, ${prodName} in production`;
+        }
+      }
+      return null;
+    },
+  };
+}
+
+// A value names a host when it is one (`db`, `db:5432`, a comma list of them) or a URL's
+// (`postgres://user@db:5432/app`); `db.shop.svc.cluster.local` names `db`.
+function namesHost(value: string, service: string): boolean {
+  if (service.includes('/')) return false;
+  const hosts = [
+    ...value.split(',').flatMap((part) => /^\s*([\w.-]+)(?::\d+)?\s*$/.exec(part)?.[1] ?? []),
+    ...[...value.matchAll(/(?:\/\/|@)([\w.-]+)/g)].flatMap((m) => m[1] ?? []),
+  ];
+  const name = service.toLowerCase();
+  return hosts.some((host) => {
+    const lower = host.toLowerCase();
+    return lower === name || lower.split('.')[0] === name;
+  });
 }

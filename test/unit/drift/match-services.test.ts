@@ -178,6 +178,37 @@ describe('matching services by evidence', () => {
     ]);
   });
 
+  it("pairs by a paired service's env key that names each as its host", () => {
+    const api = (value: string): ServiceModel => ({
+      ...service('api', null, true),
+      environment: {
+        DB_HOST: { value, source: at },
+        DATABASE_URL: { value: `postgres://app@${value}:5432/app`, source: at },
+      },
+    });
+    const dev = env(api('db'), service('db', null, true));
+    const prod = env(api('postgres.shop.svc.cluster.local'), service('postgres', null));
+    expect(matchServices(dev, prod, {})).toEqual([
+      { dev: 'api', prod: 'api', by: 'name' },
+      {
+        dev: 'db',
+        prod: 'postgres',
+        by: 'env-host',
+        evidence: 'DB_HOST of api names db as its host in dev, postgres in production',
+      },
+    ]);
+  });
+
+  it('does not pair by env host when the values name no unmatched service', () => {
+    const api = (value: string): ServiceModel => ({
+      ...service('api', null, true),
+      environment: { DATABASE_URL: { value, source: at } },
+    });
+    const dev = env(api('postgres://db/app'), service('db', null, true));
+    const prod = env(api('postgres://db.example.com/app'), service('pg', null));
+    expect(matchServices(dev, prod, {}).map((m) => m.by)).toEqual(['name', 'none', 'none']);
+  });
+
   it('shows each pair made by evidence in the table', () => {
     const dev = env(service('cache', 'redis:6'));
     const prod = env(service('session-store', 'redis:7'));
