@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DriftReportSchema, type DriftReport } from '../../src/shared/drift';
-import { runCli } from '../../src/main/cli/run-cli';
 import { DockerEngine } from '../../src/main/engine/docker-engine';
 import { connectTestEngine, TEST_IMAGE, uniqueProjectName } from '../support/engine';
 import { makeProject } from '../support/project-dir';
+import { runCliCaptured } from '../support/cli';
 
 const engine = DockerEngine.fromEnvironment();
 const name = uniqueProjectName('parity-it-lock');
@@ -20,14 +20,7 @@ let dir: string;
 const built: string[] = [];
 
 async function parity(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli([...args, '--project-directory', dir], {
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-    env: ENV,
-  });
-  return { code, out, err };
+  return runCliCaptured([...args, '--project-directory', dir], ENV);
 }
 
 async function report(): Promise<DriftReport> {

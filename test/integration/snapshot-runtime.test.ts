@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DriftReportSchema } from '../../src/shared/drift';
 import { SnapshotSchema } from '../../src/shared/snapshot';
-import { runCli } from '../../src/main/cli/run-cli';
 import { loadProject, type LoadedProject } from '../../src/main/config/load-project';
 import { DockerEngine } from '../../src/main/engine/docker-engine';
 import { down } from '../../src/main/engine/down';
 import { up } from '../../src/main/engine/up';
 import { connectTestEngine, TEST_IMAGE, uniqueProjectName } from '../support/engine';
 import { makeProject } from '../support/project-dir';
+import { runCliCaptured } from '../support/cli';
 
 const engine = DockerEngine.fromEnvironment();
 const name = uniqueProjectName('parity-it-snap');
@@ -45,14 +45,7 @@ function load(): LoadedProject {
 }
 
 async function cli(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, {
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-    env: ENV,
-  });
-  return { code, out, err };
+  return runCliCaptured(args, ENV);
 }
 
 beforeAll(async () => {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runCli } from '../../src/main/cli/run-cli';
 
 /** The built `parity` executable, run the way a user runs it. */
 export const PARITY_BIN = fileURLToPath(new URL('../../bin/parity.js', import.meta.url));
@@ -60,4 +61,19 @@ export function startParityServe(
     child.stderr.on('data', onData);
     child.on('close', (code) => reject(new Error(`parity serve exited (${code}): ${output}`)));
   });
+}
+
+/** Runs `parity ARGS` in this process (no build needed), capturing what it prints. */
+export async function runCliCaptured(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, {
+    out: (text) => (out += text),
+    err: (text) => (err += text),
+    env,
+  });
+  return { code, out, err };
 }

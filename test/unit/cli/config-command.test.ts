@@ -2,21 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/main/cli/run-cli';
 import { makeProject } from '../../support/project-dir';
+import { runCliCaptured } from '../../support/cli';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SHOP = join(ROOT, 'examples/shop');
 
 async function config(args: string[], env: NodeJS.ProcessEnv = {}) {
-  let out = '';
-  let err = '';
-  const code = await runCli(['config', ...args], {
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-    env,
-  });
-  return { code, out, err };
+  return runCliCaptured(['config', ...args], env);
 }
 
 describe('parity config', () => {

@@ -2,20 +2,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DriftReportSchema, type DriftReport } from '../../../src/shared/drift';
-import { runCli } from '../../../src/main/cli/run-cli';
 import { makeProject } from '../../support/project-dir';
+import { runCliCaptured } from '../../support/cli';
 
 const SHOP = fileURLToPath(new URL('../../../examples/shop', import.meta.url));
 
 async function drift(dir: string, ...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(['drift', '--project-directory', dir, ...args], {
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-    env: {},
-  });
-  return { code, out, err };
+  return runCliCaptured(['drift', '--project-directory', dir, ...args], {});
 }
 
 const dir = makeProject('formats', {

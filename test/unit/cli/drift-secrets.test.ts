@@ -1,21 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DriftReportSchema } from '../../../src/shared/drift';
-import { runCli } from '../../../src/main/cli/run-cli';
 import { makeProject } from '../../support/project-dir';
+import { runCliCaptured } from '../../support/cli';
 
 const SHOP = fileURLToPath(new URL('../../../examples/shop', import.meta.url));
 const FORMATS = ['table', 'json', 'markdown'] as const;
 
 async function drift(dir: string, ...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(['drift', '--project-directory', dir, ...args], {
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-    env: {},
-  });
-  return { code, out, err };
+  return runCliCaptured(['drift', '--project-directory', dir, ...args], {});
 }
 
 const b64 = (text: string): string => Buffer.from(text).toString('base64');

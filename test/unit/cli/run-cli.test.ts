@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/main/cli/run-cli';
+import { runCliCaptured } from '../../support/cli';
 
 async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, {
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-    env,
-  });
-  return { code, out, err };
+  return runCliCaptured(args, env);
 }
 
 describe('parity CLI', () => {

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../../src/shared/diagnostics';
-import { runCli } from '../../../src/main/cli/run-cli';
 import { loadProject, type LoadOptions } from '../../../src/main/config/load-project';
 import { makeProject } from '../../support/project-dir';
+import { runCliCaptured } from '../../support/cli';
 
 function load(dir: string, options: Partial<LoadOptions> = {}) {
   const result = loadProject({ dir, env: {}, ...options });
@@ -11,14 +11,7 @@ function load(dir: string, options: Partial<LoadOptions> = {}) {
 }
 
 async function config(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(['config', ...args], {
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-    env: {},
-  });
-  return { code, out, err };
+  return runCliCaptured(['config', ...args], {});
 }
 
 const lines = (...text: string[]): string => `${text.join('\n')}\n`;

@@ -5,22 +5,15 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DriftReportSchema } from '../../../src/shared/drift';
 import { SnapshotSchema } from '../../../src/shared/snapshot';
-import { runCli } from '../../../src/main/cli/run-cli';
 import { loadProject } from '../../../src/main/config/load-project';
 import { readSnapshot, secretHash, snapshotOfModel } from '../../../src/main/drift/snapshot';
 import { sourceOfFile } from '../../../src/main/drift/against-file';
+import { runCliCaptured } from '../../support/cli';
 
 const SHOP = fileURLToPath(new URL('../../../examples/shop', import.meta.url));
 
 async function cli(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, {
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-    env: {},
-  });
-  return { code, out, err };
+  return runCliCaptured(args, {});
 }
 
 function tmp(): string {
