@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../shared/diagnostics';
 import type { ProjectState, ProjectSummary, ServiceCounts } from '../../shared/projects';
+import { crashed, exitCodeOf } from '../../shared/exit-status';
 import type { StackContainer } from '../../shared/stacks';
 import type { LoadedProject } from '../config/load-project';
 
@@ -46,22 +47,6 @@ export function summarizeProject(input: SummaryInput): ProjectSummary {
   };
 }
 
-// Codes of a container stopped by a signal (SIGINT, SIGKILL, SIGTERM), as `stop` does it: a
-// stopped service, not a crashed one.
-const STOPPED_BY_SIGNAL = new Set(['130', '137', '143']);
-
-/** A container that stopped on its own with a non-zero code. */
-export function exitedWithError(container: StackContainer): boolean {
-  if (container.state === 'dead') return true;
-  const code = /^Exited \((\d+)\)/.exec(container.status)?.[1];
-  return (
-    container.state === 'exited' &&
-    code !== undefined &&
-    code !== '0' &&
-    !STOPPED_BY_SIGNAL.has(code)
-  );
-}
-
 // Each service counts once, by its worst container.
 function countServices(
   names: readonly string[],
@@ -84,9 +69,8 @@ function countServices(
     else if (own.some((c) => c.health === 'starting' || c.state === 'restarting'))
       counts.starting++;
     else if (own.every((c) => c.state === 'running' && c.health !== 'none')) counts.healthy++;
-    if (own.some(exitedWithError) || own.some((c) => c.state === 'restarting')) counts.exited++;
-    else if (own.every((c) => c.state === 'exited' && /^Exited \(0\)/.test(c.status)))
-      counts.completed++;
+    if (own.some(crashed) || own.some((c) => c.state === 'restarting')) counts.exited++;
+    else if (own.every((c) => c.state === 'exited' && exitCodeOf(c) === 0)) counts.completed++;
   }
   return counts;
 }

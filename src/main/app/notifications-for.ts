@@ -1,3 +1,4 @@
+import { crashed, exitCodeOf } from '../../shared/exit-status';
 import type { StackContainer, StackList } from '../../shared/stacks';
 
 /** What is wrong with a service, if anything. */
@@ -98,22 +99,16 @@ export function serviceStatusesFrom(
   return statuses;
 }
 
-// Codes of a container stopped by a signal (SIGINT, SIGKILL, SIGTERM), as `stop` does it: a
-// stopped service, not a crashed one. The same rule as the API's project summary.
-const STOPPED_BY_SIGNAL = new Set([130, 137, 143]);
-
 function statusOf(
   project: string,
   projectName: string,
   service: string,
   containers: readonly StackContainer[],
 ): ServiceStatus {
-  const crashed = containers.find(
-    (c) => c.state === 'dead' || (c.state === 'exited' && isErrorCode(exitCodeOf(c))),
-  );
+  const crashedOne = containers.find(crashed);
   const condition: ServiceCondition = containers.some((c) => c.state === 'restarting')
     ? 'restarting'
-    : crashed
+    : crashedOne
       ? 'crashed'
       : containers.some((c) => c.health === 'unhealthy')
         ? 'unhealthy'
@@ -124,18 +119,8 @@ function statusOf(
     service,
     condition,
     live: containers.some((c) => c.state === 'running' || c.state === 'restarting'),
-    exitCode: crashed ? exitCodeOf(crashed) : null,
+    exitCode: crashedOne ? exitCodeOf(crashedOne) : null,
   };
-}
-
-function isErrorCode(code: number | null): boolean {
-  return code !== null && code !== 0 && !STOPPED_BY_SIGNAL.has(code);
-}
-
-// The Engine's status line is "Exited (1) 5 seconds ago"; the view model keeps only that.
-function exitCodeOf(container: StackContainer): number | null {
-  const match = /^Exited \((-?\d+)\)/.exec(container.status);
-  return match?.[1] === undefined ? null : Number(match[1]);
 }
 
 function noticeFor({

@@ -1,3 +1,4 @@
+import { crashed } from '../../../shared/exit-status';
 import type { ServiceView } from '../../../shared/projects';
 import type { PublishedPort, StackContainer } from '../../../shared/stacks';
 
@@ -15,9 +16,6 @@ export interface ServiceStatus {
   running: number;
   total: number;
 }
-
-// Stopped by a signal (as `stop` does it) or exited 0: stopped, not crashed.
-const CLEAN_EXIT = /^Exited \((0|130|137|143)\)/;
 
 /** The containers that make up the service (not one-off `run` containers). */
 export function serviceContainers(service: ServiceView): StackContainer[] {
@@ -40,12 +38,11 @@ export function serviceStatus(service: ServiceView): ServiceStatus {
   const restarting = containers.find((c) => c.state === 'restarting');
   if (restarting) return { state: 'restarting', health: null, tone: 'bad', ...counts };
   const first = containers[0] as StackContainer;
-  const tone: Tone =
-    first.state === 'dead' || (first.state === 'exited' && !CLEAN_EXIT.test(first.status))
-      ? 'bad'
-      : first.state === 'created' || first.state === 'removing'
-        ? 'busy'
-        : 'idle';
+  const tone: Tone = crashed(first)
+    ? 'bad'
+    : first.state === 'created' || first.state === 'removing'
+      ? 'busy'
+      : 'idle';
   return { state: first.state, health: null, tone, ...counts };
 }
 
