@@ -3,15 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { DriftResult, DriftTarget } from '../../../../shared/api/contract';
 import type { Finding } from '../../../../shared/drift';
 import { summary } from '../../testing/fixtures';
-import { scriptedConnection, type ScriptedHandlers } from '../logs/test-support';
+import { fakeConnection, type FakeHandlers } from '../../testing/fake-connection';
 import { driftResult, shopFindings } from './drift-fixture';
 import { DriftView } from './DriftView';
 
 const PROJECT = '/home/dev/shop';
 
-function setup(first: DriftResult = driftResult(), handlers: ScriptedHandlers = {}) {
+function setup(first: DriftResult = driftResult(), handlers: FakeHandlers = {}) {
   let current = first;
-  const script = scriptedConnection({ 'drift.get': () => current, ...handlers });
+  const script = fakeConnection({ 'drift.get': () => current, ...handlers });
   render(<DriftView connection={script.connection} project={PROJECT} />);
   return {
     script,

@@ -5,7 +5,8 @@ import type { LogLine } from '../../../../shared/logs';
 import { defaultSettings } from '../../../../shared/settings';
 import { ROW_HEIGHT } from './LogList';
 import { LogsView } from './LogsView';
-import { manualFrames, scriptedConnection } from './test-support';
+import { fakeConnection } from '../../testing/fake-connection';
+import { manualFrames } from './test-support';
 
 const VIEW_HEIGHT = 180; // ten rows
 
@@ -49,7 +50,7 @@ function setup(
 ) {
   const frames = manualFrames();
   let subscriptions = 0;
-  const script = scriptedConnection({
+  const script = fakeConnection({
     'settings.get': () => ({ ...defaultSettings(), logRingSize: options.ring ?? 10_000 }),
     'logs.subscribe': () => {
       if (options.subscribeFails) throw new Error('the engine is not running');
