@@ -8,7 +8,8 @@ import type { LoadResult } from '../config/load-project';
 import type { DockerEngine } from '../engine/docker-engine';
 import { unreachableReason } from '../engine/unreachable';
 import { diffLock, LOCK_FILE, parseLock, resolveLocalImages } from '../drift/lock';
-import { diffRuntime, observeRuntime } from '../drift/runtime';
+import { diffRuntime } from '../drift/runtime';
+import { observeRuntime } from '../drift/runtime-observe';
 
 /**
  * Drift against the running containers: read from the engine on every call, never cached,

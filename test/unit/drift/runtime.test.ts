@@ -6,11 +6,8 @@ import { loadProject, type LoadedProject } from '../../../src/main/config/load-p
 import { COMPOSE_LABEL } from '../../../src/main/engine/compose-labels';
 import { containerSpec } from '../../../src/main/engine/container-spec';
 import { formatDrift } from '../../../src/main/drift/format';
-import {
-  diffRuntime,
-  type RuntimeContainer,
-  type RuntimeObservation,
-} from '../../../src/main/drift/runtime';
+import { diffRuntime } from '../../../src/main/drift/runtime';
+import type { RuntimeContainer, RuntimeObservation } from '../../../src/main/drift/runtime-observe';
 import { makeProject } from '../../support/project-dir';
 
 const IMAGE_ID = `sha256:${'a'.repeat(64)}`;

@@ -13,7 +13,8 @@ import { DRIFT_FORMATS, formatDrift, type DriftFormat } from '../../drift/format
 import { diffLock, LOCK_FILE, parseLock, resolveLocalImages } from '../../drift/lock';
 import { loadProduction } from '../../drift/production';
 import { productionReaders } from '../../drift/readers';
-import { diffRuntime, observeRuntime } from '../../drift/runtime';
+import { diffRuntime } from '../../drift/runtime';
+import { observeRuntime } from '../../drift/runtime-observe';
 import { EXIT, UsageError, type CliIo, type Command, type CommandArgs } from '../command';
 import { loadProjectFromArgs, PROJECT_OPTIONS, PROJECT_USAGE } from '../project-args';
 
