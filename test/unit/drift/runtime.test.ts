@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/shared/drift';
+import { crashed } from '../../../src/shared/exit-status';
 import { loadProject, type LoadedProject } from '../../../src/main/config/load-project';
 import { COMPOSE_LABEL } from '../../../src/main/engine/compose-labels';
 import { containerSpec } from '../../../src/main/engine/container-spec';
@@ -262,6 +263,12 @@ describe('runtime drift', () => {
       prod: { value: 'exited (137)' },
     });
     expect(state({ status: 'exited', exitCode: 137, oomKilled: true })?.severity).toBe('error');
+    // Ctrl-C (SIGINT, 128 + 2) stops a container; it did not crash.
+    expect(state({ status: 'exited', exitCode: 130 })).toMatchObject({
+      severity: 'warning',
+      rule: 'stopped (docker stop or a kill): `parity up` or `parity start` starts it',
+      prod: { value: 'exited (130)' },
+    });
     expect(state({ status: 'running', health: 'unhealthy' })).toMatchObject({
       path: 'health',
       severity: 'error',
@@ -270,6 +277,20 @@ describe('runtime drift', () => {
     expect(state({ status: 'exited', exitCode: 0 })?.severity).toBe('info');
     // The job others wait on to complete is meant to have exited 0.
     expect(findings(observe(upToDate())).some((f) => f.service === 'job')).toBe(false);
+  });
+
+  it('calls an exit a crash exactly when the project summary does (src/shared/exit-status.ts)', () => {
+    for (const exitCode of [1, 2, 126, 130, 137, 139, 143, 255]) {
+      const worker = created(project, 'worker', { status: 'exited', exitCode });
+      const finding = findings(
+        observe([created(project, 'api'), created(project, 'job', { status: 'exited' }), worker]),
+      ).find((f) => f.service === 'worker' && f.path === 'state');
+      const summary = crashed({ state: 'exited', status: `Exited (${exitCode}) 3 seconds ago` });
+      expect({ exitCode, crashed: finding?.rule.startsWith('crashed') }).toEqual({
+        exitCode,
+        crashed: summary,
+      });
+    }
   });
 
   it('orphans, extra replicas, and one-off containers left alone', () => {
