@@ -15,9 +15,10 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../../shared/diagnostics';
 import { AcceptedDriftSchema, type ParityConfig } from '../../shared/parity-config';
 import { PARITY_FILE, readParityFile } from '../config/parity-file';
-import { AcceptDriftError, editAcceptText, type AcceptEntry } from './accept-edit';
+import { editAcceptText } from './accept-edit';
+import { AcceptDriftError, type AcceptEntry } from './accept-entry';
 
-export { AcceptDriftError, type AcceptEntry } from './accept-edit';
+export { AcceptDriftError, type AcceptEntry } from './accept-entry';
 
 // acceptDrift: the text edit of accept-edit.ts, checked with the parity.yaml loader before and
 // after, and written atomically.
