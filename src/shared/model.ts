@@ -21,7 +21,13 @@ export interface ImageRef {
 
 /** How to build a service's image. */
 export interface BuildSpec {
+  /** Absolute for a local folder (what the engine builds from); a remote context as written. */
   context: string;
+  /**
+   * The context as findings and reports show it: relative to the folder it was resolved from
+   * (`./api`, `../shared`), a remote one as written; never this machine's absolute path.
+   */
+  display: string;
   dockerfile: string | null;
   target: string | null;
   args: Record<string, string | null>;
@@ -87,6 +93,18 @@ export interface Resources {
   memoryBytes: Field<number> | null;
 }
 
+/**
+ * A container that runs in the service's pod beside its main one (`sidecar`, native sidecars
+ * included) or before it (`init`). Kubernetes has them; Compose has no such thing.
+ */
+export interface Sidecar {
+  role: 'sidecar' | 'init';
+  /** The image as written; null when none is named. */
+  image: string | null;
+  /** Its container ports, `9090/tcp`. */
+  ports: string[];
+}
+
 /** One service of an environment, whichever file or platform described it. */
 export interface ServiceModel {
   name: string;
@@ -106,6 +124,15 @@ export interface ServiceModel {
   replicas: Field<number> | null;
   restart: Field<string> | null;
   user: Field<string> | null;
+  /**
+   * Linux capabilities added to / dropped from the engine's default set: Compose `cap_add` /
+   * `cap_drop`, Kubernetes `securityContext.capabilities.add` / `.drop`. Normalized by
+   * normalizeCapabilities (upper case, no `CAP_` prefix, sorted, unique); null when not written.
+   */
+  capAdd: Field<string[]> | null;
+  capDrop: Field<string[]> | null;
+  /** A read-only root filesystem: `read_only` / `readOnlyRootFilesystem`; null when not written. */
+  readOnly: Field<boolean> | null;
   labels: Record<string, Field<string>>;
   profiles: string[];
   /** The networks it joins; empty with a network_mode, `default` when neither is written. */
@@ -117,6 +144,8 @@ export interface ServiceModel {
   stopSignal: Field<string> | null;
   /** How long it gets to stop before it is killed (10 s when null). */
   stopGracePeriodMs: Field<number> | null;
+  /** The other containers of its pod by name (Kubernetes); empty for Compose. */
+  sidecars: Record<string, Field<Sidecar>>;
 }
 
 /** An environment: the services of one side (dev compose, production manifests, a snapshot). */

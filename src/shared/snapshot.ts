@@ -95,6 +95,10 @@ export const SnapshotServiceSchema = z.strictObject({
   replicas: nullable(count),
   restart: nullable(z.string()),
   user: nullable(z.string()),
+  // Normalized as in the model (upper case, no CAP_ prefix, sorted); null when not written.
+  capAdd: nullable(strings),
+  capDrop: nullable(strings),
+  readOnly: nullable(z.boolean()),
   labels: z.record(z.string(), z.string()).default({}),
   profiles: strings.default([]),
   networks: strings.default([]),

@@ -1,3 +1,4 @@
+import { normalizeCapabilities } from '../../shared/capabilities';
 import type { Field, Healthcheck, ServiceModel } from '../../shared/model';
 import { portKey } from './normalize-service';
 
@@ -33,6 +34,9 @@ export function mergeService(base: ServiceModel, over: ServiceModel): ServiceMod
     replicas: over.replicas ?? base.replicas,
     restart: over.restart ?? base.restart,
     user: over.user ?? base.user,
+    capAdd: mergeCapabilities(base.capAdd, over.capAdd),
+    capDrop: mergeCapabilities(base.capDrop, over.capDrop),
+    readOnly: over.readOnly ?? base.readOnly,
     labels: { ...base.labels, ...over.labels },
     profiles: [...base.profiles, ...over.profiles],
     networks: [...new Set([...base.networks, ...over.networks])],
@@ -40,7 +44,17 @@ export function mergeService(base: ServiceModel, over: ServiceModel): ServiceMod
     init: over.init ?? base.init,
     stopSignal: over.stopSignal ?? base.stopSignal,
     stopGracePeriodMs: over.stopGracePeriodMs ?? base.stopGracePeriodMs,
+    sidecars: { ...base.sidecars, ...over.sidecars },
   };
+}
+
+// Compose merges cap_add and cap_drop as sets: both files' capabilities, each once.
+function mergeCapabilities(
+  base: ServiceModel['capAdd'],
+  over: ServiceModel['capAdd'],
+): ServiceModel['capAdd'] {
+  if (!base || !over) return over ?? base;
+  return { value: normalizeCapabilities([...base.value, ...over.value]), source: over.source };
 }
 
 function mergeBy<T>(

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { SourcePosition } from '../../shared/diagnostics';
 import { parseImageRef } from '../../shared/image-ref';
 import type {
@@ -15,6 +15,7 @@ import { isNull } from './node-reader';
 import type { EnvFileFormat } from './raw-env';
 import { normalizeEnvironment } from './service-environment';
 import { SERVICE_KEYS } from './service-keys';
+import { normalizeSecurity } from './service-security';
 import { parseBytes, parseCpus } from './syntax/bytes';
 import { parseCommand } from './syntax/command';
 import { normalizeDependsOn } from './syntax/depends-on';
@@ -105,6 +106,7 @@ export function normalizeService(
     ),
     restart: field(get('restart'), (n) => reader.string(n, 'restart')),
     user: field(get('user'), (n) => reader.string(n, 'user')),
+    ...normalizeSecurity(get, reader),
     labels: Object.fromEntries(
       reader
         .keyValues(get('labels'), 'labels')
@@ -118,6 +120,8 @@ export function normalizeService(
     stopGracePeriodMs: field(get('stop_grace_period'), (n) =>
       syntax(ctx, n, () => parseDuration(toPlain(n) as string | number)),
     ),
+    // Compose has no pods: a helper container is a service of its own.
+    sidecars: {},
   };
 }
 
@@ -167,18 +171,24 @@ function normalizeBuild(node: YNode, ctx: ServiceContext): BuildSpec | null {
     : reader.string(node, 'build');
   if (context === null) return null;
   const args = map ? reader.keyValues(map.entries.get('args')?.value, 'build.args') : [];
+  // A remote context (git URL) stays as written; a path resolves against the project.
+  const remote = /^[a-z]+:\/\//i.test(context) || context.startsWith('git@');
+  const absolute = remote ? context : resolve(ctx.workingDir, context);
   return {
-    // A remote context (git URL) stays as written; a path resolves against the project.
-    context:
-      /^[a-z]+:\/\//i.test(context) || context.startsWith('git@')
-        ? context
-        : resolve(ctx.workingDir, context),
+    context: absolute,
+    display: remote ? context : relativeDisplay(absolute, ctx.workingDir),
     dockerfile: map
       ? reader.string(map.entries.get('dockerfile')?.value, 'build.dockerfile')
       : null,
     target: map ? reader.string(map.entries.get('target')?.value, 'build.target') : null,
     args: Object.fromEntries(args.map(({ key, value }) => [key, value ?? ctx.lookup(key) ?? null])),
   };
+}
+
+// `./api` or `../shared`: the same on every machine, unlike the absolute path.
+function relativeDisplay(path: string, from: string): string {
+  const rel = relative(from, path).split(sep).join('/');
+  return rel === '' ? '.' : rel.startsWith('../') || rel === '..' ? rel : `./${rel}`;
 }
 
 function normalizeHealthcheck(node: YNode, ctx: ServiceContext): Healthcheck | null {

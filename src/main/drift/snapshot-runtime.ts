@@ -1,4 +1,5 @@
 import type { ContainerInspectInfo } from 'dockerode';
+import { normalizeCapabilities } from '../../shared/capabilities';
 import type { PortMapping, VolumeMount } from '../../shared/model';
 import { SNAPSHOT_VERSION, type Snapshot, type SnapshotService } from '../../shared/snapshot';
 import { COMPOSE_LABEL } from '../engine/compose-labels';
@@ -198,6 +199,9 @@ function serviceOf(
           : host.RestartPolicy.Name
         : null,
     user: config.User ? config.User : null,
+    capAdd: capabilities(host.CapAdd),
+    capDrop: capabilities(host.CapDrop),
+    readOnly: host.ReadonlyRootfs === true ? true : null,
     labels,
     profiles: [],
     // `<project>_default` is the files' `default`, as Compose names networks.
@@ -211,4 +215,12 @@ function serviceOf(
     stopSignal: config.StopSignal ? config.StopSignal : null,
     stopGracePeriodMs: null,
   };
+}
+
+// The engine keeps capabilities as they were asked for (`all`, `CAP_CHOWN`): normalized as the
+// files' are, none as null.
+function capabilities(list: unknown): string[] | null {
+  const names = Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+  const normal = normalizeCapabilities(names);
+  return normal.length > 0 ? normal : null;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { isAbsolute, relative } from 'node:path';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import type { Diagnostic, SourcePosition } from '../../shared/diagnostics';
+import { normalizeCapabilities } from '../../shared/capabilities';
 import { parseImageRef } from '../../shared/image-ref';
 import type { EnvironmentModel, Field, Healthcheck, ServiceModel } from '../../shared/model';
 import { isSecretName } from '../../shared/secrets';
@@ -104,6 +105,9 @@ function serviceOf(s: ServiceModel, workingDir: string): SnapshotService {
     replicas: value(s.replicas),
     restart: value(s.restart),
     user: value(s.user),
+    capAdd: value(s.capAdd),
+    capDrop: value(s.capDrop),
+    readOnly: value(s.readOnly),
     labels: Object.fromEntries(Object.entries(s.labels).map(([key, field]) => [key, field.value])),
     profiles: [...s.profiles],
     networks: [...s.networks],
@@ -256,7 +260,7 @@ export function readSnapshot(
       name,
       source: keyPos(servicesNode, name, at) ?? pos(base),
       image: s.image === null ? null : field(parseImageRef(s.image), 'image'),
-      build: s.build ? field({ ...s.build, args: {} }, 'build') : null,
+      build: s.build ? field({ ...s.build, display: s.build.context, args: {} }, 'build') : null,
       command: maybe(s.command, 'command'),
       entrypoint: maybe(s.entrypoint, 'entrypoint'),
       environment,
@@ -277,6 +281,9 @@ export function readSnapshot(
       replicas: maybe(s.replicas, 'replicas'),
       restart: maybe(s.restart, 'restart'),
       user: maybe(s.user, 'user'),
+      capAdd: maybe(s.capAdd && normalizeCapabilities(s.capAdd), 'capAdd'),
+      capDrop: maybe(s.capDrop && normalizeCapabilities(s.capDrop), 'capDrop'),
+      readOnly: maybe(s.readOnly, 'readOnly'),
       labels: Object.fromEntries(
         Object.entries(s.labels).map(([key, value]) => [key, field(value, 'labels', key)]),
       ),
@@ -286,6 +293,8 @@ export function readSnapshot(
       init: maybe(s.init, 'init'),
       stopSignal: maybe(s.stopSignal, 'stopSignal'),
       stopGracePeriodMs: maybe(s.stopGracePeriodMs, 'stopGracePeriodMs'),
+      // Snapshots come from Compose files or containers, neither of which has pods.
+      sidecars: {},
     };
   }
   for (const kind of ['volumes', 'networks'] as const) {

@@ -23,7 +23,10 @@ function service(name: string, image: string | null, build = false): ServiceMode
     source: at,
     image: image ? { value: imageRef(image), source: at } : null,
     build: build
-      ? { value: { context: '.', dockerfile: null, target: null, args: {} }, source: at }
+      ? {
+          value: { context: '.', display: '.', dockerfile: null, target: null, args: {} },
+          source: at,
+        }
       : null,
     command: null,
     entrypoint: null,
@@ -37,6 +40,9 @@ function service(name: string, image: string | null, build = false): ServiceMode
     replicas: null,
     restart: null,
     user: null,
+    capAdd: null,
+    capDrop: null,
+    readOnly: null,
     labels: {},
     profiles: [],
     networks: ['default'],
@@ -44,6 +50,7 @@ function service(name: string, image: string | null, build = false): ServiceMode
     init: null,
     stopSignal: null,
     stopGracePeriodMs: null,
+    sidecars: {},
   };
 }
 

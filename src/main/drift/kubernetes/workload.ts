@@ -10,7 +10,13 @@ import type { K8sObject } from './objects';
 import { readPodTemplate, readResources, type TemplateContainer } from './pod-template';
 import { readMounts } from './pod-volumes';
 import { readProbe } from './probe';
-import { joinServicePorts, readContainerPorts, type K8sService } from './service-ports';
+import { readContainerSecurity } from './security-context';
+import {
+  joinServicePorts,
+  readContainerPorts,
+  type ContainerPort,
+  type K8sService,
+} from './service-ports';
 import { child, items, peek, stringItems } from './tree';
 import type { K8sObjectSummary } from './types';
 
@@ -30,8 +36,9 @@ const RESTART: Record<string, string> = { Always: 'always', OnFailure: 'on-failu
 /**
  * One workload as a service named `name`: its main container (the template's
  * `kubectl.kubernetes.io/default-container`, else the first of `containers`) gives image,
- * command, env, ports, probe, resources and mounts; the pod gives labels, user, restart and
- * replicas. Sidecars and init containers are listed in the summary only. Null without containers.
+ * command, env, ports, probe, resources, mounts and securityContext; the pod gives labels, user,
+ * restart and replicas. Sidecars and init containers become the service's `sidecars` (and are
+ * listed in the summary). Null without containers.
  */
 export function readWorkload(
   object: K8sObject,
@@ -94,7 +101,7 @@ export function readWorkload(
     reservations: readResources(main.node, 'requests', reader),
     replicas: replicas(object, reader),
     restart: restart(object, spec, reader),
-    user: user(main.node, spec, reader),
+    ...readContainerSecurity(main.node, spec, reader, what),
     labels: Object.fromEntries(
       [...template.labelNodes].map(([key, node]) => [
         key,
@@ -109,6 +116,7 @@ export function readWorkload(
     init: null,
     stopSignal: null,
     stopGracePeriodMs: seconds(child(spec, 'terminationGracePeriodSeconds'), reader),
+    sidecars: sidecarsOf(ported),
   };
   const claims = [
     ...claimTemplates.map((c) => ({ ...c, template: true })),
@@ -134,6 +142,26 @@ export function readWorkload(
     },
     claims,
   };
+}
+
+// Every container of the pod but the main one, with where its entry starts.
+function sidecarsOf(
+  containers: readonly (TemplateContainer & { ports: ContainerPort[] })[],
+): ServiceModel['sidecars'] {
+  const sidecars: ServiceModel['sidecars'] = {};
+  for (const c of containers) {
+    if (c.role === 'main') continue;
+    const image = child(c.node, 'image');
+    sidecars[c.name] = {
+      value: {
+        role: c.role,
+        image: image?.kind === 'scalar' && typeof image.value === 'string' ? image.value : null,
+        ports: c.ports.map((p) => `${p.containerPort}/${p.protocol}`),
+      },
+      source: c.node.pos,
+    };
+  }
+  return sidecars;
 }
 
 function image(main: TemplateContainer, reader: NodeReader, what: string): ServiceModel['image'] {
@@ -170,18 +198,6 @@ function restart(object: K8sObject, spec: YMap | null, reader: NodeReader): Fiel
       node.pos,
     );
   return null;
-}
-
-// The container's securityContext over the pod's, as `uid` or `uid:gid`.
-function user(container: YMap, spec: YMap | null, reader: NodeReader): Field<string> | null {
-  const own = reader.map(child(container, 'securityContext'), 'securityContext');
-  const pod = reader.map(child(spec, 'securityContext'), 'pod securityContext');
-  const pick = (key: string): YNode | undefined => child(own, key) ?? child(pod, key);
-  const uidNode = pick('runAsUser');
-  const uid = reader.integer(uidNode, 'runAsUser');
-  if (!uidNode || uid === null) return null;
-  const gid = reader.integer(pick('runAsGroup'), 'runAsGroup');
-  return { value: gid === null ? String(uid) : `${uid}:${gid}`, source: uidNode.pos };
 }
 
 function seconds(node: YNode | undefined, reader: NodeReader): Field<number> | null {
