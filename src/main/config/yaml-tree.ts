@@ -10,6 +10,7 @@ import {
   type Pair,
 } from 'yaml';
 import type { Diagnostic, SourcePosition } from '../../shared/diagnostics';
+import { fastYamlRoots } from './yaml-fast';
 
 /** A YAML value with the position it was written at; the config model is built from these. */
 export type YNode = YScalar | YMap | YSeq;
@@ -52,6 +53,18 @@ export interface ParsedYaml {
  * and duplicate keys (a warning naming both lines; the last one wins, as in Compose).
  */
 export function parseYaml(text: string, file: string): ParsedYaml {
+  const roots = fastYamlRoots(text, file);
+  // The yaml library gives an empty document after `---` a null scalar, and several documents
+  // an error: both are left to it.
+  if (roots && roots.length <= 1) {
+    const root = roots[0] ?? null;
+    if (root || !/^---/m.test(text)) return { root, diagnostics: [] };
+  }
+  return parseYamlByLibrary(text, file);
+}
+
+/** parseYaml as the yaml library reads it: the reference for the fast path, and its fallback. */
+export function parseYamlByLibrary(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false, merge: false });
   const at = (offset: number): SourcePosition => {

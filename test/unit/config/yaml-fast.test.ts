@@ -1,0 +1,199 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { LineCounter, parseAllDocuments } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { fastYamlDocuments, fastYamlRoots } from '../../../src/main/config/yaml-fast';
+import {
+  documentTree,
+  parseYaml,
+  parseYamlByLibrary,
+  type YNode,
+} from '../../../src/main/config/yaml-tree';
+
+// The fast front end must build exactly the yaml library's tree, or give up. Every YAML file
+// the project has is read both ways; the ones the fast path leaves to the library are listed,
+// so that a file silently leaving the fast path shows here too.
+const ROOT = join(__dirname, '../../..');
+const TREES = ['/work/shared/corpora', join(ROOT, 'examples'), join(ROOT, 'test/fixtures')];
+const YAML_FILE = /\.ya?ml(\.txt)?$/;
+const LEFT_TO_THE_LIBRARY = [
+  // anchors and aliases
+  '/work/shared/corpora/sock-shop/expectations.yaml',
+  // multi-line quoted scalars
+  '/work/shared/corpora/example-voting-app/expectations.yaml',
+];
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && YAML_FILE.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+// A plain form of a tree in which key order and every position count.
+function plain(node: YNode | null): unknown {
+  if (!node) return null;
+  switch (node.kind) {
+    case 'scalar':
+      return node;
+    case 'seq':
+      return { kind: 'seq', pos: node.pos, items: node.items.map(plain) };
+    case 'map':
+      return {
+        kind: 'map',
+        pos: node.pos,
+        entries: [...node.entries].map(([key, entry]) => [key, entry.keyPos, plain(entry.value)]),
+      };
+  }
+}
+
+// The trees of a stream's documents as the yaml library reads them; 'error' for a bad document.
+function libraryRoots(text: string, file: string): unknown[] {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, merge: false });
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+  return docs.map((doc) => (doc.errors.length > 0 ? 'error' : plain(documentTree(doc, at, []))));
+}
+
+function expectSameAsLibrary(text: string): void {
+  const fast = parseYaml(text, 'f.yaml');
+  const library = parseYamlByLibrary(text, 'f.yaml');
+  expect({ ...fast, root: plain(fast.root) }).toStrictEqual({
+    ...library,
+    root: plain(library.root),
+  });
+}
+
+describe('fastYamlRoots on every YAML file of the project', () => {
+  const files = TREES.filter((dir) => existsSync(dir)).flatMap(yamlFiles);
+
+  it('finds the files', () => {
+    expect(files.length).toBeGreaterThan(20);
+  });
+
+  it.each(files.map((file) => [relative(ROOT, file), file]))('%s', (_name, file) => {
+    const text = readFileSync(file, 'utf8');
+    const fast = fastYamlRoots(text, file);
+    if (LEFT_TO_THE_LIBRARY.includes(file)) {
+      expect(fast).toBeNull();
+    } else {
+      expect(fast?.map(plain)).toStrictEqual(libraryRoots(text, file));
+    }
+    const documents = parseAllDocuments(text);
+    if (documents.length <= 1) expectSameAsLibrary(text);
+  });
+});
+
+// Texts the fast path reads itself: it must, and the same way.
+const FAST: Record<string, string> = {
+  'quoted scalars': 'a: "x\\ty \\u00e9 \\x41 \\"q\\""\nb: \'it\'\'s\'\nc: ""\n"d e": 1\n',
+  'literal block scalars':
+    'a: |\n  x\n   y\n\n  z\nb: |-\n  q\n\nc: |+\n  r\n\nd: |2\n    two\ne: |\n\n  late\n',
+  'folded block scalars': 'a: >\n  folded\n  text\n\n  para\nb: >-\n  a\n    more\n  b\nc: x\n',
+  'flow collections': 'a: {b: 1, c: [x, "y", {d: e}], f: []}\ng: {}\nh: [ 1 , 2 ]\n',
+  'flow collections over lines': 'a: {b: 1,\n    c: [x,\n      y]}\nd:\n  - [1,\n     2]\n',
+  'empty text': '',
+  'only comments': '# a comment\n\n# another\n',
+  'a leading ---': '---\na: 1\n',
+  comments: '# head\na: 1 # c\n# full\nb: # c\n  - x # c\n  # inside\n  - y\nc: "q" # c\n',
+  CRLF: 'a: 1\r\nb:\r\n  - x\r\n  - "y"\r\nc: |\r\n  l1\r\n  l2\r\nd: {e: f}\r\n',
+  'YAML 1.2 core schema':
+    'a: on\nb: yes\nc: True\nd: FALSE\ne: 0o17\nf: 0x1F\ng: 1e3\nh: .inf\ni: -.Inf\nj: .nan\n' +
+    'k: 2001-12-14\nl: ~\nm: null\nn: 012\no: +12\np: 1_000\nq: 0b101\nr: 3.\ns: .5\nt: -0\n' +
+    'u: 12345678901234567890\nv: "true"\nw: \'1\'\nx: y n\n',
+  'keys that are not strings': '1: int\n2.50: float\nnull: null\ntrue: bool\n0x10: hex\n',
+  'empty values': 'a:\nb:   \nc: # c\nd:\n  - x\ne:\n',
+  'nested sequences': '- - a\n  - b\n- c: 1\n  d: 2\n- []\n',
+  'a sequence as indented as its key': 'k:\n- a\n- b: c\nl: 1\n',
+  'unicode and odd plain scalars':
+    'name: "héllo ☃"\nurl: http://x:80/a#b\nc: a:b\nd: -x\ne: "#not"\nf: a # b\ng: x#y\n',
+  'a Kubernetes manifest':
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec:\n  template:\n' +
+    '    spec:\n      containers:\n        - name: api\n          ports:\n' +
+    '            - containerPort: 8080\n          env:\n            - { name: A, value: "1" }\n',
+};
+
+// Texts left to the yaml library, for its diagnostics or because the trees could differ.
+const LIBRARY: Record<string, string> = {
+  'anchors and merge keys':
+    'x-c: &c\n  restart: always\nservices:\n  api:\n    <<: *c\n    restart: "no"\n  w: *c\n',
+  'an inline merge key': 'a:\n  <<: {b: 1}\n  c: 2\n',
+  'duplicate keys': 'a: 1\nb: 2\na: 3\n',
+  'keys duplicate once resolved': '1: a\n"1": b\n0x1: c\n',
+  'flow duplicate keys': 'a: {b: 1, b: 2}\n',
+  tags: 'a: !!str 1\nb: !custom x\nc: !!binary aGk=\n',
+  'a tab': 'a:\t1\n',
+  'multi-line plain scalar': 'a: b\n  c\n',
+  'multi-line quoted scalar': 'a: "b\n  c"\n',
+  BOM: '\ufeffa: 1\n',
+  'explicit key': '? a\n: b\n',
+  directive: '%YAML 1.2\n---\na: 1\n',
+  'an empty document after ---': '---\n',
+  'a comment-only document after ---': '---\n# c\n',
+  'two documents': 'a: 1\n---\nb: 2\n',
+  'a document end marker': 'a: 1\n...\n',
+  'a lone CR': 'a: 1\rb: 2\n',
+  'a complex key': '[a]: b\n',
+  'a flow key without value': 'a: {b}\n',
+  'a flow pair in a sequence': 'a: [x, y: z]\n',
+  'an empty sequence entry': '- \n- x\n',
+  'a comment glued to a quoted scalar': 'a: "b"#c\n',
+  'a comment glued to a flow collection': 'a: [b]#c\n',
+  'an under-indented flow collection': 'a: [1,\n2]\n',
+  'content on the --- line': '--- a: b\n',
+  'a key on a value': 'a: b: c\n',
+  'a bad indentation': 'a:\n  b: 1\n   c: 2\n',
+  'a reserved character': 'a: `x`\n',
+  'an unclosed flow collection': 'a: [1, 2\n',
+  'an unclosed quote': 'a: "b\n',
+};
+
+describe('fastYamlRoots on targeted texts', () => {
+  it.each(Object.entries(FAST))('reads %s itself, as the yaml library does', (_name, text) => {
+    expect(fastYamlRoots(text, 'f.yaml')).not.toBeNull();
+    expectSameAsLibrary(text);
+  });
+
+  it.each(Object.entries(LIBRARY))('leaves %s to the yaml library', (_name, text) => {
+    // Several documents or an empty one may be read fast: parseYaml leaves them to the library.
+    const roots = fastYamlRoots(text, 'f.yaml');
+    expect(roots?.length === 1 ? plain(roots[0] ?? null) : null).toBeNull();
+    expectSameAsLibrary(text);
+  });
+
+  it('still warns about a duplicate key, naming both lines', () => {
+    expect(parseYaml('a: 1\nb: 2\na: 3\n', 'f.yaml').diagnostics).toEqual([
+      {
+        severity: 'warning',
+        message: 'duplicate key "a" (also at line 1); the last one wins',
+        position: { file: 'f.yaml', line: 3, column: 1 },
+      },
+    ]);
+  });
+});
+
+describe('fastYamlDocuments', () => {
+  it('reads a stream with separators and empty documents as the yaml library does', () => {
+    const text = '---\na: 1\n---\n# only a comment\n---\n- b\n---\n~\n---\nc: {d: e}\n';
+    const fast = fastYamlDocuments(text, 'f.yaml');
+    const library = libraryRoots(text, 'f.yaml').filter(
+      (root) =>
+        root !== null &&
+        !(
+          typeof root === 'object' &&
+          'kind' in root &&
+          root.kind === 'scalar' &&
+          'value' in root &&
+          root.value === null
+        ),
+    );
+    expect(fast?.map(plain)).toStrictEqual(library);
+  });
+
+  it("leaves Helm's `# Source:` comments to the yaml library", () => {
+    expect(fastYamlDocuments('---\n# Source: c/templates/a.yaml\na: 1\n', 'f.yaml')).toBeNull();
+  });
+});
