@@ -123,8 +123,6 @@ function score(corpus: string) {
 }
 
 // The ratchet: what the detector finds today. Raise these as it improves; never lower them.
-// Missed today: sock-shop QM-3 (no cap_add/cap_drop/read_only in the model), RMQ-2 (sidecar
-// containers are not in the model).
 const RATCHET: Record<string, string[]> = {
   'example-voting-app': [
     'SEED-1',
@@ -169,8 +167,10 @@ const RATCHET: Record<string, string[]> = {
     'SHIP-3',
     'QM-1',
     'QM-2',
+    'QM-3',
     'QM-4',
     'RMQ-1',
+    'RMQ-2',
     'RMQ-3',
     'PAY-1',
     'PAY-2',

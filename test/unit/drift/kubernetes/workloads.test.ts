@@ -114,7 +114,7 @@ describe('Kubernetes workloads', () => {
     expect(backup?.replicas).toBeNull();
   });
 
-  it('makes the first regular container main; init containers and sidecars are only listed', () => {
+  it('makes the first regular container main; init containers and sidecars are its sidecars', () => {
     const { model, objects } = read({
       'k8s/pod.yaml': lines(
         'apiVersion: v1',
@@ -139,6 +139,13 @@ describe('Kubernetes workloads', () => {
       ['logs', 'sidecar', 'example/logs:1'],
       ['migrate', 'init', 'example/migrate:1'],
       ['proxy', 'sidecar', 'example/proxy:1'],
+    ]);
+    expect(
+      Object.entries(model.services.tool?.sidecars ?? {}).map(([name, s]) => [name, s.value.role]),
+    ).toEqual([
+      ['logs', 'sidecar'],
+      ['migrate', 'init'],
+      ['proxy', 'sidecar'],
     ]);
   });
 

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { readKubernetes } from '../../../src/main/drift/kubernetes';
+import type { Finding } from '../../../src/shared/drift';
+import { makeProject } from '../../support/project-dir';
+import { driftOf, lines } from './drift-fixture';
+
+const POD = lines(
+  'apiVersion: apps/v1',
+  'kind: Deployment',
+  'metadata: { name: queue }',
+  'spec:',
+  '  template:',
+  '    metadata: { labels: { app: queue } }',
+  '    spec:',
+  '      initContainers:',
+  '        - name: migrate',
+  '          image: example/migrate:1',
+  '      containers:',
+  '        - name: queue',
+  '          image: rabbitmq:3.13',
+  '        - name: exporter',
+  '          image: kbudde/rabbitmq-exporter',
+  '          ports: [{ containerPort: 9090, name: exporter }]',
+);
+
+const topology = (findings: Finding[]): Finding[] =>
+  findings.filter((f) => f.category === 'topology');
+
+describe('sidecars and init containers', () => {
+  it('are the service’s sidecars in the production model, at their entry', () => {
+    const dir = makeProject('pod', { 'k8s/queue.yaml': POD });
+    const { model } = readKubernetes(['k8s'], dir);
+    const queue = model.services.queue;
+    expect(Object.keys(model.services)).toEqual(['queue']);
+    expect(Object.keys(queue?.sidecars ?? {})).toEqual(['exporter', 'migrate']);
+    expect(queue?.sidecars).toMatchObject({
+      exporter: {
+        value: { role: 'sidecar', image: 'kbudde/rabbitmq-exporter', ports: ['9090/tcp'] },
+        source: { file: 'k8s/queue.yaml', line: 14 },
+      },
+      migrate: {
+        value: { role: 'init', image: 'example/migrate:1', ports: [] },
+        source: { line: 9 },
+      },
+    });
+  });
+
+  it('are reported as topology drift of the matched service, with the container’s line', () => {
+    const { report } = driftOf({
+      'compose.yaml': lines('services:', '  queue:', '    image: rabbitmq:3.13'),
+      'k8s/queue.yaml': POD,
+    });
+    expect(topology(report.findings)).toMatchObject([
+      {
+        service: 'queue',
+        path: 'sidecars.exporter',
+        kind: 'only-prod',
+        severity: 'warning',
+        status: 'drift',
+        rule: 'production runs a sidecar container the laptop does not',
+        dev: { value: null, source: null },
+        prod: {
+          value: 'sidecar kbudde/rabbitmq-exporter, port 9090/tcp',
+          source: { file: 'k8s/queue.yaml', line: 14 },
+        },
+      },
+      {
+        path: 'sidecars.migrate',
+        rule: 'production runs an init container the laptop does not',
+        prod: { value: 'init example/migrate:1' },
+      },
+    ]);
+  });
+
+  it('leave out the container a dev service was paired with by its name', () => {
+    const { report } = driftOf({
+      'compose.yaml': lines('services:', '  exporter:', '    image: kbudde/rabbitmq-exporter'),
+      'k8s/queue.yaml': POD,
+    });
+    expect(report.matches).toContainEqual(
+      expect.objectContaining({ dev: 'exporter', prod: 'queue', by: 'container-name' }),
+    );
+    expect(topology(report.findings).map((f) => f.path)).toEqual(['sidecars.migrate']);
+  });
+});
