@@ -1,8 +1,6 @@
-import { relative, resolve, sep } from 'node:path';
 import type { SourcePosition } from '../../shared/diagnostics';
 import { parseImageRef } from '../../shared/image-ref';
 import type {
-  BuildSpec,
   Field,
   Healthcheck,
   PortMapping,
@@ -14,6 +12,7 @@ import type { NodeReader } from './node-reader';
 import { isNull } from './node-reader';
 import type { EnvFileFormat } from './raw-env';
 import { normalizeEnvironment } from './service-environment';
+import { normalizeBuild, resolveBindSource } from './service-paths';
 import { SERVICE_KEYS } from './service-keys';
 import { normalizeSecurity } from './service-security';
 import { parseBytes, parseCpus } from './syntax/bytes';
@@ -163,34 +162,6 @@ function listOf<T>(
   );
 }
 
-function normalizeBuild(node: YNode, ctx: ServiceContext): BuildSpec | null {
-  const { reader } = ctx;
-  const map = node.kind === 'map' ? node : null;
-  const context = map
-    ? (reader.string(map.entries.get('context')?.value, 'build.context') ?? '.')
-    : reader.string(node, 'build');
-  if (context === null) return null;
-  const args = map ? reader.keyValues(map.entries.get('args')?.value, 'build.args') : [];
-  // A remote context (git URL) stays as written; a path resolves against the project.
-  const remote = /^[a-z]+:\/\//i.test(context) || context.startsWith('git@');
-  const absolute = remote ? context : resolve(ctx.workingDir, context);
-  return {
-    context: absolute,
-    display: remote ? context : relativeDisplay(absolute, ctx.workingDir),
-    dockerfile: map
-      ? reader.string(map.entries.get('dockerfile')?.value, 'build.dockerfile')
-      : null,
-    target: map ? reader.string(map.entries.get('target')?.value, 'build.target') : null,
-    args: Object.fromEntries(args.map(({ key, value }) => [key, value ?? ctx.lookup(key) ?? null])),
-  };
-}
-
-// `./api` or `../shared`: the same on every machine, unlike the absolute path.
-function relativeDisplay(path: string, from: string): string {
-  const rel = relative(from, path).split(sep).join('/');
-  return rel === '' ? '.' : rel.startsWith('../') || rel === '..' ? rel : `./${rel}`;
-}
-
 function normalizeHealthcheck(node: YNode, ctx: ServiceContext): Healthcheck | null {
   const map = ctx.reader.map(node, 'healthcheck');
   if (!map) return null;
@@ -272,12 +243,6 @@ function normalizeNetworks(node: YNode | undefined, reader: NodeReader): string[
   if (!node || isNull(node)) return [];
   if (node.kind === 'map') return [...node.entries.keys()];
   return reader.stringList(node, 'networks').map(({ value }) => value);
-}
-
-function resolveBindSource(mount: VolumeMount, workingDir: string): VolumeMount {
-  if (mount.type !== 'bind' || mount.source === null) return mount;
-  const source = mount.source.startsWith('~') ? mount.source : resolve(workingDir, mount.source);
-  return { ...mount, source };
 }
 
 /** Identity of a port for merging files: the same published address and target. */
