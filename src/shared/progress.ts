@@ -26,6 +26,8 @@ export const ServiceProgressSchema = z.object({
   phase: ServicePhaseSchema,
   /** Build output, pull progress, or why it failed. */
   detail: z.string().optional(),
+  /** How far a pull (bytes of its layers) or build (its steps) is, 0 to 1, when known. */
+  fraction: z.number().min(0).max(1).optional(),
   /** Time since the operation began. */
   elapsedMs: z.number().nonnegative(),
 });

@@ -5,9 +5,11 @@ import { loadProject, type LoadedProject } from '../../src/main/config/load-proj
 import { DockerEngine } from '../../src/main/engine/docker-engine';
 import { down } from '../../src/main/engine/down';
 import { up } from '../../src/main/engine/up';
+import type Docker from 'dockerode';
 import { runParity } from '../support/cli';
 import { connectTestEngine, uniqueProjectName } from '../support/engine';
 import { makeProject } from '../support/project-dir';
+import { removeShop } from '../support/shop';
 
 const SHOP = fileURLToPath(new URL('../../examples/shop', import.meta.url));
 const engine = DockerEngine.fromEnvironment();
@@ -32,13 +34,15 @@ function recorder() {
   return { steps, at, onProgress: (step: ServiceProgress) => steps.push(step) };
 }
 
+let docker: Docker;
 beforeAll(async () => {
-  await connectTestEngine();
+  docker = await connectTestEngine();
 });
 
 describe('up and down of examples/shop on the real engine', () => {
   const name = uniqueProjectName('parity-it-shop');
-  afterAll(() => down(engine, name, { volumes: true, timeoutSeconds: 0 }));
+  // The images built for this project too: every run builds its own.
+  afterAll(() => removeShop(docker, name));
 
   it('starts every service, the worker only once the API is healthy', async () => {
     const progress = recorder();
@@ -47,6 +51,13 @@ describe('up and down of examples/shop on the real engine', () => {
       onProgress: progress.onProgress,
     });
     expect(result.failed).toEqual([]);
+    // The image is built from api/Dockerfile: how far the build is goes with its output.
+    const built = progress.steps
+      .filter((s) => s.service === 'api' && s.phase === 'building')
+      .flatMap((s) => s.fraction ?? []);
+    expect(built.length).toBeGreaterThan(1);
+    expect(built).toEqual([...built].sort((a, b) => a - b));
+    expect(built.at(-1)).toBe(1);
     expect(progress.at('api', 'healthy')).toBeGreaterThan(-1);
     expect(progress.at('worker', 'starting')).toBeGreaterThan(progress.at('api', 'healthy'));
     const containers = await engine.listProjectContainers(name);

@@ -20,6 +20,7 @@ interface Row {
   firstMs: number;
   lastMs: number;
   detail: string;
+  fraction: number | undefined;
 }
 
 const DETAIL_WIDTH = 60;
@@ -34,12 +35,14 @@ export class ProgressBoard {
   /** Takes one step of one service. */
   update(progress: ServiceProgress): void {
     const row = this.rows.get(progress.service);
-    const detail = progress.detail ?? (row && progress.phase === row.phase ? row.detail : '');
+    const samePhase = row !== undefined && progress.phase === row.phase;
+    const detail = progress.detail ?? (samePhase ? row.detail : '');
     this.rows.set(progress.service, {
       phase: progress.phase,
       firstMs: row?.firstMs ?? progress.elapsedMs,
       lastMs: progress.elapsedMs,
       detail,
+      fraction: progress.fraction ?? (samePhase ? row.fraction : undefined),
     });
   }
 
@@ -48,10 +51,16 @@ export class ProgressBoard {
     const width = Math.max(0, ...[...this.rows.keys()].map((name) => name.length));
     return [...this.rows].map(([service, row]) => {
       const seconds = `${((row.lastMs - row.firstMs) / 1000).toFixed(1)}s`;
+      const percent = row.fraction === undefined ? '' : ` ${percentOf(row.fraction).padStart(4)}`;
       const detail = row.detail ? `  ${truncate(row.detail.split('\n').at(-1) ?? '')}` : '';
-      return `${phaseSymbol(row.phase)} ${service.padEnd(width)}  ${row.phase.padEnd(10)} ${seconds.padStart(6)}${detail}`;
+      return `${phaseSymbol(row.phase)} ${service.padEnd(width)}  ${row.phase.padEnd(10)} ${seconds.padStart(6)}${percent}${detail}`;
     });
   }
+}
+
+/** "42%": how far a pull or build is. */
+function percentOf(fraction: number): string {
+  return `${Math.floor(fraction * 100)}%`;
 }
 
 function truncate(text: string): string {

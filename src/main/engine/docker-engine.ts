@@ -5,6 +5,13 @@ import { Docker as Dockerode } from './dockerode-lazy';
 import type { Stack } from '../../shared/stacks';
 import { COMPOSE_LABEL } from './compose-labels';
 import { groupStacks } from './stacks';
+import {
+  buildTracker,
+  pullTracker,
+  type StreamEvent,
+  type StreamProgress,
+  type StreamTracker,
+} from './stream-progress';
 
 /** Where the engine is: DOCKER_HOST as Docker's own tools read it, else the local socket. */
 export function defaultEndpoint(env: NodeJS.ProcessEnv = process.env): string {
@@ -20,11 +27,6 @@ function socketOptions(endpoint: string): Docker.DockerOptions | undefined {
   if (endpoint.startsWith('unix://')) return { socketPath: endpoint.slice('unix://'.length) };
   if (endpoint.startsWith('npipe://')) return { socketPath: endpoint.slice('npipe://'.length) };
   return undefined;
-}
-
-/** One line of build or pull output. */
-export interface StreamProgress {
-  text: string;
 }
 
 /** An image as this machine has it. */
@@ -197,16 +199,16 @@ export class DockerEngine {
         buildargs,
       },
     );
-    await this.follow(stream as unknown as Readable, onProgress);
+    await this.follow(stream as unknown as Readable, buildTracker(), onProgress);
   }
 
-  /** Pulls an image, streaming its layer progress; throws with the registry's error. */
+  /** Pulls an image, reporting its layers' progress; throws with the registry's error. */
   async pullImage(
     reference: string,
     onProgress: (progress: StreamProgress) => void,
   ): Promise<void> {
     const stream = (await this.docker.pull(reference)) as Readable;
-    await this.follow(stream, onProgress);
+    await this.follow(stream, pullTracker(), onProgress);
   }
 
   /** Creates a container and returns its id. */
@@ -308,7 +310,11 @@ export class DockerEngine {
   }
 
   // Build and pull report failure as an {error} line in a stream that itself ends fine.
-  private follow(stream: Readable, onProgress: (progress: StreamProgress) => void): Promise<void> {
+  private follow(
+    stream: Readable,
+    track: StreamTracker,
+    onProgress: (progress: StreamProgress) => void,
+  ): Promise<void> {
     return new Promise((resolve, reject) => {
       let failure: string | null = null;
       this.docker.modem.followProgress(
@@ -318,15 +324,13 @@ export class DockerEngine {
           else if (failure !== null) reject(new Error(failure));
           else resolve();
         },
-        (event: { stream?: string; status?: string; progress?: string; error?: string }) => {
+        (event: StreamEvent) => {
           if (event.error) {
             failure = event.error.trim();
             return;
           }
-          const text = (
-            event.stream ?? [event.status, event.progress].filter(Boolean).join(' ')
-          ).trimEnd();
-          if (text) onProgress({ text });
+          const progress = track(event);
+          if (progress) onProgress(progress);
         },
       );
     });

@@ -242,12 +242,14 @@ async function ensureImage(
   const build = service.build?.value;
   if (build) {
     report(service.name, 'building');
-    await engine.buildImage({ ...build, tag: image }, ({ text }) =>
-      report(service.name, 'building', text),
+    await engine.buildImage({ ...build, tag: image }, ({ text, fraction }) =>
+      report(service.name, 'building', text, fraction),
     );
   } else {
     report(service.name, 'pulling');
-    await engine.pullImage(image, ({ text }) => report(service.name, 'pulling', text));
+    await engine.pullImage(image, ({ text, fraction }) =>
+      report(service.name, 'pulling', text, fraction),
+    );
   }
 }
 

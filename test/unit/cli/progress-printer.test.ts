@@ -36,6 +36,16 @@ describe('ProgressBoard', () => {
     expect(line?.length).toBeLessThan(90);
   });
 
+  it('shows how far a pull is, and keeps it while the same phase goes on', () => {
+    const board = new ProgressBoard();
+    board.update({ ...step('db', 'pulling', 0, 'Downloading: 0/2 layers'), fraction: 0.425 });
+    expect(board.lines()).toEqual(['• db  pulling      0.0s  42%  Downloading: 0/2 layers']);
+    board.update(step('db', 'pulling', 400));
+    expect(board.lines()[0]).toContain(' 42%  Downloading');
+    board.update(step('db', 'creating', 900));
+    expect(board.lines()).toEqual(['• db  creating     0.9s']);
+  });
+
   it('shows why a service failed', () => {
     const board = new ProgressBoard();
     board.update(step('web', 'waiting', 0));
