@@ -285,6 +285,47 @@ describe.each(Object.entries(transports))('the API contract over %s', (_name, tr
     expect((await partial).services).toMatchObject({ total: 2, running: 1 });
   });
 
+  it("scales a service, then removes its stopped containers, the other service's untouched", async () => {
+    const containers = async (): Promise<string[]> =>
+      (
+        await docker.listContainers({
+          all: true,
+          filters: { label: [`com.docker.compose.project=${name}`] },
+        })
+      )
+        .map((c) => `${(c.Names[0] ?? '').slice(1)} ${c.State}`)
+        .sort();
+    const scaled = await connection.api['stack.up']({
+      project: dir,
+      services: ['app'],
+      scale: { app: 2 },
+    });
+    expect(scaled).toEqual({ failed: [] });
+    expect(await containers()).toEqual([
+      `${name}-app-1 running`,
+      `${name}-app-2 running`,
+      `${name}-db-1 running`,
+    ]);
+    // A running service is kept unless asked to stop it first.
+    expect(await connection.api['service.remove']({ project: dir, service: 'app' })).toEqual({
+      removed: [],
+    });
+    const steps: ApiEventPayload<'progress'>[] = [];
+    const off = connection.events.on('progress', (event) => steps.push(event));
+    const removed = await connection.api['service.remove']({
+      project: dir,
+      service: 'app',
+      stop: true,
+    });
+    off();
+    expect(removed).toEqual({ removed: [`${name}-app-1`, `${name}-app-2`] });
+    expect(await containers()).toEqual([`${name}-db-1 running`]);
+    expect(steps.at(-1)).toMatchObject({ operation: 'remove', done: { ok: true } });
+    await expect(
+      connection.api['stack.up']({ project: dir, scale: { nope: 1 } }),
+    ).rejects.toMatchObject({ name: 'PlanError' });
+  });
+
   it('keeps settings and says why drift is unavailable without a production source', async () => {
     await connection.api['projects.setStartAtLogin']({ project: dir, startAtLogin: true });
     expect((await connection.api['settings.get']({})).projects).toEqual([
@@ -303,7 +344,7 @@ describe.each(Object.entries(transports))('the API contract over %s', (_name, tr
 
   it('takes the stack down but keeps its named volume', async () => {
     const result = await connection.api['stack.down']({ project: dir });
-    expect(result).toMatchObject({ containers: 2, volumes: [] });
+    expect(result).toMatchObject({ containers: 1, volumes: [] });
     expect(await docker.getVolume(`${name}_data`).inspect()).toMatchObject({
       Name: `${name}_data`,
     });

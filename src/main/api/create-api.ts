@@ -7,6 +7,7 @@ import { down } from '../engine/down';
 import type { DockerEngine } from '../engine/docker-engine';
 import { restartServices, startServices, stopServices } from '../engine/service-control';
 import { projectStats } from '../engine/project-stats';
+import { removeContainers } from '../engine/remove';
 import { groupStacks } from '../engine/stacks';
 import { watchEngine } from '../engine/engine-watcher';
 import { unreachableReason } from '../engine/unreachable';
@@ -161,9 +162,13 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
         orphans: containers.filter((c) => !c.oneoff && !known.has(c.service)),
       };
     },
-    'stack.up': ({ project, services }) =>
+    'stack.up': ({ project, services, scale }) =>
       operations.run(project, 'up', (loaded, onProgress) =>
-        up(engine, loaded, { ...(services ? { services } : {}), onProgress }),
+        up(engine, loaded, {
+          ...(services ? { services } : {}),
+          ...(scale ? { scale } : {}),
+          onProgress,
+        }),
       ),
     'stack.down': ({ project, volumes }) =>
       operations.run(project, 'down', (loaded, onProgress) =>
@@ -199,6 +204,11 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
       );
       return {};
     },
+    'service.remove': async ({ project, service, stop, volumes }) => ({
+      removed: await operations.run(project, 'remove', (loaded, onProgress) =>
+        removeContainers(engine, loaded.name, { services: [service], stop, volumes, onProgress }),
+      ),
+    }),
     'stats.get': ({ project }) => projectStats(engine, registry.loadValid(project).name),
     'logs.subscribe': async ({ project, ...params }, session) => ({
       subscription: await logs.subscribe(registry.loadValid(project).name, params, session),

@@ -17,6 +17,8 @@ const empty = z.object({}).strict();
 const done = z.object({}).strict();
 
 const ServiceRequestSchema = z.object({ project, service: serviceName }).strict();
+// A bound on what one click or request can ask of the engine.
+const MAX_REPLICAS = 100;
 
 /** Drift of a project: the report, or why there is none (no production source, bad files). */
 export const DriftResultSchema = z.discriminatedUnion('available', [
@@ -57,9 +59,18 @@ export const apiContract = {
     params: z.object({ project, startAtLogin: z.boolean() }).strict(),
     result: done,
   },
-  /** Brings the stack (or some services and their dependencies) up; progress events follow. */
+  /**
+   * Brings the stack (or some services and their dependencies) up; progress events follow.
+   * `scale` sets a service's number of containers for this up, as `parity up --scale`.
+   */
   'stack.up': {
-    params: z.object({ project, services: z.array(serviceName).optional() }).strict(),
+    params: z
+      .object({
+        project,
+        services: z.array(serviceName).optional(),
+        scale: z.record(serviceName, z.number().int().min(0).max(MAX_REPLICAS)).optional(),
+      })
+      .strict(),
     result: z.object({ failed: z.array(z.object({ service: z.string(), reason: z.string() })) }),
   },
   /** Removes containers and networks; named volumes only with `volumes: true`. */
@@ -84,6 +95,21 @@ export const apiContract = {
   'service.start': { params: ServiceRequestSchema, result: done },
   'service.stop': { params: ServiceRequestSchema, result: done },
   'service.restart': { params: ServiceRequestSchema, result: done },
+  /**
+   * Removes a service's stopped containers (`parity rm`); running ones too with `stop`. Their
+   * anonymous volumes only with `volumes`; named volumes never. Resolves to the names removed.
+   */
+  'service.remove': {
+    params: z
+      .object({
+        project,
+        service: serviceName,
+        stop: z.boolean().default(false),
+        volumes: z.boolean().default(false),
+      })
+      .strict(),
+    result: z.object({ removed: z.array(z.string()) }),
+  },
   /** CPU and memory of the project's running service containers, sampled once. */
   'stats.get': { params: z.object({ project }).strict(), result: z.array(ServiceStatsSchema) },
   /** Starts a log stream; lines arrive as logs.batch events tagged with the subscription. */

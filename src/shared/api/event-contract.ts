@@ -14,7 +14,15 @@ export const NavigationSchema = z.object({
 export type Navigation = z.infer<typeof NavigationSchema>;
 
 /** The operations that report progress. */
-export const OperationSchema = z.enum(['up', 'down', 'start', 'stop', 'restart', 'action']);
+export const OperationSchema = z.enum([
+  'up',
+  'down',
+  'start',
+  'stop',
+  'restart',
+  'remove',
+  'action',
+]);
 export type Operation = z.infer<typeof OperationSchema>;
 
 /**

@@ -17,6 +17,7 @@ export const API_METHODS = [
   'service.start',
   'service.stop',
   'service.restart',
+  'service.remove',
   'stats.get',
   'logs.subscribe',
   'logs.unsubscribe',

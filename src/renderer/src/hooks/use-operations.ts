@@ -9,6 +9,8 @@ export interface StepView {
   service: string;
   phase: ServicePhase;
   detail?: string;
+  /** How far a pull or build is, 0 to 1, when known. */
+  fraction?: number;
   elapsedMs: number;
 }
 
@@ -40,6 +42,7 @@ const OPERATION_LABELS: Record<Operation, string> = {
   start: 'Start',
   stop: 'Stop',
   restart: 'Restart',
+  remove: 'Remove',
   action: 'Quick action',
 };
 
@@ -84,7 +87,7 @@ export function useOperations({ events }: Connection, project: string): Operatio
             };
           }
           if (event.step) {
-            const { service, phase, detail, elapsedMs } = event.step;
+            const { service, phase, detail, fraction, elapsedMs } = event.step;
             next = {
               ...next,
               steps: withStep(next.steps, {
@@ -92,6 +95,7 @@ export function useOperations({ events }: Connection, project: string): Operatio
                 phase,
                 elapsedMs,
                 ...(detail === undefined ? {} : { detail }),
+                ...(fraction === undefined ? {} : { fraction }),
               }),
             };
           }

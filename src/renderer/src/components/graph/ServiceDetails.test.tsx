@@ -4,7 +4,14 @@ import { shopServices } from '../../testing/fixtures';
 import { SECRET_MASK, ServiceDetails, type ServiceActions } from './ServiceDetails';
 
 function actions(): ServiceActions {
-  return { start: vi.fn(), stop: vi.fn(), restart: vi.fn(), logs: vi.fn() };
+  return {
+    start: vi.fn(),
+    stop: vi.fn(),
+    restart: vi.fn(),
+    remove: vi.fn(),
+    scale: vi.fn(),
+    logs: vi.fn(),
+  };
 }
 
 const [api, , worker] = shopServices(true);
@@ -96,5 +103,48 @@ describe('ServiceDetails', () => {
     expect(handlers.start).toHaveBeenCalledWith('api');
     rerender(<ServiceDetails service={stopped} actions={handlers} busy onClose={vi.fn()} />);
     expect(screen.getByRole('button', { name: 'Start api' })).toHaveProperty('disabled', true);
+  });
+
+  it('removes the stopped containers of a service once the user confirms, never a running one', () => {
+    if (!api) throw new Error('fixture');
+    const handlers = actions();
+    const { rerender } = render(
+      <ServiceDetails service={api} actions={handlers} busy={false} onClose={vi.fn()} />,
+    );
+    expect(screen.getByRole('button', { name: 'Remove api' })).toHaveProperty('disabled', true);
+    const stopped = {
+      ...api,
+      containers: api.containers.map((c) => ({
+        ...c,
+        state: 'exited' as const,
+        status: 'Exited (0)',
+      })),
+    };
+    rerender(
+      <ServiceDetails service={stopped} actions={handlers} busy={false} onClose={vi.fn()} />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Remove api' }));
+    const confirm = screen.getByRole('group', { name: 'Confirm removing api' });
+    expect(confirm.textContent).toContain('Remove its container? Named volumes are kept.');
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(handlers.remove).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove api' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove its container of api' }));
+    expect(handlers.remove).toHaveBeenCalledWith('api');
+  });
+
+  it('scales a service to the number typed, and only to a valid new one', () => {
+    if (!api) throw new Error('fixture');
+    const handlers = actions();
+    render(<ServiceDetails service={api} actions={handlers} busy={false} onClose={vi.fn()} />);
+    const replicas = screen.getByRole('spinbutton', { name: 'Replicas of api' });
+    const scale = screen.getByRole('button', { name: 'Scale api' });
+    expect(replicas).toHaveProperty('value', '1');
+    expect(scale).toHaveProperty('disabled', true);
+    fireEvent.change(replicas, { target: { value: '-2' } });
+    expect(scale).toHaveProperty('disabled', true);
+    fireEvent.change(replicas, { target: { value: '3' } });
+    fireEvent.click(scale);
+    expect(handlers.scale).toHaveBeenCalledWith('api', 3);
   });
 });

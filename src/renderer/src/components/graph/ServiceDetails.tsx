@@ -8,12 +8,18 @@ import {
   serviceStatus,
 } from '../../lib/service-status';
 import { PortLink } from './PortLink';
+import { RemoveButton } from './RemoveButton';
+import { ScaleControl } from './ScaleControl';
 
 /** What a service's buttons do. */
 export interface ServiceActions {
   start: (service: string) => void;
   stop: (service: string) => void;
   restart: (service: string) => void;
+  /** Removes its stopped containers. */
+  remove: (service: string) => void;
+  /** Brings it to this many containers. */
+  scale: (service: string, replicas: number) => void;
   logs: (service: string) => void;
 }
 
@@ -22,7 +28,7 @@ export const SECRET_MASK = '••••••';
 
 /**
  * A service's details: status, health check, ports, environment (secrets masked), mounts,
- * containers, and Start / Stop / Restart / Logs.
+ * containers, and Start / Stop / Restart / Remove / Logs and its number of containers.
  */
 export function ServiceDetails({
   service,
@@ -89,6 +95,12 @@ export function ServiceDetails({
         <button type="button" aria-label={`Logs of ${name}`} onClick={() => actions.logs(name)}>
           Logs
         </button>
+        <RemoveButton
+          service={name}
+          containers={containers.length}
+          disabled={busy || running || containers.length === 0}
+          onRemove={actions.remove}
+        />
       </div>
       <dl className="details-list">
         <dt>Status</dt>
@@ -158,7 +170,18 @@ export function ServiceDetails({
               : 'none published'}
         </dd>
         <dt>Replicas</dt>
-        <dd>{service.replicas}</dd>
+        <dd>
+          {/* What runs now: a scale lasts until the next up, which goes back to the files. */}
+          <ScaleControl
+            service={name}
+            replicas={containers.length > 0 ? containers.length : service.replicas}
+            busy={busy}
+            onScale={actions.scale}
+          />
+          {containers.length > 0 && containers.length !== service.replicas && (
+            <span className="muted"> the files say {service.replicas}</span>
+          )}
+        </dd>
       </dl>
 
       <h4>Containers</h4>

@@ -7,9 +7,10 @@ import { useProjectDetail } from '../../hooks/use-project-detail';
 import { useServiceStats } from '../../hooks/use-service-stats';
 import { useShortcuts, type Shortcut } from '../../hooks/use-shortcuts';
 import { isRunning, serviceContainers } from '../../lib/service-status';
+import { serviceActions } from '../../lib/service-actions';
 import { SHORTCUTS } from '../../lib/shortcuts';
 import { DriftView } from '../drift/DriftView';
-import { ServiceDetails, type ServiceActions } from '../graph/ServiceDetails';
+import { ServiceDetails } from '../graph/ServiceDetails';
 import { ServiceGraph } from '../graph/ServiceGraph';
 import { LogsView } from '../logs/LogsView';
 import { healthSummary } from '../sidebar/ProjectSidebar';
@@ -127,36 +128,16 @@ export function ProjectView({
     });
   };
 
-  const serviceActions: ServiceActions = {
-    start: (service) => {
-      const view = services.find((s) => s.name === service);
-      // A service without a container yet needs up (which also brings its dependencies).
-      const created = view !== undefined && serviceContainers(view).length > 0;
-      void perform(`Start ${service}`, async () => {
-        if (created) await api['service.start']({ project, service });
-        else {
-          const { failed } = await api['stack.up']({ project, services: [service] });
-          if (failed.length > 0)
-            throw new Error(failed.map((f) => `${f.service}: ${f.reason}`).join('; '));
-        }
-        return `${service} started`;
-      });
-    },
-    stop: (service) =>
-      void perform(`Stop ${service}`, async () => {
-        await api['service.stop']({ project, service });
-        return `${service} stopped; its container is kept`;
-      }),
-    restart: (service) =>
-      void perform(`Restart ${service}`, async () => {
-        await api['service.restart']({ project, service });
-        return `${service} restarted`;
-      }),
-    logs: (service) => {
+  const actionsOfServices = serviceActions({
+    api,
+    project,
+    services,
+    perform,
+    openLogs: (service) => {
       setFocusService(service);
       show('logs');
     },
-  };
+  });
 
   const shortcuts: Shortcut[] = [
     { keys: SHORTCUTS.start, run: start },
@@ -240,7 +221,7 @@ export function ProjectView({
             {selectedService && (
               <ServiceDetails
                 service={selectedService}
-                actions={serviceActions}
+                actions={actionsOfServices}
                 busy={busy}
                 onClose={() => setSelected(null)}
                 projectDir={project}

@@ -24,6 +24,20 @@ describe('ProgressPanel', () => {
     expect(screen.queryByRole('button', { name: 'Dismiss progress' })).toBeNull();
   });
 
+  it('shows a bar for a pull or build that says how far it is', () => {
+    const pulling: OperationRun = {
+      ...running,
+      steps: [
+        { service: 'db', phase: 'pulling', elapsedMs: 900, fraction: 0.42, detail: '1/3 layers' },
+        { service: 'api', phase: 'creating', elapsedMs: 950 },
+      ],
+    };
+    render(<ProgressPanel run={pulling} onDismiss={vi.fn()} />);
+    const bar = screen.getByRole('progressbar', { name: 'db pulling' });
+    expect(bar.getAttribute('value')).toBe('0.42');
+    expect(screen.getAllByRole('progressbar')).toHaveLength(1);
+  });
+
   it('ends with the outcome, which can be dismissed', () => {
     const onDismiss = vi.fn();
     render(

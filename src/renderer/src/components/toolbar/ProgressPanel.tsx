@@ -40,6 +40,16 @@ export function ProgressPanel({ run, onDismiss }: { run: OperationRun; onDismiss
               <span className="progress-service">{step.service}</span>
               <span className="progress-phase">{step.phase}</span>
               <span className="progress-time">{formatElapsed(step.elapsedMs)}</span>
+              {step.fraction !== undefined && (
+                <progress
+                  className="progress-bar"
+                  aria-label={`${step.service} ${step.phase}`}
+                  value={step.fraction}
+                  max={1}
+                >
+                  {Math.floor(step.fraction * 100)}%
+                </progress>
+              )}
               {step.detail && <span className="progress-detail">{step.detail}</span>}
             </li>
           ))}
