@@ -7,9 +7,9 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
-      // zod and yaml are bundled: loaded from node_modules as a hundred small ES modules they
+      // zod and the YAML parsers are bundled: loaded from node_modules as a hundred small ES modules they
       // cost the CLI ~70 ms of its start-up on every command; one bundled file costs ~20.
-      externalizeDeps: { exclude: ['zod', 'yaml'] },
+      externalizeDeps: { exclude: ['zod', 'yaml', 'js-yaml'] },
       rollupOptions: {
         input: {
           index: resolve('src/main/app/main.ts'),
