@@ -10,11 +10,14 @@ export function exitCodeOf(container: Pick<StackContainer, 'status'>): number | 
   return match?.[1] === undefined ? null : Number(match[1]);
 }
 
+/** An exit code of a crash: not 0, and not a stop signal's. */
+export function isCrashCode(code: number): boolean {
+  return code !== 0 && !STOPPED_BY_SIGNAL.has(code);
+}
+
 /** A container that is dead, or stopped on its own with an error (not 0, not a stop signal). */
 export function crashed(container: Pick<StackContainer, 'state' | 'status'>): boolean {
   if (container.state === 'dead') return true;
   const code = exitCodeOf(container);
-  return (
-    container.state === 'exited' && code !== null && code !== 0 && !STOPPED_BY_SIGNAL.has(code)
-  );
+  return container.state === 'exited' && code !== null && isCrashCode(code);
 }

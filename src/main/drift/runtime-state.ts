@@ -1,17 +1,10 @@
 import type { Severity } from '../../shared/drift';
-import { crashed } from '../../shared/exit-status';
+import { isCrashCode } from '../../shared/exit-status';
 import type { Check } from './runtime-check';
 import type { RuntimeContainer } from './runtime-observe';
 
 // The engine's own measure: a container that ran 10 s after a restart is no longer backing off.
 const RESTART_SETTLED_MS = 10_000;
-
-// Crashed or stopped by the one rule the project summary, notifications and graph use too: an
-// exit by a stop signal (SIGINT, SIGKILL, SIGTERM) is a stop. That rule reads the engine's
-// status line, so the code is given to it as one.
-function crashedWith(exitCode: number): boolean {
-  return crashed({ state: 'exited', status: `Exited (${exitCode})` });
-}
 
 /** Whether it runs, and healthily: crash loops, crashes, stops and failing health checks. */
 export function checkState(c: RuntimeContainer, isJob: boolean, now: number, check: Check): void {
@@ -69,7 +62,8 @@ export function checkState(c: RuntimeContainer, isJob: boolean, now: number, che
         ? ['error', 'killed for running out of memory', `${exit}, out of memory`]
         : c.exitCode === 0
           ? ['info', 'its command finished (exit code 0); `parity up` starts it again', exit]
-          : !crashedWith(c.exitCode) && c.restartCount === 0
+          : // Crashed or stopped by the rule the project summary, notifications and graph use.
+            !isCrashCode(c.exitCode) && c.restartCount === 0
             ? [
                 'warning',
                 'stopped (docker stop or a kill): `parity up` or `parity start` starts it',
