@@ -32,6 +32,9 @@ export default defineConfig({
     // The app icon doubles as the page's favicon.
     publicDir: resolve('assets'),
     build: {
+      // electron-vite leaves the page unminified; minified it is a third of the size to read
+      // and parse on every window open.
+      minify: true,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
     plugins: [react()],
