@@ -53,6 +53,10 @@ function serviceOutput(s: ServiceModel): Record<string, unknown> {
       args: nonEmpty(args),
     });
   }
+  // Capabilities as the model holds them (upper case, no CAP_ prefix, sorted), which the engine
+  // reads as the names written: `cap_add: [chown]` prints `cap_add: [CHOWN]`.
+  if (s.capAdd) out.cap_add = s.capAdd.value;
+  if (s.capDrop) out.cap_drop = s.capDrop.value;
   if (s.command) out.command = s.command.value;
   if (Object.keys(s.dependsOn).length > 0) {
     out.depends_on = sorted(
@@ -112,6 +116,8 @@ function serviceOutput(s: ServiceModel): Record<string, unknown> {
     );
   }
   if (s.profiles.length > 0) out.profiles = s.profiles;
+  // Compose prints read_only only when true (omitempty); false is the engine's default.
+  if (s.readOnly?.value === true) out.read_only = true;
   if (s.restart) out.restart = s.restart.value;
   if (s.stopGracePeriodMs) out.stop_grace_period = formatDuration(s.stopGracePeriodMs.value);
   if (s.stopSignal) out.stop_signal = s.stopSignal.value;
