@@ -1,0 +1,28 @@
+import { isScalar, Schema, type ScalarTag } from 'yaml';
+import type { YScalar } from './yaml-tree';
+
+// Plain scalars are resolved by the yaml library's own YAML 1.2 core schema tags (the schema
+// parseDocument uses by default), so `on`/`yes` stay strings, `0o17` is 15 and `.inf` Infinity.
+const coreTags = new Schema({}).tags.filter(
+  (tag): tag is ScalarTag => !tag.collection && tag.default === true && tag.test !== undefined,
+);
+// Every value of those tags starts with one of these (or is empty): others are strings as is.
+const MAY_RESOLVE = /^[-+.~0-9nNtTfF]/;
+
+/**
+ * The value of a plain scalar as the yaml library's core schema resolves it; undefined for a
+ * value of another type, which the schema never gives.
+ */
+export function plainValue(source: string): YScalar['value'] | undefined {
+  if (source !== '' && !MAY_RESOLVE.test(source)) return source;
+  for (const tag of coreTags) {
+    if (!tag.test?.test(source)) continue;
+    const resolved = tag.resolve(source, () => undefined, {});
+    const value: unknown = isScalar(resolved) ? resolved.value : resolved;
+    // The core schema resolves to null, booleans and numbers only.
+    return typeof value === 'number' || typeof value === 'boolean' || value === null
+      ? value
+      : undefined;
+  }
+  return source;
+}

@@ -1,0 +1,232 @@
+import type { State } from 'js-yaml';
+import type { SourcePosition } from '../../shared/diagnostics';
+import { LineIndex } from './line-index';
+import { plainValue } from './yaml-core-scalar';
+import type { YEntry, YNode, YScalar } from './yaml-tree';
+
+/** Thrown from the listener when the text needs the yaml library's reading. */
+export class NeedsLibrary extends Error {}
+
+// The parts of js-yaml's state the listener reads; its published type omits tag and anchor.
+interface ListenerState {
+  position: number;
+  kind: string | null;
+  result: unknown;
+  tag: string | null;
+  anchor: string | null;
+}
+
+// A node: while js-yaml reads it, where it started to look for it and the nodes completed
+// inside it; once read, its tree (null for an empty node) and js-yaml's value, by which a node
+// js-yaml read through a nested call (a wrapper around the same value) is recognised.
+interface Frame {
+  open: number;
+  children: Frame[] | null;
+  node: YNode | null;
+  result: unknown;
+}
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+const HASH = 0x23;
+
+/** Builds the positioned trees of a stream from js-yaml's open and close events. */
+export class FastReader {
+  private readonly lines: LineIndex;
+  private readonly stack: Frame[] = [];
+  private readonly roots: Frame[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly file: string,
+  ) {
+    this.lines = new LineIndex(text);
+  }
+
+  /** The tree of each document read, null for an empty one. */
+  trees(): (YNode | null)[] {
+    return this.roots.map((root) => root.node);
+  }
+
+  /** The js-yaml `listener` option. */
+  readonly listener = (event: 'open' | 'close', state: State): void => {
+    const s = state as unknown as ListenerState;
+    if (event === 'open') {
+      this.stack.push({ open: s.position, children: null, node: null, result: null });
+      return;
+    }
+    const frame = this.stack.pop();
+    if (!frame) throw new NeedsLibrary();
+    const built = this.build(frame, s);
+    const parent = this.stack[this.stack.length - 1];
+    if (!parent) this.roots.push(built);
+    else if (parent.children) parent.children.push(built);
+    else parent.children = [built];
+  };
+
+  private build(frame: Frame, s: ListenerState): Frame {
+    if (s.anchor !== null || (s.tag !== null && s.tag !== '?')) throw new NeedsLibrary();
+    const children = frame.children ?? [];
+    // js-yaml reads a block value by trying a mapping first, whose key read finds the value.
+    const only = children.length === 1 ? children[0] : undefined;
+    if (only && only.result === s.result && only.node?.kind === kindOf(s.kind)) return only;
+    frame.result = s.result;
+    switch (s.kind) {
+      case 'scalar':
+        if (children.length > 0) throw new NeedsLibrary();
+        frame.node = this.scalar(frame.open, s);
+        break;
+      case 'sequence':
+        frame.node = this.sequence(frame.open, children, s);
+        break;
+      case 'mapping':
+        frame.node = this.mapping(frame.open, children, s);
+        break;
+      case null:
+      default:
+        // An empty node; a result here is an alias, which the yaml library resolves.
+        if (s.result !== null && s.result !== undefined) throw new NeedsLibrary();
+    }
+    return frame;
+  }
+
+  private scalar(open: number, s: ListenerState): YScalar {
+    const start = this.skip(open);
+    if (typeof s.result !== 'string') throw new NeedsLibrary();
+    const first = this.text.charCodeAt(start);
+    if (first === 0x7c || first === 0x3e) {
+      return { kind: 'scalar', value: s.result, pos: this.at(start) };
+    }
+    // Multi-line plain and quoted scalars fold lines by rules the libraries may apply apart.
+    if (first === 0x27 || first === 0x22) {
+      if (this.spansLines(start, s.position)) throw new NeedsLibrary();
+      this.notGlued(s.position);
+      return { kind: 'scalar', value: s.result, pos: this.at(start) };
+    }
+    if (first === 0x2a || first === 0x26 || first === 0x21) throw new NeedsLibrary();
+    // js-yaml may have looked past the end of a plain scalar, for a continuation line: a plain
+    // scalar is on one line when it is written exactly as its value (folding turns each line
+    // break into a space or fewer breaks than written).
+    if (!this.writtenAt(s.result, start)) throw new NeedsLibrary();
+    const value = plainValue(s.result);
+    if (value === undefined) throw new NeedsLibrary();
+    return { kind: 'scalar', value, pos: this.at(start) };
+  }
+
+  private sequence(open: number, children: Frame[], s: ListenerState): YNode {
+    const start = this.skip(open);
+    if (this.text.charCodeAt(start) === 0x5b) this.flowEnd(start, s.position);
+    // js-yaml stores an empty `-` entry without reading a node for it.
+    if (!Array.isArray(s.result) || s.result.length !== children.length) {
+      throw new NeedsLibrary();
+    }
+    const items: YNode[] = [];
+    for (const child of children) {
+      if (!child.node) throw new NeedsLibrary();
+      items.push(child.node);
+    }
+    return { kind: 'seq', items, pos: this.at(start) };
+  }
+
+  private mapping(open: number, children: Frame[], s: ListenerState): YNode {
+    const start = this.skip(open);
+    const flow = this.text.charCodeAt(start) === 0x7b;
+    if (flow) this.flowEnd(start, s.position);
+    let count = children.length;
+    // A block mapping ends with a try at reading one more key, which found nothing.
+    if (count % 2 === 1 && !flow && children[count - 1]?.node === null) count--;
+    if (count % 2 === 1) throw new NeedsLibrary();
+    const entries = new Map<string, YEntry>();
+    for (let i = 0; i < count; i += 2) {
+      const keyNode = children[i]?.node;
+      const valueFrame = children[i + 1];
+      if (!keyNode || keyNode.kind !== 'scalar' || !valueFrame) throw new NeedsLibrary();
+      const key = String(keyNode.value);
+      // Merge keys, duplicates and over-long implicit keys carry the yaml library's diagnostics.
+      if (key === '<<' || key.length > 1024 || entries.has(key)) throw new NeedsLibrary();
+      if (!valueFrame.node && flow) throw new NeedsLibrary();
+      const value = valueFrame.node ?? this.empty(valueFrame.open);
+      entries.set(key, { keyPos: keyNode.pos, value });
+    }
+    // Flow entries without a value (`{a, b: c}`) leave js-yaml more keys than pairs read.
+    if (flow && Object.keys(s.result as object).length !== entries.size) {
+      throw new NeedsLibrary();
+    }
+    return { kind: 'map', entries, pos: this.at(start) };
+  }
+
+  // The yaml library places an empty value just past the spaces after its `:`.
+  private empty(open: number): YScalar {
+    let at = open;
+    for (let c = this.text.charCodeAt(at); c === SPACE || c === TAB;) {
+      c = this.text.charCodeAt(++at);
+    }
+    return { kind: 'scalar', value: null, pos: this.at(at) };
+  }
+
+  // js-yaml reports a node from where it started to look: skip separation spaces and comments.
+  private skip(from: number): number {
+    const { text } = this;
+    let at = from;
+    for (;;) {
+      const c = text.charCodeAt(at);
+      if (c === SPACE || c === TAB || c === LF || c === CR) at++;
+      else if (c === HASH) {
+        const eol = text.indexOf('\n', at);
+        at = eol === -1 ? text.length : eol;
+      } else return at;
+    }
+  }
+
+  private writtenAt(value: string, start: number): boolean {
+    const { text } = this;
+    for (let i = 0; i < value.length; i++) {
+      if (text.charCodeAt(start + i) !== value.charCodeAt(i)) return false;
+    }
+    return true;
+  }
+
+  private spansLines(start: number, end: number): boolean {
+    const eol = this.text.indexOf('\n', start);
+    return eol !== -1 && eol < end;
+  }
+
+  // A comment glued to a quoted scalar or a flow collection (`"a"#b`) is an error to the yaml
+  // library and a comment to js-yaml.
+  private notGlued(end: number): void {
+    if (this.text.charCodeAt(end) !== HASH) return;
+    const before = this.text.charCodeAt(end - 1);
+    if (before !== SPACE && before !== TAB && before !== LF) throw new NeedsLibrary();
+  }
+
+  // A flow collection over several lines must be indented past its parent block collection for
+  // the yaml library; every further line indented past the first one's indentation is enough.
+  private flowEnd(start: number, end: number): void {
+    this.notGlued(end);
+    if (!this.spansLines(start, end)) return;
+    const { text } = this;
+    let line = text.lastIndexOf('\n', start - 1) + 1;
+    let base = 0;
+    while (text.charCodeAt(line + base) === SPACE) base++;
+    for (line = text.indexOf('\n', start) + 1; line > 0 && line < end;) {
+      let indent = 0;
+      while (text.charCodeAt(line + indent) === SPACE) indent++;
+      const c = text.charCodeAt(line + indent);
+      if (indent <= base && c !== LF && c !== CR) throw new NeedsLibrary();
+      line = text.indexOf('\n', line) + 1;
+    }
+  }
+
+  private at(offset: number): SourcePosition {
+    return this.lines.at(offset, this.file);
+  }
+}
+
+function kindOf(kind: string | null): YNode['kind'] | null {
+  if (kind === 'scalar') return 'scalar';
+  if (kind === 'sequence') return 'seq';
+  if (kind === 'mapping') return 'map';
+  return null;
+}
