@@ -23,9 +23,10 @@ const UNSUPPORTED = [
 ];
 
 /**
- * The positioned tree of each document of a YAML stream (null for an empty document), read
- * with js-yaml; null when the text needs the yaml library (see the list above), which then
- * also gives the diagnostics. A tree returned is the one the yaml library's path builds.
+ * The positioned tree of each document of a YAML stream, read with js-yaml; null when the text
+ * needs the yaml library (see the list above), which then also gives the diagnostics. A tree
+ * returned is the one the yaml library's path builds; an empty document is null here, where
+ * the yaml library has no document (a comment-only text), null contents or a null scalar.
  */
 export function fastYamlRoots(text: string, file: string): (YNode | null)[] | null {
   if (text.charCodeAt(0) === 0xfeff || UNSUPPORTED.some((re) => re.test(text))) return null;

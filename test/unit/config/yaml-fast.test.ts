@@ -47,15 +47,20 @@ function plain(node: YNode | null): unknown {
   }
 }
 
-// The trees of a stream's documents as the yaml library reads them; 'error' for a bad document.
-function libraryRoots(text: string, file: string): unknown[] {
+// The trees of a stream's documents as the yaml library reads them ('error' for a bad one),
+// less the empty ones, as parseYamlDocuments keeps them.
+function libraryDocuments(text: string, file: string): unknown[] {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, merge: false });
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
   };
-  return docs.map((doc) => (doc.errors.length > 0 ? 'error' : plain(documentTree(doc, at, []))));
+  return docs.flatMap((doc) => {
+    if (doc.errors.length > 0) return ['error'];
+    const root = documentTree(doc, at, []);
+    return !root || (root.kind === 'scalar' && root.value === null) ? [] : [plain(root)];
+  });
 }
 
 function expectSameAsLibrary(text: string): void {
@@ -76,11 +81,11 @@ describe('fastYamlRoots on every YAML file of the project', () => {
 
   it.each(files.map((file) => [relative(ROOT, file), file]))('%s', (_name, file) => {
     const text = readFileSync(file, 'utf8');
-    const fast = fastYamlRoots(text, file);
+    const fast = fastYamlDocuments(text, file);
     if (LEFT_TO_THE_LIBRARY.includes(file)) {
       expect(fast).toBeNull();
     } else {
-      expect(fast?.map(plain)).toStrictEqual(libraryRoots(text, file));
+      expect(fast?.map(plain)).toStrictEqual(libraryDocuments(text, file));
     }
     const documents = parseAllDocuments(text);
     if (documents.length <= 1) expectSameAsLibrary(text);
@@ -176,21 +181,18 @@ describe('fastYamlRoots on targeted texts', () => {
 });
 
 describe('fastYamlDocuments', () => {
-  it('reads a stream with separators and empty documents as the yaml library does', () => {
-    const text = '---\na: 1\n---\n# only a comment\n---\n- b\n---\n~\n---\nc: {d: e}\n';
-    const fast = fastYamlDocuments(text, 'f.yaml');
-    const library = libraryRoots(text, 'f.yaml').filter(
-      (root) =>
-        root !== null &&
-        !(
-          typeof root === 'object' &&
-          'kind' in root &&
-          root.kind === 'scalar' &&
-          'value' in root &&
-          root.value === null
-        ),
+  it.each([
+    [
+      'separators and empty documents',
+      '---\na: 1\n---\n# a comment\n---\n- b\n---\n~\n---\nc: {d: e}\n',
+    ],
+    ['a trailing ---', 'a: 1\n---\n'],
+    ['only comments', '# a\n# b\n'],
+    ['no text', ''],
+  ])('reads a stream with %s as the yaml library does', (_name, text) => {
+    expect(fastYamlDocuments(text, 'f.yaml')?.map(plain)).toStrictEqual(
+      libraryDocuments(text, 'f.yaml'),
     );
-    expect(fast?.map(plain)).toStrictEqual(library);
   });
 
   it("leaves Helm's `# Source:` comments to the yaml library", () => {
