@@ -51,14 +51,14 @@ export function linkRootCauses(
     // One port for another: the two findings are one change.
     if (old.length === 1 && now.length === 1) paired.set(findingId(now[0]!.finding), id);
     const hosts = namesOf(service);
-    const oldPorts = old.map((p) => p.port);
-    const newPorts = now.map((p) => p.port);
+    const oldPorts = old.map((p) => ({ port: p.port, test: hostPortTest(hosts, p.port) }));
+    const newPorts = now.map((p) => ({ port: p.port, test: hostPortTest(hosts, p.port) }));
     roots.push({
       id,
       finding,
       explains: (dev, prod) => {
-        const before = oldPorts.find((port) => namesHostPort(dev, hosts, port));
-        const after = newPorts.find((port) => namesHostPort(prod, hosts, port));
+        const before = oldPorts.find((p) => p.test(dev))?.port;
+        const after = newPorts.find((p) => p.test(prod))?.port;
         if (before === undefined || after === undefined) return null;
         return `names ${service}:${before}, which listens on ${after} in production`;
       },
@@ -67,10 +67,12 @@ export function linkRootCauses(
   for (const match of matches) {
     if (match.by !== 'map' || !match.dev || !match.prod || match.dev === match.prod) continue;
     const { dev: devName, prod: prodName } = match;
+    const namesDev = hostTest(devName);
+    const namesProd = hostTest(prodName);
     roots.push({
       id: mapRootId(devName),
       explains: (dev, prod) =>
-        namesHost(dev, devName) && namesHost(prod, prodName) && !namesHost(prod, devName)
+        namesDev(dev) && namesProd(prod) && !namesDev(prod)
           ? `names ${devName}, which parity.yaml's map calls ${prodName} in production`
           : null,
     });
@@ -131,11 +133,22 @@ function portChanges(
 
 // The names a service goes by: its dev name and its production name.
 function serviceNames(matches: readonly ServiceMatch[]): (service: string) => string[] {
+  // A service is named by the first match whose dev side it is, or whose prod side when it
+  // has no dev side.
+  const byName = new Map<string, ServiceMatch>();
+  for (const m of matches) {
+    const name = m.dev ?? m.prod;
+    if (name !== null && !byName.has(name)) byName.set(name, m);
+  }
   return (service) => {
-    const match = matches.find((m) => m.dev === service || (m.dev === null && m.prod === service));
-    return [...new Set([service, ...(match?.prod ? [match.prod] : [])])];
+    const prod = byName.get(service)?.prod;
+    return prod && prod !== service ? [service, prod] : [service];
   };
 }
+
+// The tests below compile their regular expression once, when a root is made: every root is
+// asked about every changed env value, a few hundred in a large project.
+type Test = (value: string) => boolean;
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -145,21 +158,29 @@ function hostPattern(name: string): string {
   return `(?<![A-Za-z0-9_.-])${escape(name)}(?:\\.[A-Za-z0-9-]+)*`;
 }
 
-function namesHost(value: string, name: string): boolean {
-  return new RegExp(`${hostPattern(name)}(?![A-Za-z0-9_-])`, 'i').test(value);
+function hostTest(name: string): Test {
+  const re = new RegExp(`${hostPattern(name)}(?![A-Za-z0-9_-])`, 'i');
+  return (value) => re.test(value);
 }
 
-function namesHostPort(value: string, hosts: readonly string[], port: string): boolean {
-  return hosts.some((host) => new RegExp(`${hostPattern(host)}:${port}(?!\\d)`, 'i').test(value));
+function hostPortTest(hosts: readonly string[], port: string): Test {
+  const res = hosts.map((host) => new RegExp(`${hostPattern(host)}:${port}(?!\\d)`, 'i'));
+  return (value) => res.some((re) => re.test(value));
 }
 
 // A version as a token: not inside a longer number (`15` is not in `8150` nor in `1.15`).
-function namesVersion(value: string, version: string): boolean {
-  return new RegExp(`(?<![\\d.])${escape(version)}(?!\\.?\\d)`).test(value);
+function versionPattern(version: string): string {
+  return `(?<![\\d.])${escape(version)}(?!\\.?\\d)`;
 }
 
-function namesWord(value: string, word: string): boolean {
-  return new RegExp(`(?<![A-Za-z0-9])${escape(word)}(?![A-Za-z])`, 'i').test(value);
+function versionTest(version: string): Test {
+  const re = new RegExp(versionPattern(version));
+  return (value) => value.includes(version) && re.test(value);
+}
+
+function wordTest(word: string): Test {
+  const re = new RegExp(`(?<![A-Za-z0-9])${escape(word)}(?![A-Za-z])`, 'i');
+  return (value) => re.test(value);
 }
 
 // The image's name without registry, owner, tag or digest: `postgres` of `docker.io/library/postgres:16`.
@@ -177,18 +198,26 @@ function imageRoot(finding: Finding, names: readonly string[]): Root | null {
     const before = dev.value;
     const after = prod.value;
     const major = (tag: string): string | null => /^v?(\d+)/.exec(tag)?.[1] ?? null;
-    const pairs: [string, string][] = [[before, after]];
+    const versions: [string, string][] = [[before, after]];
     const [mb, ma] = [major(before), major(after)];
-    if (mb !== null && ma !== null && mb !== ma) pairs.push([mb, ma]);
+    if (mb !== null && ma !== null && mb !== ma) versions.push([mb, ma]);
+    const pairs = versions.map(([vd, vp]) => ({
+      vd,
+      vp,
+      namesOld: versionTest(vd),
+      namesNew: versionTest(vp),
+      everyOld: new RegExp(versionPattern(vd), 'g'),
+    }));
+    const nameTests = names.map(wordTest);
     return {
       id,
       finding,
       explains: (d, p) => {
-        for (const [vd, vp] of pairs) {
-          if (!namesVersion(d, vd) || !namesVersion(p, vp) || namesVersion(p, vd)) continue;
+        for (const { vd, vp, namesOld, namesNew, everyOld } of pairs) {
+          if (!namesOld(d) || !namesNew(p) || namesOld(p)) continue;
           // The version alone makes the difference, or the value names the service too.
-          const replaced = d.replace(new RegExp(`(?<![\\d.])${escape(vd)}(?!\\.?\\d)`, 'g'), vp);
-          if (replaced === p || names.some((n) => namesWord(d, n) && namesWord(p, n))) {
+          const replaced = d.replace(everyOld, vp);
+          if (replaced === p || nameTests.some((names) => names(d) && names(p))) {
             return `names ${finding.service} ${vd}, which is ${vp} in production`;
           }
         }
@@ -200,11 +229,13 @@ function imageRoot(finding: Finding, names: readonly string[]): Root | null {
     const before = family(dev.value);
     const after = family(prod.value);
     if (before.toLowerCase() === after.toLowerCase()) return null;
+    const namesBefore = wordTest(before);
+    const namesAfter = wordTest(after);
     return {
       id,
       finding,
       explains: (d, p) =>
-        namesWord(d, before) && namesWord(p, after) && !namesWord(p, before)
+        namesBefore(d) && namesAfter(p) && !namesBefore(p)
           ? `names ${before}; ${finding.service} runs ${after} in production`
           : null,
     };
