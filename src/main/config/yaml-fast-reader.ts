@@ -26,6 +26,8 @@ interface Frame {
   result: unknown;
 }
 
+const NO_CHILDREN: readonly Frame[] = [];
+
 const SPACE = 0x20;
 const TAB = 0x09;
 const LF = 0x0a;
@@ -68,7 +70,7 @@ export class FastReader {
 
   private build(frame: Frame, s: ListenerState): Frame {
     if (s.anchor !== null || (s.tag !== null && s.tag !== '?')) throw new NeedsLibrary();
-    const children = frame.children ?? [];
+    const children = frame.children ?? NO_CHILDREN;
     // js-yaml reads a block value by trying a mapping first, whose key read finds the value.
     const only = children.length === 1 ? children[0] : undefined;
     if (only && only.result === s.result && only.node?.kind === kindOf(s.kind)) return only;
@@ -108,14 +110,15 @@ export class FastReader {
     if (first === 0x2a || first === 0x26 || first === 0x21) throw new NeedsLibrary();
     // js-yaml may have looked past the end of a plain scalar, for a continuation line: a plain
     // scalar is on one line when it is written exactly as its value (folding turns each line
-    // break into a space or fewer breaks than written).
-    if (!this.writtenAt(s.result, start)) throw new NeedsLibrary();
+    // break into a space or fewer breaks than written, so a value without either is).
+    const folded = s.result.includes(' ') || s.result.includes('\n');
+    if (folded && !this.writtenAt(s.result, start)) throw new NeedsLibrary();
     const value = plainValue(s.result);
     if (value === undefined) throw new NeedsLibrary();
     return { kind: 'scalar', value, pos: this.at(start) };
   }
 
-  private sequence(open: number, children: Frame[], s: ListenerState): YNode {
+  private sequence(open: number, children: readonly Frame[], s: ListenerState): YNode {
     const start = this.skip(open);
     if (this.text.charCodeAt(start) === 0x5b) this.flowEnd(start, s.position);
     // js-yaml stores an empty `-` entry without reading a node for it.
@@ -130,7 +133,7 @@ export class FastReader {
     return { kind: 'seq', items, pos: this.at(start) };
   }
 
-  private mapping(open: number, children: Frame[], s: ListenerState): YNode {
+  private mapping(open: number, children: readonly Frame[], s: ListenerState): YNode {
     const start = this.skip(open);
     const flow = this.text.charCodeAt(start) === 0x7b;
     if (flow) this.flowEnd(start, s.position);
