@@ -12,15 +12,22 @@ import type { YNode } from './yaml-tree';
 // test/unit/config/yaml-fast.test.ts holds it to the yaml library's tree on every YAML file of
 // the corpora, the examples and the fixtures.
 
-// Texts whose reading could differ between the libraries in ways the listener cannot see.
-const UNSUPPORTED = [
-  /\r(?!\n)/, // a lone CR: js-yaml breaks lines on it, the yaml library's LineCounter does not
-  /^%/m, // directives
-  /^\.\.\.(?:[ \t]|$)/m, // document end markers
-  /^---[ \t]+[^\s#]/m, // content on the `---` line
-  /(?:^|[\s[{,])\?(?:[ \t]|$)/m, // explicit `?` keys
-  /\t/, // tabs: the two libraries accept different places for them
+// Texts whose reading could differ between the libraries in ways the listener cannot see; each
+// pattern is only tried on a text that has the character it needs (a scan several times
+// cheaper than the pattern's on a large manifest).
+const UNSUPPORTED: [string, RegExp][] = [
+  ['\r', /\r(?!\n)/], // a lone CR: js-yaml breaks lines on it, the yaml library does not count it
+  ['%', /^%/m], // directives
+  ['...', /^\.\.\.(?:[ \t]|$)/m], // document end markers
+  ['---', /^---[ \t]+[^\s#]/m], // content on the `---` line
+  ['?', /(?:^|[\s[{,])\?(?:[ \t]|$)/m], // explicit `?` keys
+  ['\t', /\t/], // tabs: the two libraries accept different places for them
 ];
+
+function unsupported(text: string): boolean {
+  if (text.charCodeAt(0) === 0xfeff) return true;
+  return UNSUPPORTED.some(([needs, pattern]) => text.includes(needs) && pattern.test(text));
+}
 
 /**
  * The positioned tree of each document of a YAML stream, read with js-yaml; null when the text
@@ -29,7 +36,7 @@ const UNSUPPORTED = [
  * the yaml library has no document (a comment-only text), null contents or a null scalar.
  */
 export function fastYamlRoots(text: string, file: string): (YNode | null)[] | null {
-  if (text.charCodeAt(0) === 0xfeff || UNSUPPORTED.some((re) => re.test(text))) return null;
+  if (unsupported(text)) return null;
   const reader = new FastReader(text, file);
   try {
     loadAll(text, undefined, {
@@ -56,7 +63,7 @@ const HELM_SOURCE_COMMENT = /#\s*Source:/;
  * keeps them; null when the yaml library must read the text, Helm `# Source:` comments included.
  */
 export function fastYamlDocuments(text: string, file: string): YNode[] | null {
-  if (HELM_SOURCE_COMMENT.test(text)) return null;
+  if (text.includes('Source:') && HELM_SOURCE_COMMENT.test(text)) return null;
   const roots = fastYamlRoots(text, file);
   if (!roots) return null;
   // A comment-only document has a null scalar as its contents in the yaml library: skipped too.
