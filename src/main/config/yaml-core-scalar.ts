@@ -7,14 +7,16 @@ const coreTags = new Schema({}).tags.filter(
   (tag): tag is ScalarTag => !tag.collection && tag.default === true && tag.test !== undefined,
 );
 // Every value of those tags starts with one of these (or is empty): others are strings as is.
-const MAY_RESOLVE = /^[-+.~0-9nNtTfF]/;
+const MAY_RESOLVE = new Uint8Array(128);
+for (const c of '-+.~0123456789nNtTfF') MAY_RESOLVE[c.charCodeAt(0)] = 1;
 
 /**
  * The value of a plain scalar as the yaml library's core schema resolves it; undefined for a
  * value of another type, which the schema never gives.
  */
 export function plainValue(source: string): YScalar['value'] | undefined {
-  if (source !== '' && !MAY_RESOLVE.test(source)) return source;
+  const first = source.charCodeAt(0);
+  if (first < 128 && MAY_RESOLVE[first] === 0) return source;
   for (const tag of coreTags) {
     if (!tag.test?.test(source)) continue;
     const resolved = tag.resolve(source, () => undefined, {});

@@ -10,6 +10,7 @@ export class NeedsLibrary extends Error {}
 // The parts of js-yaml's state the listener reads; its published type omits tag and anchor.
 interface ListenerState {
   position: number;
+  line: number;
   kind: string | null;
   result: unknown;
   tag: string | null;
@@ -108,14 +109,15 @@ export class FastReader {
       return { kind: 'scalar', value: s.result, pos: this.at(start) };
     }
     if (first === 0x2a || first === 0x26 || first === 0x21) throw new NeedsLibrary();
-    // js-yaml may have looked past the end of a plain scalar, for a continuation line: a plain
-    // scalar is on one line when it is written exactly as its value (folding turns each line
-    // break into a space or fewer breaks than written, so a value without either is).
-    const folded = s.result.includes(' ') || s.result.includes('\n');
-    if (folded && !this.writtenAt(s.result, start)) throw new NeedsLibrary();
+    const pos = this.at(start);
+    // js-yaml ends a plain scalar on its first line (its 0-based line) unless the scalar went
+    // on, or js-yaml looked past its end for a continuation (before a `---`): then it is on one
+    // line when it is written exactly as its value (folding turns each line break into a space
+    // or fewer breaks than written, so a value without either is).
+    if (s.line !== pos.line - 1 && !this.writtenAt(s.result, start)) throw new NeedsLibrary();
     const value = plainValue(s.result);
     if (value === undefined) throw new NeedsLibrary();
-    return { kind: 'scalar', value, pos: this.at(start) };
+    return { kind: 'scalar', value, pos };
   }
 
   private sequence(open: number, children: readonly Frame[], s: ListenerState): YNode {
@@ -185,6 +187,7 @@ export class FastReader {
 
   private writtenAt(value: string, start: number): boolean {
     const { text } = this;
+    if (value.includes('\n')) return false;
     for (let i = 0; i < value.length; i++) {
       if (text.charCodeAt(start + i) !== value.charCodeAt(i)) return false;
     }

@@ -132,6 +132,7 @@ const LIBRARY: Record<string, string> = {
   tags: 'a: !!str 1\nb: !custom x\nc: !!binary aGk=\n',
   'a tab': 'a:\t1\n',
   'multi-line plain scalar': 'a: b\n  c\n',
+  'multi-line plain scalar after trailing spaces': 'a: b    \n  c\nd: 1\n',
   'multi-line quoted scalar': 'a: "b\n  c"\n',
   BOM: '\ufeffa: 1\n',
   'explicit key': '? a\n: b\n',
@@ -187,6 +188,7 @@ describe('fastYamlDocuments', () => {
       '---\na: 1\n---\n# a comment\n---\n- b\n---\n~\n---\nc: {d: e}\n',
     ],
     ['a trailing ---', 'a: 1\n---\n'],
+    ['plain scalars just before ---', 'a: b c\n---\nd e\n---\n- f g\n---\nh: i\n'],
     ['only comments', '# a\n# b\n'],
     ['no text', ''],
   ])('reads a stream with %s as the yaml library does', (_name, text) => {
