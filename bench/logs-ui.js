@@ -1,13 +1,18 @@
 // Benchmark: a log flood through the Logs tab, against the engine's own reader, in one run.
 // A container prints 1,000,000 numbered lines (busybox seq). Measured:
-//   (a) the engine's read rate: `docker logs` reading that container's finished log to its end
-//   (a') the same live: `docker logs -f` attached as an identical container starts
+//   (a) the engine's read rate: `docker logs -t` reading that container's finished log to its
+//       end, with the timestamps Parity asks for too (and, for reference, without them)
+//   (a') the same live: `docker logs -f -t` attached as an identical container starts
 //   (b) Parity: `parity serve` with the project, its Logs tab open in Chromium (playwright-core)
 //       and following, the container started; the time until the page has appended the last
 //       line (the log's read-only data-lines-received counter reaches the count).
 //   (c) where that time goes: the same `parity serve` streaming an identical container to a
 //       bare WebSocket client that only counts lines (the transport alone, no page).
-// Printed: the rates, the ratios b/a and b/a', and the page's JS heap before and after (the
+//   (d) the same server reading the finished log of (a) to that client (tail of every line):
+//       Parity's read rate where nothing waits on the container printing, beside (a)'s.
+// A live stream cannot outrun the container printing it, so (b) is compared both with (a) and
+// with (a'), the engine's own live reader.
+// Printed: the rates, the ratios b/a, b/a' and d/a, and the page's JS heap before and after (the
 // view holds a bounded ring of logRingSize lines, 10,000 by default, however many arrive).
 // Run after `npm run build`: node bench/logs-ui.js   (BENCH_LINES changes the count)
 import { spawn, spawnSync } from 'node:child_process';
@@ -64,10 +69,11 @@ function startServe(env, project) {
 }
 
 /**
- * Subscribes to the project's log over parity serve's WebSocket, as the page does, starts the
- * container, and resolves to the ms until `count` of its lines have arrived.
+ * Subscribes to the project's log over parity serve's WebSocket, as the page does, and resolves
+ * to the ms until `count` of the container's lines have arrived: from when it starts the
+ * container (`tail` 0), or, with `tail`, from the request for a finished log's last lines.
  */
-async function timedWebSocket(serveUrl, project, container, count) {
+async function timedWebSocket(serveUrl, project, container, count, tail = 0) {
   const url = new URL(serveUrl);
   const token = new URLSearchParams(url.hash.slice(1)).get('token');
   const ws = new WebSocket(`ws://${url.host}/api`, ['parity.v1', `parity-token.${token}`]);
@@ -94,13 +100,13 @@ async function timedWebSocket(serveUrl, project, container, count) {
       if (lines >= count) resolve();
     });
   });
+  const start = process.hrtime.bigint();
   const reply = await new Promise((resolve) => {
     subscribed = resolve;
-    ws.send(JSON.stringify({ id: 1, method: 'logs.subscribe', params: { project, tail: 0 } }));
+    ws.send(JSON.stringify({ id: 1, method: 'logs.subscribe', params: { project, tail } }));
   });
   if (!reply.result) throw new Error(`logs.subscribe: ${JSON.stringify(reply)}`);
-  const start = process.hrtime.bigint();
-  docker(['start', container]);
+  if (tail === 0) docker(['start', container]);
   await arrived;
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   ws.close();
@@ -185,21 +191,29 @@ try {
 
   // (a) the engine reading the same, finished log.
   docker(['wait', counter]);
-  const [engineMs, engineLines] = await timedDockerLogs([counter]);
+  // With -t: Parity asks for every line's timestamp (it merges containers in time order and
+  // resumes a broken stream after the last line), which costs the engine a third more.
+  const [engineMs, engineLines] = await timedDockerLogs(['-t', counter]);
   if (engineLines !== LINES) throw new Error(`docker logs printed ${engineLines} lines`);
+  const [plainMs] = await timedDockerLogs([counter]);
+
+  // (d) the same server reading that finished log to a bare WebSocket client.
+  const finishedMs = await timedWebSocket(serve.url, dir, counter, LINES, LINES);
 
   // (a') the engine following an identical container from its start.
   docker(['create', '--name', peer, IMAGE, 'seq', '1', String(LINES)]);
   const peerStart = process.hrtime.bigint();
   docker(['start', peer]);
-  const [liveMs, liveLines] = await timedDockerLogs(['-f', peer], peerStart);
+  const [liveMs, liveLines] = await timedDockerLogs(['-f', '-t', peer], peerStart);
   if (liveLines !== LINES) throw new Error(`docker logs -f printed ${liveLines} lines`);
 
   const rows = [
-    ['docker logs (finished log)', engineMs],
-    ['docker logs -f (from start)', liveMs],
+    ['docker logs -t (finished log)', engineMs],
+    ['  without timestamps', plainMs],
+    ['docker logs -f -t (from start)', liveMs],
     ['Parity Logs tab (from start)', parityMs],
     ['  its server, no page', socketMs],
+    ['  its server, finished log', finishedMs],
   ];
   console.log(`Log flood: ${LINES.toLocaleString('en')} lines, one container`);
   for (const [label, ms] of rows) {
@@ -207,8 +221,11 @@ try {
       `  ${label.padEnd(30)} ${(ms / 1000).toFixed(2).padStart(7)} s  ${rate(ms).toLocaleString('en').padStart(10)} lines/s`,
     );
   }
-  console.log(`  ratio Parity / docker logs      ${(engineMs / parityMs).toFixed(2)}x`);
-  console.log(`  ratio Parity / docker logs -f   ${(liveMs / parityMs).toFixed(2)}x`);
+  const ratio = (peerMs, ms) => `${(peerMs / ms).toFixed(2)}x`;
+  console.log(`  ratio Parity / docker logs -t             ${ratio(engineMs, parityMs)}`);
+  console.log(`  ratio Parity / docker logs (no -t)        ${ratio(plainMs, parityMs)}`);
+  console.log(`  ratio Parity / docker logs -f -t          ${ratio(liveMs, parityMs)}`);
+  console.log(`  ratio server / docker logs -t, finished   ${ratio(engineMs, finishedMs)}`);
   console.log(
     `  page: ${received.toLocaleString('en')} received, ${held.toLocaleString('en')} held; ` +
       `JS heap ${mb(heapBefore.usedSize)} before, ${mb(heapAfter.usedSize)} at the end, ` +
