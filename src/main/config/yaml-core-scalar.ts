@@ -17,10 +17,22 @@ for (const c of '-+.~0123456789nNtTfF') MAY_RESOLVE[c.charCodeAt(0)] = 1;
 export function plainValue(source: string): YScalar['value'] | undefined {
   const first = source.charCodeAt(0);
   if (first < 128 && MAY_RESOLVE[first] === 0) return source;
+  // Manifests repeat the same few numbers and booleans (ports, replicas, `true`) many times.
+  if (resolved.has(source)) return resolved.get(source);
+  if (resolved.size >= MAX_RESOLVED) resolved.clear();
+  const value = resolve(source);
+  resolved.set(source, value);
+  return value;
+}
+
+const MAX_RESOLVED = 4096;
+const resolved = new Map<string, YScalar['value'] | undefined>();
+
+function resolve(source: string): YScalar['value'] | undefined {
   for (const tag of coreTags) {
     if (!tag.test?.test(source)) continue;
-    const resolved = tag.resolve(source, () => undefined, {});
-    const value: unknown = isScalar(resolved) ? resolved.value : resolved;
+    const result = tag.resolve(source, () => undefined, {});
+    const value: unknown = isScalar(result) ? result.value : result;
     // The core schema resolves to null, booleans and numbers only.
     return typeof value === 'number' || typeof value === 'boolean' || value === null
       ? value
