@@ -110,6 +110,7 @@ const FAST: Record<string, string> = {
     'k: 2001-12-14\nl: ~\nm: null\nn: 012\no: +12\np: 1_000\nq: 0b101\nr: 3.\ns: .5\nt: -0\n' +
     'u: 12345678901234567890\nv: "true"\nw: \'1\'\nx: y n\n',
   'keys that are not strings': '1: int\n2.50: float\nnull: null\ntrue: bool\n0x10: hex\n',
+  'keys named like object properties': '__proto__: a\nconstructor: b\ntoString: {x: 1}\n',
   'empty values': 'a:\nb:   \nc: # c\nd:\n  - x\ne:\n',
   'nested sequences': '- - a\n  - b\n- c: 1\n  d: 2\n- []\n',
   'a sequence as indented as its key': 'k:\n- a\n- b: c\nl: 1\n',
