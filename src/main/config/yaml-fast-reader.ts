@@ -19,17 +19,24 @@ interface ListenerState {
 
 // A node: while js-yaml reads it, where it started to look for it and the nodes completed
 // inside it; once read, its tree (null for an empty node) and js-yaml's value, by which a node
-// js-yaml read through a nested call (a wrapper around the same value) is recognised.
+// js-yaml read through a nested call (a wrapper around the same value) is recognised; and, for
+// a key, how it was written.
 interface Frame {
   open: number;
   children: Frame[] | null;
   node: YNode | null;
   result: unknown;
+  plain: boolean;
+  /** Written with an anchor (`&a`), or as an alias (`*a`). */
+  named: boolean;
 }
 
 const NO_CHILDREN: readonly Frame[] = [];
 
 const SPACE = 0x20;
+const STAR = 0x2a;
+const AMPERSAND = 0x26;
+const COLON = 0x3a;
 const TAB = 0x09;
 const LF = 0x0a;
 const CR = 0x0d;
@@ -40,6 +47,9 @@ export class FastReader {
   private readonly lines: LineIndex;
   private readonly stack: Frame[] = [];
   private readonly roots: Frame[] = [];
+  // The nodes of the current document's anchors: an alias is the anchored node itself, as the
+  // yaml library path builds it once and shares it.
+  private readonly anchors = new Map<string, { node: YNode; result: unknown }>();
 
   constructor(
     private readonly text: string,
@@ -57,29 +67,50 @@ export class FastReader {
   readonly listener = (event: 'open' | 'close', state: State): void => {
     const s = state as unknown as ListenerState;
     if (event === 'open') {
-      this.stack.push({ open: s.position, children: null, node: null, result: null });
+      this.stack.push({
+        open: s.position,
+        children: null,
+        node: null,
+        result: null,
+        plain: false,
+        named: false,
+      });
       return;
     }
     const frame = this.stack.pop();
     if (!frame) throw new NeedsLibrary();
     const built = this.build(frame, s);
     const parent = this.stack[this.stack.length - 1];
-    if (!parent) this.roots.push(built);
-    else if (parent.children) parent.children.push(built);
-    else parent.children = [built];
+    if (parent?.children) parent.children.push(built);
+    else if (parent) parent.children = [built];
+    else {
+      this.roots.push(built);
+      this.anchors.clear();
+    }
   };
 
   private build(frame: Frame, s: ListenerState): Frame {
-    if (s.anchor !== null || (s.tag !== null && s.tag !== '?')) throw new NeedsLibrary();
+    if (s.tag !== null && s.tag !== '?') throw new NeedsLibrary();
     const children = frame.children ?? NO_CHILDREN;
     // js-yaml reads a block value by trying a mapping first, whose key read finds the value.
     const only = children.length === 1 ? children[0] : undefined;
-    if (only && only.result === s.result && only.node?.kind === kindOf(s.kind)) return only;
+    const wrapped = only && only.result === s.result && only.node?.kind === kindOf(s.kind);
+    const built = wrapped ? only : this.read(frame, children, s);
+    if (s.anchor !== null) {
+      // An anchored empty node is positioned by rules of its own: left to the yaml library.
+      if (!built.node) throw new NeedsLibrary();
+      this.anchors.set(s.anchor, { node: built.node, result: s.result });
+      built.named = true;
+    }
+    return built;
+  }
+
+  private read(frame: Frame, children: readonly Frame[], s: ListenerState): Frame {
     frame.result = s.result;
     switch (s.kind) {
       case 'scalar':
         if (children.length > 0) throw new NeedsLibrary();
-        frame.node = this.scalar(frame.open, s);
+        frame.node = this.scalar(frame, s);
         break;
       case 'sequence':
         frame.node = this.sequence(frame.open, children, s);
@@ -88,15 +119,32 @@ export class FastReader {
         frame.node = this.mapping(frame.open, children, s);
         break;
       case null:
-      default:
-        // An empty node; a result here is an alias, which the yaml library resolves.
-        if (s.result !== null && s.result !== undefined) throw new NeedsLibrary();
+      default: {
+        // An alias (js-yaml gives it no kind), or an empty node.
+        const start = this.skip(frame.open);
+        if (this.text.charCodeAt(start) === STAR && start < s.position) {
+          frame.node = this.alias(start, s.result);
+          frame.named = true;
+        } else if (s.result !== null && s.result !== undefined) {
+          throw new NeedsLibrary();
+        }
+      }
     }
     return frame;
   }
 
-  private scalar(open: number, s: ListenerState): YScalar {
-    const start = this.skip(open);
+  // js-yaml's alias name: up to a space, a line break or a flow indicator. js-yaml's value
+  // for it must be the anchored one: an alias inside the collection it names (js-yaml anchors a
+  // collection before reading it) finds no finished node here.
+  private alias(start: number, result: unknown): YNode {
+    const end = this.nameEnd(start);
+    const anchored = this.anchors.get(this.text.slice(start + 1, end));
+    if (!anchored || anchored.result !== result) throw new NeedsLibrary();
+    return anchored.node;
+  }
+
+  private scalar(frame: Frame, s: ListenerState): YScalar {
+    const start = this.skip(frame.open);
     if (typeof s.result !== 'string') throw new NeedsLibrary();
     const first = this.text.charCodeAt(start);
     if (first === 0x7c || first === 0x3e) {
@@ -108,7 +156,8 @@ export class FastReader {
       this.notGlued(s.position);
       return { kind: 'scalar', value: s.result, pos: this.at(start) };
     }
-    if (first === 0x2a || first === 0x26 || first === 0x21) throw new NeedsLibrary();
+    if (first === STAR || first === 0x26 || first === 0x21) throw new NeedsLibrary();
+    frame.plain = true;
     const pos = this.at(start);
     // js-yaml ends a plain scalar on its first line (its 0-based line) unless the scalar went
     // on, or js-yaml looked past its end for a continuation (before a `---`): then it is on one
@@ -144,19 +193,29 @@ export class FastReader {
     if (count % 2 === 1 && !flow && children[count - 1]?.node === null) count--;
     if (count % 2 === 1) throw new NeedsLibrary();
     const entries = new Map<string, YEntry>();
+    const merged = new Map<string, YEntry>();
     for (let i = 0; i < count; i += 2) {
-      const keyNode = children[i]?.node;
+      const keyFrame = children[i];
+      const keyNode = keyFrame?.node;
       const valueFrame = children[i + 1];
-      if (!keyNode || keyNode.kind !== 'scalar' || !valueFrame) throw new NeedsLibrary();
+      if (!keyNode || keyNode.kind !== 'scalar' || keyFrame.named || !valueFrame) {
+        throw new NeedsLibrary();
+      }
       const key = String(keyNode.value);
-      // Merge keys, duplicates and over-long implicit keys carry the yaml library's diagnostics.
-      if (key === '<<' || key.length > 1024 || entries.has(key)) throw new NeedsLibrary();
       if (!valueFrame.node && flow) throw new NeedsLibrary();
       const value = valueFrame.node ?? this.empty(valueFrame.open);
+      if (key === '<<' && keyFrame.plain) {
+        merge(value, merged);
+        continue;
+      }
+      // Duplicates and over-long implicit keys carry the yaml library's diagnostics.
+      if (key.length > 1024 || entries.has(key)) throw new NeedsLibrary();
       entries.set(key, { keyPos: keyNode.pos, value });
     }
+    // Keys written in the mapping itself override merged ones, as yaml-tree.ts merges.
+    for (const [key, entry] of merged) if (!entries.has(key)) entries.set(key, entry);
     // Flow entries without a value (`{a, b: c}`) leave js-yaml more keys than pairs read.
-    if (flow && Object.keys(s.result as object).length !== entries.size) {
+    if (flow && Object.keys(s.result as object).length !== count / 2) {
       throw new NeedsLibrary();
     }
     return { kind: 'map', entries, pos: this.at(start) };
@@ -171,7 +230,8 @@ export class FastReader {
     return { kind: 'scalar', value: null, pos: this.at(at) };
   }
 
-  // js-yaml reports a node from where it started to look: skip separation spaces and comments.
+  // js-yaml reports a node from where it started to look: skip separation spaces, comments and
+  // an anchor (the yaml library places a node after its anchor).
   private skip(from: number): number {
     const { text } = this;
     let at = from;
@@ -181,6 +241,13 @@ export class FastReader {
       else if (c === HASH) {
         const eol = text.indexOf('\n', at);
         at = eol === -1 ? text.length : eol;
+      } else if (c === AMPERSAND) {
+        at = this.nameEnd(at);
+        // The yaml library wants white space after an anchor (`&a[1]` is an error to it).
+        const next = text.charCodeAt(at);
+        if (at < text.length && next !== SPACE && next !== TAB && next !== LF && next !== CR) {
+          throw new NeedsLibrary();
+        }
       } else return at;
     }
   }
@@ -192,6 +259,16 @@ export class FastReader {
       if (text.charCodeAt(start + i) !== value.charCodeAt(i)) return false;
     }
     return true;
+  }
+
+  // Where the name of an anchor or alias starting at `start` (its `&` or `*`) ends; a name
+  // ending in `:` is ambiguous to the yaml library, which warns.
+  private nameEnd(start: number): number {
+    const { text } = this;
+    let end = start + 1;
+    while (end < text.length && !NAME_END.has(text.charCodeAt(end))) end++;
+    if (end === start + 1 || text.charCodeAt(end - 1) === COLON) throw new NeedsLibrary();
+    return end;
   }
 
   private spansLines(start: number, end: number): boolean {
@@ -227,6 +304,19 @@ export class FastReader {
 
   private at(offset: number): SourcePosition {
     return this.lines.at(offset, this.file);
+  }
+}
+
+// What ends an anchor or alias name for js-yaml: white space, a line break, a flow indicator.
+const NAME_END = new Set([0x20, 0x09, 0x0a, 0x0d, 0x2c, 0x5b, 0x5d, 0x7b, 0x7d]);
+
+// `<<: *a` or `<<: [*a, *b]`, as yaml-tree.ts applies it: earlier sources win; anything but
+// mappings is an error, which the yaml library path reports.
+function merge(value: YNode, into: Map<string, YEntry>): void {
+  const sources = value.kind === 'seq' ? value.items : [value];
+  for (const source of sources) {
+    if (source.kind !== 'map') throw new NeedsLibrary();
+    for (const [key, entry] of source.entries) if (!into.has(key)) into.set(key, entry);
   }
 }
 

@@ -6,9 +6,11 @@ import type { YNode } from './yaml-tree';
 // documents (a 700 KB manifest: ~300 ms against ~25 ms for js-yaml). This front end builds the
 // same positioned tree from js-yaml's parse events, and gives up (returns null, so the caller
 // reads the text with the yaml library) on everything where the two trees, or the diagnostics,
-// could differ: tags, anchors, aliases, merge keys, duplicate or complex keys, explicit `?`
-// keys, directives, tabs, multi-line plain or quoted scalars, flow collections continued at the
-// indentation they started at, BOMs, lone CRs, and any text js-yaml rejects.
+// could differ: tags, anchored empty values or keys, aliases as keys, merges of anything but
+// mappings, duplicate or complex keys, explicit `?` keys, directives, tabs, multi-line plain or
+// quoted scalars, flow collections continued at the indentation they started at, BOMs, lone
+// CRs, and any text js-yaml rejects. Anchors, aliases and `<<` merge keys it applies as
+// yaml-tree.ts does: an alias is the anchored node's tree itself.
 // test/unit/config/yaml-fast.test.ts holds it to the yaml library's tree on every YAML file of
 // the corpora, the examples and the fixtures.
 

@@ -103,6 +103,7 @@ export function yamlDiagnostic(
 class TreeBuilder {
   // An alias may be used many times; its tree is built once.
   private readonly built = new Map<Node, YNode>();
+  private readonly building = new Set<Node>();
 
   constructor(
     private readonly doc: Document,
@@ -117,7 +118,19 @@ class TreeBuilder {
     }
     const cached = this.built.get(target);
     if (cached) return cached;
+    // An alias inside the collection it names would make an endless tree.
+    if (this.building.has(target)) {
+      const pos = this.at(node.range?.[0] ?? 0);
+      this.diagnostics.push({
+        severity: 'error',
+        message: 'found an alias inside the node it names, expected an alias to an earlier node',
+        position: pos,
+      });
+      return { kind: 'scalar', value: null, pos };
+    }
+    this.building.add(target);
     const result = this.buildNode(target);
+    this.building.delete(target);
     this.built.set(target, result);
     return result;
   }

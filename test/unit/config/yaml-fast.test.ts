@@ -17,8 +17,6 @@ const ROOT = join(__dirname, '../../..');
 const TREES = ['/work/shared/corpora', join(ROOT, 'examples'), join(ROOT, 'test/fixtures')];
 const YAML_FILE = /\.ya?ml(\.txt)?$/;
 const LEFT_TO_THE_LIBRARY = [
-  // anchors and aliases
-  '/work/shared/corpora/sock-shop/expectations.yaml',
   // multi-line quoted scalars
   '/work/shared/corpora/example-voting-app/expectations.yaml',
 ];
@@ -111,6 +109,14 @@ const FAST: Record<string, string> = {
     'u: 12345678901234567890\nv: "true"\nw: \'1\'\nx: y n\n',
   'keys that are not strings': '1: int\n2.50: float\nnull: null\ntrue: bool\n0x10: hex\n',
   'keys named like object properties': '__proto__: a\nconstructor: b\ntoString: {x: 1}\n',
+  'anchors, aliases and merge keys':
+    'x-c: &c\n  restart: always\n  environment: &env { A: "1" }\nservices:\n  api:\n' +
+    '    <<: *c\n    restart: "no"\n  w: *c\n  e:\n    environment:\n      <<: *env\n' +
+    '      B: 2\nports: &p [80, 443]\nagain: *p\nlist:\n  - &i item\n  - *i\n  - [*i, *p]\n',
+  'merge keys from a list, earlier sources winning':
+    'a: &a {x: 1, y: 1}\nb: &b {y: 2, z: 2}\nc:\n  <<: [*a, *b]\n  z: 0\nd: {<<: *a, w: 3}\n',
+  'an anchor redefined': 'a: &x 1\nb: *x\nc: &x 2\nd: *x\n',
+  'a quoted << key, which merges nothing': 'a: &a {x: 1}\nb:\n  "<<": *a\n',
   'empty values': 'a:\nb:   \nc: # c\nd:\n  - x\ne:\n',
   'nested sequences': '- - a\n  - b\n- c: 1\n  d: 2\n- []\n',
   'a sequence as indented as its key': 'k:\n- a\n- b: c\nl: 1\n',
@@ -124,9 +130,18 @@ const FAST: Record<string, string> = {
 
 // Texts left to the yaml library, for its diagnostics or because the trees could differ.
 const LIBRARY: Record<string, string> = {
-  'anchors and merge keys':
-    'x-c: &c\n  restart: always\nservices:\n  api:\n    <<: *c\n    restart: "no"\n  w: *c\n',
-  'an inline merge key': 'a:\n  <<: {b: 1}\n  c: 2\n',
+  'an anchored empty value': 'a: &x\nb: *x\n',
+  'an anchored key': '&k key: v\n',
+  'an alias as a key': 'a: &k x\n*k : v\n',
+  'an anchor glued to its value': 'a: &x[1]\n',
+  'an anchor ending in a colon': 'a: &x: 1\n',
+  'an alias to no anchor': 'a: *nowhere\n',
+  'an alias inside the collection it names': 'a: &x 1\nb: &x [*x]\n',
+  'an alias inside the mapping it names': 'a: &x\n  b: *x\n',
+  'a merge of a scalar': 'a: &s x\nb:\n  <<: *s\n',
+  'a merge of nothing': 'b:\n  <<:\n  c: 1\n',
+  'a key both merged and duplicated': 'a: &a {x: 1}\nb:\n  <<: *a\n  y: 1\n  y: 2\n',
+  'two merge keys': 'a: &a {x: 1}\nb:\n  <<: *a\n  <<: *a\n',
   'duplicate keys': 'a: 1\nb: 2\na: 3\n',
   'keys duplicate once resolved': '1: a\n"1": b\n0x1: c\n',
   'flow duplicate keys': 'a: {b: 1, b: 2}\n',
@@ -169,6 +184,16 @@ describe('fastYamlRoots on targeted texts', () => {
     const roots = fastYamlRoots(text, 'f.yaml');
     expect(roots?.length === 1 ? plain(roots[0] ?? null) : null).toBeNull();
     expectSameAsLibrary(text);
+  });
+
+  it('reports an alias inside the node it names instead of recursing for ever', () => {
+    expect(parseYaml('a: &x\n  b: *x\n', 'f.yaml').diagnostics).toEqual([
+      {
+        severity: 'error',
+        message: 'found an alias inside the node it names, expected an alias to an earlier node',
+        position: { file: 'f.yaml', line: 2, column: 6 },
+      },
+    ]);
   });
 
   it('still warns about a duplicate key, naming both lines', () => {
