@@ -7,6 +7,9 @@ import { configHash, containerSpec } from '../engine/container-spec';
 import type { Check } from './runtime-check';
 import { numberOf, type RuntimeContainer, type RuntimeObservation } from './runtime-observe';
 
+/** Why a stale container's values differ: the files changed since it was created. */
+export const CHANGED_IN_FILES = 'changed in the files since the container was created';
+
 /**
  * How the container was made against how the files would make it now: the config-hash label
  * (stale when the files changed since), the project folder it came from, the image its tag
@@ -60,7 +63,7 @@ export function checkContainer(
   }
 
   const [severity, cause]: [Severity, string] = stale
-    ? ['info', 'changed in the files since the container was created']
+    ? ['info', CHANGED_IN_FILES]
     : ['warning', 'changed by hand: the container differs from what the files create'];
   const image = String(spec.Image);
   check('image', 'image', severity, cause, image, c.image, false, service.image?.source);

@@ -4,7 +4,8 @@ import { COMPOSE_LABEL } from '../engine/compose-labels';
 import { applyRules } from './apply-rules';
 import type { RawFinding } from './compare-service';
 import { checker } from './runtime-check';
-import { checkContainer } from './runtime-definition';
+import { findingId } from './root-causes';
+import { CHANGED_IN_FILES, checkContainer } from './runtime-definition';
 import { numberOf, type RuntimeContainer, type RuntimeObservation } from './runtime-observe';
 import { checkState } from './runtime-state';
 
@@ -100,7 +101,9 @@ export function diffRuntime(
       const prefix = own.length > 1 ? `container-${numberOf(container)}.` : '';
       const check = checker(service.name, prefix, declaredAt, raw, matched);
       checkState(container, completedBy.has(service.name), options.now ?? Date.now(), check);
+      const first = raw.length;
       checkContainer(project, service, container, observed, check);
+      linkToStaleHash(raw.slice(first));
     }
   }
 
@@ -130,4 +133,21 @@ export function diffRuntime(
     findings: applyRules(raw, undefined),
     equivalent,
   };
+}
+
+/**
+ * A stale container's differences from the files are one cause, the files changed since it
+ * was created (which its config-hash finding says): they are grouped under it as symptoms,
+ * so the report shows one thing to do (`parity up`) rather than a list of values.
+ */
+function linkToStaleHash(findings: RawFinding[]): void {
+  const root = findings.find((f) => f.path.endsWith('config-hash') && f.kind === 'changed');
+  const symptoms = findings.filter((f) => f.rule === CHANGED_IN_FILES);
+  if (!root || symptoms.length === 0) return;
+  root.id = findingId(root);
+  for (const symptom of symptoms) {
+    symptom.id = findingId(symptom);
+    symptom.causedBy = root.id;
+    symptom.cause = `${CHANGED_IN_FILES}: \`parity up\` recreates it`;
+  }
 }

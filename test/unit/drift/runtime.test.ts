@@ -154,6 +154,14 @@ describe('runtime drift', () => {
       prod: { value: 'hello' },
       rule: 'changed in the files since the container was created',
     });
+    // One cause, one thing to do: the value is grouped under the stale hash.
+    expect(list[0]?.id).toBe('api.config-hash');
+    expect(list[1]).toMatchObject({
+      id: 'api.env.GREETING',
+      causedBy: 'api.config-hash',
+      cause: 'changed in the files since the container was created: `parity up` recreates it',
+    });
+    expect(list[2]?.causedBy).toBeUndefined();
   });
 
   it('an image that moved under its tag', () => {
@@ -190,6 +198,8 @@ describe('runtime drift', () => {
       prod: { value: 'differs' },
       rule: 'changed by hand: the container differs from what the files create',
     });
+    // Changed by hand on a current container: each difference stands on its own.
+    expect(list.filter((f) => f.causedBy !== undefined)).toEqual([]);
     for (const format of ['table', 'json', 'markdown'] as const) {
       const text = formatDrift(
         diffRuntime(project, observe([hand, ...rest]), { from: [] }),
