@@ -133,6 +133,26 @@ describe('the project UI in Chromium, served by parity serve, against the real e
     expect(await nodeLabel('api')).toBe('Service api, running, healthy');
   });
 
+  it('removes the stopped service after a confirmation, then scales it to two containers', async () => {
+    const details = page.getByRole('complementary', { name: 'Service worker details' });
+    await details.getByRole('button', { name: 'Remove worker' }).click();
+    await details.getByRole('button', { name: 'Remove its container of worker' }).click();
+    await expect
+      .poll(() => progressStatus(), { timeout: 20_000 })
+      .toBe(`Removed ${name}-worker-1; named volumes kept`);
+    await expect.poll(() => nodeLabel('worker')).toBe('Service worker, not created');
+    await details.getByRole('spinbutton', { name: 'Replicas of worker' }).fill('2');
+    await details.getByRole('button', { name: 'Scale worker' }).click();
+    await expect.poll(() => progressStatus(), { timeout: 30_000 }).toBe('worker runs 2 containers');
+    await expect
+      .poll(() => details.locator('.details-containers li').allTextContents())
+      .toEqual([
+        expect.stringContaining(`${name}-worker-1`),
+        expect.stringContaining(`${name}-worker-2`),
+      ]);
+    await page.screenshot({ path: `${ARTIFACTS_DIR}service-scaled.png` });
+  }, 60_000);
+
   it('follows a container stopped outside Parity', async () => {
     await docker.getContainer(`${name}-web-1`).stop({ t: 1 });
     await expect.poll(() => nodeLabel('web'), { timeout: 1000 }).toBe('Service web, exited');
@@ -186,7 +206,7 @@ describe('the project UI in Chromium, served by parity serve, against the real e
     await dialog.getByRole('button', { name: 'Down', exact: true }).click();
     await expect
       .poll(() => progressStatus(), { timeout: 30_000 })
-      .toMatch(/^Removed 3 containers, 1 network; named volumes kept$/);
+      .toMatch(/^Removed 4 containers, 1 network; named volumes kept$/);
     for (const service of SERVICES) {
       await expect.poll(() => nodeLabel(service)).toBe(`Service ${service}, not created`);
     }
