@@ -2,10 +2,9 @@ import type { State } from 'js-yaml';
 import type { SourcePosition } from '../../shared/diagnostics';
 import { LineIndex } from './line-index';
 import { plainValue } from './yaml-core-scalar';
+import { NeedsLibrary } from './yaml-fast-errors';
+import { YamlScan } from './yaml-scan';
 import type { YEntry, YNode, YScalar } from './yaml-tree';
-
-/** Thrown from the listener when the text needs the yaml library's reading. */
-export class NeedsLibrary extends Error {}
 
 // The parts of js-yaml's state the listener reads; its published type omits tag and anchor.
 interface ListenerState {
@@ -33,18 +32,12 @@ interface Frame {
 
 const NO_CHILDREN: readonly Frame[] = [];
 
-const SPACE = 0x20;
 const STAR = 0x2a;
-const AMPERSAND = 0x26;
-const COLON = 0x3a;
-const TAB = 0x09;
-const LF = 0x0a;
-const CR = 0x0d;
-const HASH = 0x23;
 
 /** Builds the positioned trees of a stream from js-yaml's open and close events. */
 export class FastReader {
   private readonly lines: LineIndex;
+  private readonly scan: YamlScan;
   private readonly stack: Frame[] = [];
   private readonly roots: Frame[] = [];
   // The nodes of the current document's anchors: an alias is the anchored node itself, as the
@@ -56,6 +49,7 @@ export class FastReader {
     private readonly file: string,
   ) {
     this.lines = new LineIndex(text);
+    this.scan = new YamlScan(text);
   }
 
   /** The tree of each document read, null for an empty one. */
@@ -121,7 +115,7 @@ export class FastReader {
       case null:
       default: {
         // An alias (js-yaml gives it no kind), or an empty node.
-        const start = this.skip(frame.open);
+        const start = this.scan.skip(frame.open);
         if (this.text.charCodeAt(start) === STAR && start < s.position) {
           frame.node = this.alias(start, s.result);
           frame.named = true;
@@ -137,14 +131,14 @@ export class FastReader {
   // for it must be the anchored one: an alias inside the collection it names (js-yaml anchors a
   // collection before reading it) finds no finished node here.
   private alias(start: number, result: unknown): YNode {
-    const end = this.nameEnd(start);
+    const end = this.scan.nameEnd(start);
     const anchored = this.anchors.get(this.text.slice(start + 1, end));
     if (!anchored || anchored.result !== result) throw new NeedsLibrary();
     return anchored.node;
   }
 
   private scalar(frame: Frame, s: ListenerState): YScalar {
-    const start = this.skip(frame.open);
+    const start = this.scan.skip(frame.open);
     if (typeof s.result !== 'string') throw new NeedsLibrary();
     const first = this.text.charCodeAt(start);
     if (first === 0x7c || first === 0x3e) {
@@ -152,8 +146,8 @@ export class FastReader {
     }
     // Multi-line plain and quoted scalars fold lines by rules the libraries may apply apart.
     if (first === 0x27 || first === 0x22) {
-      if (this.spansLines(start, s.position)) throw new NeedsLibrary();
-      this.notGlued(s.position);
+      if (this.scan.spansLines(start, s.position)) throw new NeedsLibrary();
+      this.scan.notGlued(s.position);
       return { kind: 'scalar', value: s.result, pos: this.at(start) };
     }
     if (first === STAR || first === 0x26 || first === 0x21) throw new NeedsLibrary();
@@ -163,15 +157,15 @@ export class FastReader {
     // on, or js-yaml looked past its end for a continuation (before a `---`): then it is on one
     // line when it is written exactly as its value (folding turns each line break into a space
     // or fewer breaks than written, so a value without either is).
-    if (s.line !== pos.line - 1 && !this.writtenAt(s.result, start)) throw new NeedsLibrary();
+    if (s.line !== pos.line - 1 && !this.scan.writtenAt(s.result, start)) throw new NeedsLibrary();
     const value = plainValue(s.result);
     if (value === undefined) throw new NeedsLibrary();
     return { kind: 'scalar', value, pos };
   }
 
   private sequence(open: number, children: readonly Frame[], s: ListenerState): YNode {
-    const start = this.skip(open);
-    if (this.text.charCodeAt(start) === 0x5b) this.flowEnd(start, s.position);
+    const start = this.scan.skip(open);
+    if (this.text.charCodeAt(start) === 0x5b) this.scan.flowEnd(start, s.position);
     // js-yaml stores an empty `-` entry without reading a node for it.
     if (!Array.isArray(s.result) || s.result.length !== children.length) {
       throw new NeedsLibrary();
@@ -185,9 +179,9 @@ export class FastReader {
   }
 
   private mapping(open: number, children: readonly Frame[], s: ListenerState): YNode {
-    const start = this.skip(open);
+    const start = this.scan.skip(open);
     const flow = this.text.charCodeAt(start) === 0x7b;
-    if (flow) this.flowEnd(start, s.position);
+    if (flow) this.scan.flowEnd(start, s.position);
     let count = children.length;
     // A block mapping ends with a try at reading one more key, which found nothing.
     if (count % 2 === 1 && !flow && children[count - 1]?.node === null) count--;
@@ -203,7 +197,7 @@ export class FastReader {
       }
       const key = String(keyNode.value);
       if (!valueFrame.node && flow) throw new NeedsLibrary();
-      const value = valueFrame.node ?? this.empty(valueFrame.open);
+      const value = valueFrame.node ?? this.emptyValue(valueFrame.open);
       if (key === '<<' && keyFrame.plain) {
         merge(value, merged);
         continue;
@@ -221,94 +215,14 @@ export class FastReader {
     return { kind: 'map', entries, pos: this.at(start) };
   }
 
-  // The yaml library places an empty value just past the spaces after its `:`.
-  private empty(open: number): YScalar {
-    let at = open;
-    for (let c = this.text.charCodeAt(at); c === SPACE || c === TAB;) {
-      c = this.text.charCodeAt(++at);
-    }
-    return { kind: 'scalar', value: null, pos: this.at(at) };
-  }
-
-  // js-yaml reports a node from where it started to look: skip separation spaces, comments and
-  // an anchor (the yaml library places a node after its anchor).
-  private skip(from: number): number {
-    const { text } = this;
-    let at = from;
-    for (;;) {
-      const c = text.charCodeAt(at);
-      if (c === SPACE || c === TAB || c === LF || c === CR) at++;
-      else if (c === HASH) {
-        const eol = text.indexOf('\n', at);
-        at = eol === -1 ? text.length : eol;
-      } else if (c === AMPERSAND) {
-        at = this.nameEnd(at);
-        // The yaml library wants white space after an anchor (`&a[1]` is an error to it).
-        const next = text.charCodeAt(at);
-        if (at < text.length && next !== SPACE && next !== TAB && next !== LF && next !== CR) {
-          throw new NeedsLibrary();
-        }
-      } else return at;
-    }
-  }
-
-  private writtenAt(value: string, start: number): boolean {
-    const { text } = this;
-    if (value.includes('\n')) return false;
-    for (let i = 0; i < value.length; i++) {
-      if (text.charCodeAt(start + i) !== value.charCodeAt(i)) return false;
-    }
-    return true;
-  }
-
-  // Where the name of an anchor or alias starting at `start` (its `&` or `*`) ends; a name
-  // ending in `:` is ambiguous to the yaml library, which warns.
-  private nameEnd(start: number): number {
-    const { text } = this;
-    let end = start + 1;
-    while (end < text.length && !NAME_END.has(text.charCodeAt(end))) end++;
-    if (end === start + 1 || text.charCodeAt(end - 1) === COLON) throw new NeedsLibrary();
-    return end;
-  }
-
-  private spansLines(start: number, end: number): boolean {
-    const eol = this.text.indexOf('\n', start);
-    return eol !== -1 && eol < end;
-  }
-
-  // A comment glued to a quoted scalar or a flow collection (`"a"#b`) is an error to the yaml
-  // library and a comment to js-yaml.
-  private notGlued(end: number): void {
-    if (this.text.charCodeAt(end) !== HASH) return;
-    const before = this.text.charCodeAt(end - 1);
-    if (before !== SPACE && before !== TAB && before !== LF) throw new NeedsLibrary();
-  }
-
-  // A flow collection over several lines must be indented past its parent block collection for
-  // the yaml library; every further line indented past the first one's indentation is enough.
-  private flowEnd(start: number, end: number): void {
-    this.notGlued(end);
-    if (!this.spansLines(start, end)) return;
-    const { text } = this;
-    let line = text.lastIndexOf('\n', start - 1) + 1;
-    let base = 0;
-    while (text.charCodeAt(line + base) === SPACE) base++;
-    for (line = text.indexOf('\n', start) + 1; line > 0 && line < end;) {
-      let indent = 0;
-      while (text.charCodeAt(line + indent) === SPACE) indent++;
-      const c = text.charCodeAt(line + indent);
-      if (indent <= base && c !== LF && c !== CR) throw new NeedsLibrary();
-      line = text.indexOf('\n', line) + 1;
-    }
+  private emptyValue(open: number): YScalar {
+    return { kind: 'scalar', value: null, pos: this.at(this.scan.emptyAt(open)) };
   }
 
   private at(offset: number): SourcePosition {
     return this.lines.at(offset, this.file);
   }
 }
-
-// What ends an anchor or alias name for js-yaml: white space, a line break, a flow indicator.
-const NAME_END = new Set([0x20, 0x09, 0x0a, 0x0d, 0x2c, 0x5b, 0x5d, 0x7b, 0x7d]);
 
 // `<<: *a` or `<<: [*a, *b]`, as yaml-tree.ts applies it: earlier sources win; anything but
 // mappings is an error, which the yaml library path reports.

@@ -1,5 +1,6 @@
 import { FAILSAFE_SCHEMA, loadAll, YAMLException } from 'js-yaml';
-import { FastReader, NeedsLibrary } from './yaml-fast-reader';
+import { NeedsLibrary } from './yaml-fast-errors';
+import { FastReader } from './yaml-fast-reader';
 import type { YNode } from './yaml-tree';
 
 // The yaml library is the reference reader but spends most of a drift on building its CST and
