@@ -66,10 +66,12 @@ export const ServiceMatchSchema = z.object({
   /**
    * name: equal names; map: parity.yaml's `map:`; container-name: a container of the production
    * workload is named like the dev service; image: the same image repository; env-host: an env
-   * key of a paired service names one as its host on each side; none: not paired.
+   * key of a paired service names one as its host on each side; sidecar: the dev service runs
+   * in production as a sidecar or init container of `prod`'s pod (`prod` is paired with another
+   * dev service too); none: not paired.
    */
-  by: z.enum(['name', 'map', 'container-name', 'image', 'env-host', 'none']),
-  /** For pairs made by evidence (container-name, image, env-host): the evidence, in words. */
+  by: z.enum(['name', 'map', 'container-name', 'image', 'env-host', 'sidecar', 'none']),
+  /** For pairs made by evidence (container-name, image, env-host, sidecar): the evidence, in words. */
   evidence: z.string().optional(),
 });
 export type ServiceMatch = z.infer<typeof ServiceMatchSchema>;

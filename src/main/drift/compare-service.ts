@@ -24,6 +24,8 @@ export interface CompareContext {
   secretKeys: ReadonlySet<string>;
   /** Called once for every field both sides set to the same value (after normalization). */
   onEquivalent?: (path: string) => void;
+  /** Production sidecars paired with dev services of their own: compared there, not here. */
+  claimedSidecars?: ReadonlySet<string>;
 }
 
 /** Every difference between a dev service and its production counterpart. */
@@ -217,9 +219,16 @@ function formatBytes(bytes: number): string {
   return String(bytes);
 }
 
-// A different backing engine or major version is the most severe drift; a tag, a warning;
-// a local build against a pinned production image, a warning saying so.
-function compareImage(name: string, dev: ServiceModel, prod: ServiceModel, findings: Raw[]): void {
+/**
+ * The images of a pair: a different backing engine or major version is the most severe drift;
+ * a tag, a warning; a local build against a pinned production image, a warning saying so.
+ */
+export function compareImage(
+  name: string,
+  dev: ServiceModel,
+  prod: Pick<ServiceModel, 'image' | 'build'>,
+  findings: Raw[],
+): void {
   const d = dev.image?.value;
   const p = prod.image?.value;
   const push = (

@@ -5,7 +5,8 @@ import type { CompareContext, RawFinding } from './compare-service';
  * The other containers of the pair's pods (sidecars and init containers), by name: one found
  * on one side only is a topology difference of the service, at the container's position.
  * A production container named like the dev service is skipped: it is the container the pair
- * was made by (matching by container name), not something beside it.
+ * was made by (matching by container name), not something beside it; so are those paired with
+ * a dev service of their own (`claimed`), compared there.
  */
 export function compareSidecars(
   name: string,
@@ -16,6 +17,7 @@ export function compareSidecars(
 ): void {
   const names = new Set([...Object.keys(dev.sidecars), ...Object.keys(prod.sidecars)]);
   names.delete(dev.name);
+  for (const claimed of ctx.claimedSidecars ?? []) names.delete(claimed);
   for (const container of names) {
     const d = dev.sidecars[container] ?? null;
     const p = prod.sidecars[container] ?? null;

@@ -4,6 +4,7 @@ import type { DriftRules } from '../../shared/parity-config';
 import { isSecretName } from '../../shared/secrets';
 import { applyRules } from './apply-rules';
 import { compareService, type RawFinding } from './compare-service';
+import { compareWithSidecar } from './compare-with-sidecar';
 import { matchServices, type ProdWorkload } from './match-services';
 import { linkRootCauses } from './root-causes';
 
@@ -33,18 +34,33 @@ export function diffModels(
   const onEquivalent = (): void => {
     equivalent += 1;
   };
+  // Sidecars paired with dev services of their own, by the pod that runs them.
+  const claimed = new Map<string, Set<string>>();
+  for (const m of matches) {
+    if (m.by !== 'sidecar' || !m.dev || !m.prod) continue;
+    claimed.set(m.prod, (claimed.get(m.prod) ?? new Set()).add(m.dev));
+  }
   for (const match of matches) {
     const devService = match.dev ? dev.services[match.dev] : undefined;
     const prodService = match.prod ? prod.services[match.prod] : undefined;
     const name = match.dev ?? match.prod ?? '?';
-    if (devService && prodService) {
+    if (devService && prodService && match.by === 'sidecar') {
+      raw.push(...compareWithSidecar(devService, prodService, onEquivalent));
+    } else if (devService && prodService) {
       const secretKeys = new Set([
         ...(options.secretKeys?.[prodService.name] ?? []),
         ...[...Object.keys(devService.environment), ...Object.keys(prodService.environment)].filter(
           (key) => isSecretName(key),
         ),
       ]);
-      raw.push(...compareService(name, devService, prodService, { secretKeys, onEquivalent }));
+      const claimedSidecars = claimed.get(prodService.name);
+      raw.push(
+        ...compareService(name, devService, prodService, {
+          secretKeys,
+          onEquivalent,
+          ...(claimedSidecars ? { claimedSidecars } : {}),
+        }),
+      );
     } else {
       raw.push({
         service: name,

@@ -46,6 +46,10 @@ export function matchServices(
   byEvidence(containerNameRule(workloads));
   byEvidence(imageRule(dev, prod));
   byEvidence(envHostRule(dev, prod, matches));
+  for (const pair of sidecarPairs(devLeft, prod)) {
+    matches.push({ dev: pair.dev, prod: pair.prod, by: 'sidecar', evidence: pair.evidence });
+    devLeft.splice(devLeft.indexOf(pair.dev), 1);
+  }
   // In the dev services' order, as before evidence existed; production-only ones after them.
   const byDev = new Map(matches.map((m) => [m.dev, m]));
   const ordered = Object.keys(dev.services).map(
@@ -158,5 +162,25 @@ function namesHost(value: string, service: string): boolean {
   return hosts.some((host) => {
     const lower = host.toLowerCase();
     return lower === name || lower.split('.')[0] === name;
+  });
+}
+
+/**
+ * Dev services still unpaired that production runs inside another service's pod: a sidecar or
+ * init container of that name (a Compose file has no pods, so a helper the pod runs beside its
+ * main container is a service of its own there). Only a name found in exactly one pod pairs.
+ */
+function sidecarPairs(
+  devLeft: readonly string[],
+  prod: EnvironmentModel,
+): { dev: string; prod: string; evidence: string }[] {
+  return devLeft.flatMap((dev) => {
+    const pods = Object.values(prod.services).filter((s) => s.sidecars[dev] !== undefined);
+    const [pod] = pods;
+    if (pods.length !== 1 || !pod) return [];
+    const role = pod.sidecars[dev]?.value.role === 'init' ? 'init container' : 'sidecar container';
+    return [
+      { dev, prod: pod.name, evidence: `production ${role} named ${dev} in ${pod.name}'s pod` },
+    ];
   });
 }

@@ -82,4 +82,47 @@ describe('sidecars and init containers', () => {
     );
     expect(topology(report.findings).map((f) => f.path)).toEqual(['sidecars.migrate']);
   });
+
+  it('pair a dev service with the sidecar of the pod another one is paired with, reported once', () => {
+    const { report } = driftOf({
+      'compose.yaml': lines(
+        'services:',
+        '  queue:',
+        '    image: rabbitmq:3.13',
+        '  exporter:',
+        '    image: kbudde/rabbitmq-exporter:v1',
+      ),
+      'k8s/queue.yaml': POD,
+    });
+    expect(report.matches).toEqual([
+      { dev: 'queue', prod: 'queue', by: 'name' },
+      {
+        dev: 'exporter',
+        prod: 'queue',
+        by: 'sidecar',
+        evidence: "production sidecar container named exporter in queue's pod",
+      },
+    ]);
+    const exporter = report.findings.filter((f) => f.service === 'exporter');
+    expect(exporter).toMatchObject([
+      {
+        path: 'service',
+        status: 'expected',
+        prod: { value: 'sidecar container of queue', source: { line: 14 } },
+      },
+      {
+        path: 'image.tag',
+        status: 'drift',
+        dev: { value: 'v1', source: { file: 'compose.yaml', line: 5 } },
+        prod: { value: 'latest', source: { file: 'k8s/queue.yaml', line: 14 } },
+      },
+    ]);
+    // Not also a sidecar the laptop lacks, nor a service production lacks.
+    expect(report.findings.map((f) => `${f.service}.${f.path}`)).not.toContain(
+      'queue.sidecars.exporter',
+    );
+    expect(topology(report.findings).filter((f) => f.status === 'drift')).toMatchObject([
+      { path: 'sidecars.migrate' },
+    ]);
+  });
 });
