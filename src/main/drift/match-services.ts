@@ -130,19 +130,38 @@ function envHostRule(
   prod: EnvironmentModel,
   paired: readonly ServiceMatch[],
 ): EvidenceRule {
+  // Asked about every leftover dev and production service pair: the hosts each paired
+  // service's dev values name are indexed once, on the first question; a production value's
+  // hosts are worked out only for the entries a dev service is named in.
+  let index: Map<string, { pair: string; key: string; prod: string; hosts?: Set<string> }[]>;
+  const build = (): typeof index => {
+    const built = new Map<string, { pair: string; key: string; prod: string }[]>();
+    for (const pair of paired) {
+      const devService = pair.dev === null ? undefined : dev.services[pair.dev];
+      const prodService = pair.prod === null ? undefined : prod.services[pair.prod];
+      if (!devService || !prodService) continue;
+      for (const [key, devValue] of Object.entries(devService.environment)) {
+        const prodValue = prodService.environment[key];
+        if (!prodValue) continue;
+        for (const host of hostNames(devValue.value)) {
+          const entries = built.get(host) ?? [];
+          entries.push({ pair: pair.dev ?? '', key, prod: prodValue.value });
+          built.set(host, entries);
+        }
+      }
+    }
+    return built;
+  };
   return {
     by: 'env-host',
     evidence: (devName, prodName) => {
-      for (const pair of paired) {
-        const devService = pair.dev === null ? undefined : dev.services[pair.dev];
-        const prodService = pair.prod === null ? undefined : prod.services[pair.prod];
-        if (!devService || !prodService) continue;
-        for (const [key, devValue] of Object.entries(devService.environment)) {
-          const prodValue = prodService.environment[key];
-          if (!prodValue) continue;
-          if (!namesHost(devValue.value, devName) || !namesHost(prodValue.value, prodName))
-            continue;
-          return `${key} of ${pair.dev} names ${devName} as its host in dev, ${prodName} in production`;
+      if (devName.includes('/') || prodName.includes('/')) return null;
+      index ??= build();
+      const p = prodName.toLowerCase();
+      for (const entry of index.get(devName.toLowerCase()) ?? []) {
+        entry.hosts ??= hostNames(entry.prod);
+        if (entry.hosts.has(p)) {
+          return `${entry.key} of ${entry.pair} names ${devName} as its host in dev, ${prodName} in production`;
         }
       }
       return null;
@@ -150,19 +169,19 @@ function envHostRule(
   };
 }
 
-// A value names a host when it is one (`db`, `db:5432`, a comma list of them) or a URL's
-// (`postgres://user@db:5432/app`); `db.shop.svc.cluster.local` names `db`.
-function namesHost(value: string, service: string): boolean {
-  if (service.includes('/')) return false;
+// The host names a value names, lower-cased, each also by its first label.
+function hostNames(value: string): Set<string> {
   const hosts = [
     ...value.split(',').flatMap((part) => /^\s*([\w.-]+)(?::\d+)?\s*$/.exec(part)?.[1] ?? []),
     ...[...value.matchAll(/(?:\/\/|@)([\w.-]+)/g)].flatMap((m) => m[1] ?? []),
   ];
-  const name = service.toLowerCase();
-  return hosts.some((host) => {
+  const names = new Set<string>();
+  for (const host of hosts) {
     const lower = host.toLowerCase();
-    return lower === name || lower.split('.')[0] === name;
-  });
+    names.add(lower);
+    names.add(lower.split('.')[0] ?? lower);
+  }
+  return names;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { Diagnostic, SourcePosition } from '../../../shared/diagnostics';
+import { fastYamlDocuments } from '../../config/yaml-fast';
 import { documentTree, yamlDiagnostic, type YNode } from '../../config/yaml-tree';
 
 /** One document of a multi-document stream: its tree and the Helm template it was rendered from. */
@@ -23,6 +24,10 @@ const HELM_SOURCE = /^\s*Source:\s*(\S.*?)\s*$/m;
  * uses; a document with a syntax error is reported and skipped, the others are still read.
  */
 export function parseYamlDocuments(text: string, file: string): ParsedDocuments {
+  // The same trees ten times sooner where nothing could differ (no diagnostics, no Helm
+  // comments): see config/yaml-fast.ts.
+  const fast = fastYamlDocuments(text, file);
+  if (fast) return { documents: fast.map((root) => ({ root, helmSource: null })), diagnostics: [] };
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, merge: false });
   const at = (offset: number): SourcePosition => {
