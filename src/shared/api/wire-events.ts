@@ -3,14 +3,17 @@ import type { ApiEvent } from './event-contract';
 
 /**
  * Events as they travel over the WebSocket of `parity serve`. Most go as `{event, payload}`
- * JSON; logs.batch, which carries a log flood, goes packed, a third the size of the plain form
+ * JSON; logs.batch, which carries a log flood, goes packed, a fifth the size of the plain form
  * (each line naming its service, container and stream spells them out again):
  *
  *   {"packed": "logs.batch", "payload": {"subscription": S,
  *     "sources": [[service, container, stream], ...],
  *     "lines": [source, timestamp, text, source, timestamp, text, ...]}}
  *
- * where `source` indexes `sources`, or is -1 - index for a line that was truncated. The
+ * where `source` indexes `sources`, or is -1 - index for a line that was truncated, and
+ * `timestamp` is either a whole one or, for a line whose timestamp has the length of the line
+ * before's and shares its date (all of a flood's, in the engine's fixed-length form), only the
+ * end where the two differ (`456789012Z`: no `T`, so never mistaken for a whole one). The
  * receiver unpacks it into the contract's `{event, payload}` frame, which the event client
  * then validates like any other (a malformed packed frame unpacks into one it drops).
  */
@@ -37,7 +40,7 @@ export function encodeEventFrame(event: ApiEvent): string {
       previous = line;
     }
     packed[i * 3] = line.truncated ? -1 - source : source;
-    packed[i * 3 + 1] = line.timestamp;
+    packed[i * 3 + 1] = shortTimestamp(line.timestamp, lines[i - 1]?.timestamp);
     packed[i * 3 + 2] = line.text;
   }
   return JSON.stringify({
@@ -57,7 +60,9 @@ export function decodeEventFrame(frame: unknown): unknown {
   const { subscription, sources, lines } = payload as Record<string, unknown>;
   if (!Array.isArray(sources) || !Array.isArray(lines) || lines.length % 3 !== 0) return frame;
   const unpacked: Record<string, unknown>[] = new Array<Record<string, unknown>>(lines.length / 3);
+  let timestamp: unknown;
   for (let i = 0; i < unpacked.length; i++) {
+    timestamp = wholeTimestamp(lines[i * 3 + 1], timestamp);
     const source: unknown = lines[i * 3];
     const index = typeof source === 'number' && source < 0 ? -1 - source : source;
     const from: unknown = typeof index === 'number' ? sources[index] : undefined;
@@ -68,11 +73,32 @@ export function decodeEventFrame(frame: unknown): unknown {
       service,
       container,
       stream,
-      timestamp: lines[i * 3 + 1],
+      timestamp,
       text: lines[i * 3 + 2],
     };
     if (index !== source) line.truncated = true;
     unpacked[i] = line;
   }
   return { event: 'logs.batch', payload: { subscription, lines: unpacked } };
+}
+
+// The date ends at the `T` (index 10): a shortened timestamp starts after it, so it has none.
+const DATE_LENGTH = 11;
+
+/** The end of `timestamp` where it differs from `previous`, or all of it. */
+function shortTimestamp(timestamp: string, previous: string | undefined): string {
+  if (previous === undefined || previous.length !== timestamp.length) return timestamp;
+  if (timestamp.charCodeAt(DATE_LENGTH - 1) !== 84 /* T */) return timestamp;
+  let same = 0;
+  while (same < timestamp.length && timestamp.charCodeAt(same) === previous.charCodeAt(same)) {
+    same++;
+  }
+  return same < DATE_LENGTH ? timestamp : timestamp.slice(same);
+}
+
+/** A received timestamp made whole again from the one before; anything else as it is. */
+function wholeTimestamp(received: unknown, previous: unknown): unknown {
+  if (typeof received !== 'string' || received.includes('T')) return received;
+  if (typeof previous !== 'string') return received;
+  return previous.slice(0, previous.length - received.length) + received;
 }

@@ -41,6 +41,40 @@ describe('the packed logs.batch frame', () => {
     expect(received(text)).toStrictEqual([{ subscription: 's1', lines }]);
   });
 
+  it('sends each timestamp only from where it differs from the one before, and restores it', () => {
+    const stamps = [
+      '2026-11-27T10:33:00.123456789Z',
+      '2026-11-27T10:33:00.123456790Z',
+      '2026-11-27T10:33:00.123456790Z',
+      '2026-11-27T10:33:01.000000001Z',
+      '2026-11-27T23:59:59.999999999Z',
+      '2026-11-28T00:00:00.000000000Z',
+      '2026-12-01T00:00:00.000000000Z',
+    ];
+    const lines = stamps.map((timestamp, i) => ({ ...line, timestamp, text: `line ${i}` }));
+    const text = encodeEventFrame({ event: 'logs.batch', payload: { subscription: 's1', lines } });
+    const sent = (JSON.parse(text) as { payload: { lines: unknown[] } }).payload.lines;
+    expect(sent.filter((_, i) => i % 3 === 1)).toEqual([
+      '2026-11-27T10:33:00.123456789Z',
+      '90Z',
+      '',
+      '1.000000001Z',
+      '23:59:59.999999999Z',
+      '2026-11-28T00:00:00.000000000Z',
+      '2026-12-01T00:00:00.000000000Z',
+    ]);
+    expect(received(text)).toStrictEqual([{ subscription: 's1', lines }]);
+  });
+
+  it('drops a batch whose first timestamp is only an end', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const frame = {
+      packed: 'logs.batch',
+      payload: { subscription: 's1', sources: [['a', 'b', 'stdout']], lines: [0, '90Z', 'x'] },
+    };
+    expect(received(JSON.stringify(frame))).toStrictEqual([]);
+  });
+
   it('leaves other events as they are', () => {
     const event = { event: 'project.removed' as const, payload: { id: 'demo' } };
     expect(JSON.parse(encodeEventFrame(event))).toStrictEqual(event);
