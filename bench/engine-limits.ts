@@ -4,7 +4,8 @@
 //   cold up    up() of 10 independent services vs creating and starting the very same
 //              containers (Parity's own create requests) all at once straight through the API
 //   chain      up() of 3 services each waiting for the previous one to be healthy vs the same
-//              containers created at once, then each started and probed healthy in turn
+//              containers created at once, then each started and probed healthy in turn (the last
+//              only started: up() does not wait for its health either)
 //   no-op up   up() of the 10 services when they all run already (target: <= 20 ms)
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,7 +67,8 @@ async function rawColdUp(loaded: LoadedProject): Promise<void> {
 }
 
 // The limit of a health-gated chain: every container created at once, then each one started
-// and probed healthy once, strictly one after the other: Σ(start + first probe).
+// and probed healthy once, strictly one after the other: Σ(start + first probe), the last one
+// only started (nothing waits on its health).
 async function rawChain(loaded: LoadedProject): Promise<void> {
   await engine.ensureNetwork(`${loaded.name}_default`, loaded.name, 'default');
   const containers = await Promise.all(
@@ -88,8 +90,11 @@ async function rawChain(loaded: LoadedProject): Promise<void> {
       waiting.get(event.id)?.();
     }
   });
-  for (const container of containers) {
+  for (const [i, container] of containers.entries()) {
     await container.start();
+    // up() returns once the last service has started, as `docker compose up -d` does: only
+    // what something depends on is waited for.
+    if (i === containers.length - 1) break;
     if (!healthy.has(container.id)) {
       await new Promise<void>((resolve) => waiting.set(container.id, resolve));
     }
