@@ -133,6 +133,8 @@ export interface ServiceModel {
   capDrop: Field<string[]> | null;
   /** A read-only root filesystem: `read_only` / `readOnlyRootFilesystem`; null when not written. */
   readOnly: Field<boolean> | null;
+  /** Every device and capability of the host: `privileged` in both; null when not written. */
+  privileged: Field<boolean> | null;
   labels: Record<string, Field<string>>;
   profiles: string[];
   /** The networks it joins; empty with a network_mode, `default` when neither is written. */

@@ -99,6 +99,7 @@ export const SnapshotServiceSchema = z.strictObject({
   capAdd: nullable(strings),
   capDrop: nullable(strings),
   readOnly: nullable(z.boolean()),
+  privileged: nullable(z.boolean()),
   labels: z.record(z.string(), z.string()).default({}),
   profiles: strings.default([]),
   networks: strings.default([]),

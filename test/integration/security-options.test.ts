@@ -3,6 +3,7 @@ import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceProgress } from '../../src/shared/progress';
 import { loadProject, type LoadedProject } from '../../src/main/config/load-project';
+import { containerSpec } from '../../src/main/engine/container-spec';
 import { DockerEngine } from '../../src/main/engine/docker-engine';
 import { down } from '../../src/main/engine/down';
 import { up } from '../../src/main/engine/up';
@@ -22,7 +23,7 @@ beforeAll(async () => {
   docker = await connectTestEngine();
 });
 
-describe('cap_drop and read_only on the real engine', () => {
+describe('cap_drop, read_only and privileged on the real engine', () => {
   const name = uniqueProjectName('parity-it-security');
   const dir = makeProject('security', {
     'compose.yaml': [
@@ -61,6 +62,25 @@ describe('cap_drop and read_only on the real engine', () => {
       );
     expect(write('hardened')).toMatch(/Read-only file system/);
     expect(write('plain')).toBe('written\n');
+  });
+
+  // Created only: this machine's sandbox refuses to start a privileged container (runc cannot
+  // apply every capability), which says nothing about what Parity asked of the engine.
+  it('asks the engine for a privileged container when the service says privileged', async () => {
+    const project = load(
+      makeProject('privileged', {
+        'compose.yaml': 'services:\n  tool:\n    image: busybox:1.37\n    privileged: true\n',
+      }),
+      `${name}-p`,
+    );
+    const tool = project.model.services.tool;
+    if (!tool) throw new Error('no tool service');
+    const created = await docker.createContainer(containerSpec(project, tool, 1));
+    try {
+      expect((await created.inspect()).HostConfig.Privileged).toBe(true);
+    } finally {
+      await created.remove({ force: true });
+    }
   });
 
   it('a second up leaves both containers as they are', async () => {

@@ -115,6 +115,8 @@ function serviceOutput(s: ServiceModel): Record<string, unknown> {
       }),
     );
   }
+  // As read_only: printed only when true.
+  if (s.privileged?.value === true) out.privileged = true;
   if (s.profiles.length > 0) out.profiles = s.profiles;
   // Compose prints read_only only when true (omitempty); false is the engine's default.
   if (s.readOnly?.value === true) out.read_only = true;

@@ -37,6 +37,7 @@ export function mergeService(base: ServiceModel, over: ServiceModel): ServiceMod
     capAdd: mergeCapabilities(base.capAdd, over.capAdd),
     capDrop: mergeCapabilities(base.capDrop, over.capDrop),
     readOnly: over.readOnly ?? base.readOnly,
+    privileged: over.privileged ?? base.privileged,
     labels: { ...base.labels, ...over.labels },
     profiles: [...base.profiles, ...over.profiles],
     networks: [...new Set([...base.networks, ...over.networks])],

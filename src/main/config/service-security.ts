@@ -1,14 +1,14 @@
 import { normalizeCapabilities } from '../../shared/capabilities';
-import type { ServiceModel } from '../../shared/model';
+import type { Field, ServiceModel } from '../../shared/model';
 import { isNull } from './node-reader';
 import type { NodeReader } from './node-reader';
 import type { YNode } from './yaml-tree';
 
 /** The security settings of a Compose service that the model holds. */
-export type ServiceSecurity = Pick<ServiceModel, 'capAdd' | 'capDrop' | 'readOnly'>;
+export type ServiceSecurity = Pick<ServiceModel, 'capAdd' | 'capDrop' | 'readOnly' | 'privileged'>;
 
 /**
- * `cap_add`, `cap_drop` and `read_only` of a service. Capabilities are normalized so that
+ * `cap_add`, `cap_drop`, `read_only` and `privileged` of a service. Capabilities are normalized so that
  * `all`, `ALL` and `CAP_ALL` compare equal with Kubernetes' spelling; an empty list is as good
  * as none written. Each keeps the position of its key's value.
  */
@@ -22,12 +22,15 @@ export function normalizeSecurity(
     const value = normalizeCapabilities(reader.stringList(node, key).map((item) => item.value));
     return value.length > 0 ? { value, source: node.pos } : null;
   };
-  const readOnlyNode = get('read_only');
-  const readOnly = reader.boolean(readOnlyNode, 'read_only');
+  const flag = (key: string): Field<boolean> | null => {
+    const node = get(key);
+    const value = reader.boolean(node, key);
+    return node && value !== null ? { value, source: node.pos } : null;
+  };
   return {
     capAdd: caps('cap_add'),
     capDrop: caps('cap_drop'),
-    readOnly:
-      readOnlyNode && readOnly !== null ? { value: readOnly, source: readOnlyNode.pos } : null,
+    readOnly: flag('read_only'),
+    privileged: flag('privileged'),
   };
 }

@@ -4,13 +4,14 @@ import type { Field, ServiceModel } from '../../shared/model';
 import type { CompareContext, RawFinding } from './compare-service';
 
 /**
- * Capabilities and the read-only root filesystem of a pair. Both sides are normalized already
- * (`all` = `ALL` = `CAP_ALL`, order and repeats irrelevant), `read_only: false` is the same as
- * not writing it, and a list with `ALL` covers any other list. The rule for severity: production
- * looser than the laptop (it adds a capability the laptop does not, drops fewer, or its root
- * filesystem is writable where the laptop's is read-only) is a warning, as the hardening seen
- * on the laptop is not there in production; production stricter is info, as the laptop may then
- * miss a failure only production shows.
+ * Capabilities, the read-only root filesystem and privileged mode of a pair. Both sides are
+ * normalized already (`all` = `ALL` = `CAP_ALL`, order and repeats irrelevant); `read_only:
+ * false` and `privileged: false` are the same as not writing them; a list with `ALL` covers any
+ * other list. The rule for severity: production looser than the laptop (it adds a capability
+ * the laptop does not, drops fewer, its root filesystem is writable where the laptop's is
+ * read-only, or it runs privileged where the laptop does not) is a warning, as the hardening
+ * seen on the laptop is not there in production; production stricter is info, as the laptop
+ * may then miss a failure only production shows.
  */
 export function compareSecurity(
   name: string,
@@ -72,22 +73,47 @@ export function compareSecurity(
     stricter: 'production drops capabilities the laptop keeps',
   });
 
-  const devReadOnly = dev.readOnly?.value === true;
-  const prodReadOnly = prod.readOnly?.value === true;
-  if (devReadOnly === prodReadOnly) {
-    if (devReadOnly) ctx.onEquivalent?.('read_only');
-    return;
-  }
-  // An explicit false is shown, with its line; an absent setting is not.
-  const side = (field: Field<boolean> | null) =>
-    field ? { value: field.value ? 'read-only' : 'writable', field } : null;
-  push(
-    'read_only',
-    devReadOnly ? 'warning' : 'info',
-    devReadOnly
-      ? "production's root filesystem is writable; the laptop's is read-only"
-      : "production's root filesystem is read-only; the laptop's is writable",
-    side(dev.readOnly),
-    side(prod.readOnly),
+  // Flags where true is the looser setting (privileged) or the stricter one (read_only); false
+  // is the same as not writing them. An explicit false is shown, with its line.
+  const flag = (
+    path: 'read_only' | 'privileged',
+    devField: Field<boolean> | null,
+    prodField: Field<boolean> | null,
+    shown: (on: boolean) => string,
+    trueIsStricter: boolean,
+    rules: { looser: string; stricter: string },
+  ): void => {
+    const d = devField?.value === true;
+    const p = prodField?.value === true;
+    if (d === p) {
+      if (d) ctx.onEquivalent?.(path);
+      return;
+    }
+    const prodLooser = trueIsStricter ? d : p;
+    const side = (field: Field<boolean> | null) =>
+      field ? { value: shown(field.value), field } : null;
+    push(
+      path,
+      prodLooser ? 'warning' : 'info',
+      prodLooser ? rules.looser : rules.stricter,
+      side(devField),
+      side(prodField),
+    );
+  };
+  flag('read_only', dev.readOnly, prod.readOnly, (on) => (on ? 'read-only' : 'writable'), true, {
+    looser: "production's root filesystem is writable; the laptop's is read-only",
+    stricter: "production's root filesystem is read-only; the laptop's is writable",
+  });
+  flag(
+    'privileged',
+    dev.privileged,
+    prod.privileged,
+    (on) => (on ? 'privileged' : 'unprivileged'),
+    false,
+    {
+      looser:
+        'production runs privileged (every device and capability of the host); the laptop does not',
+      stricter: 'the laptop runs privileged; production does not',
+    },
   );
 }

@@ -202,6 +202,7 @@ function serviceOf(
     capAdd: capabilities(host.CapAdd),
     capDrop: capabilities(host.CapDrop),
     readOnly: host.ReadonlyRootfs === true ? true : null,
+    privileged: host.Privileged === true ? true : null,
     labels,
     profiles: [],
     // `<project>_default` is the files' `default`, as Compose names networks.

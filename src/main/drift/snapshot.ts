@@ -108,6 +108,7 @@ function serviceOf(s: ServiceModel, workingDir: string): SnapshotService {
     capAdd: value(s.capAdd),
     capDrop: value(s.capDrop),
     readOnly: value(s.readOnly),
+    privileged: value(s.privileged),
     labels: Object.fromEntries(Object.entries(s.labels).map(([key, field]) => [key, field.value])),
     profiles: [...s.profiles],
     networks: [...s.networks],
@@ -284,6 +285,7 @@ export function readSnapshot(
       capAdd: maybe(s.capAdd && normalizeCapabilities(s.capAdd), 'capAdd'),
       capDrop: maybe(s.capDrop && normalizeCapabilities(s.capDrop), 'capDrop'),
       readOnly: maybe(s.readOnly, 'readOnly'),
+      privileged: maybe(s.privileged, 'privileged'),
       labels: Object.fromEntries(
         Object.entries(s.labels).map(([key, value]) => [key, field(value, 'labels', key)]),
       ),

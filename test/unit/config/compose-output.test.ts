@@ -17,6 +17,7 @@ const security = (s: ServiceModel | undefined) => ({
   capAdd: s?.capAdd?.value ?? null,
   capDrop: s?.capDrop?.value ?? null,
   readOnly: s?.readOnly?.value ?? null,
+  privileged: s?.privileged?.value ?? null,
 });
 
 const HARDENED = [
@@ -24,6 +25,7 @@ const HARDENED = [
   '  app:',
   '    image: busybox:1.37',
   '    read_only: true',
+  '    privileged: true',
   '    cap_drop: [all]',
   '    cap_add: [CAP_NET_BIND_SERVICE, chown, CHOWN]',
   '    restart: always',
@@ -43,6 +45,7 @@ describe('toComposeConfig: capabilities and read-only root filesystem', () => {
     expect(config.services.app).toMatchObject({
       cap_add: ['CHOWN', 'NET_BIND_SERVICE'],
       cap_drop: ['ALL'],
+      privileged: true,
       read_only: true,
     });
   });
@@ -53,6 +56,7 @@ describe('toComposeConfig: capabilities and read-only root filesystem', () => {
       'cap_drop',
       'image',
       'networks',
+      'privileged',
       'read_only',
       'restart',
     ]);
@@ -62,6 +66,7 @@ describe('toComposeConfig: capabilities and read-only root filesystem', () => {
     expect(config.services.plain).not.toHaveProperty('read_only');
     expect(config.services.plain).not.toHaveProperty('cap_add');
     expect(config.services.plain).not.toHaveProperty('cap_drop');
+    expect(config.services.plain).not.toHaveProperty('privileged');
   });
 
   it('prints them in YAML as Compose does', () => {
@@ -94,11 +99,17 @@ describe('parity config round trip of cap_add, cap_drop and read_only', () => {
       capAdd: ['CHOWN', 'NET_BIND_SERVICE'],
       capDrop: ['ALL'],
       readOnly: true,
+      privileged: true,
     });
     // read_only: false is the engine's default and is not printed; read back it is unset,
     // which drift and the engine treat the same as false.
     expect(before.plain?.readOnly?.value).toBe(false);
-    expect(security(after.plain)).toEqual({ capAdd: null, capDrop: null, readOnly: null });
+    expect(security(after.plain)).toEqual({
+      capAdd: null,
+      capDrop: null,
+      readOnly: null,
+      privileged: null,
+    });
 
     const second = await runCliCaptured(['config', '--project-directory', copy, '-p', 'roundtrip']);
     expect(second.out).toBe(first.out);

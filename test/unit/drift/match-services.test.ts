@@ -43,6 +43,7 @@ function service(name: string, image: string | null, build = false): ServiceMode
     capAdd: null,
     capDrop: null,
     readOnly: null,
+    privileged: null,
     labels: {},
     profiles: [],
     networks: ['default'],

@@ -71,6 +71,49 @@ describe('security drift between compose and Kubernetes', () => {
     expect(security(falseInProd.report.findings)).toEqual([]);
   });
 
+  it('warns when production runs privileged and the laptop does not; info the other way', () => {
+    const prodPrivileged = driftOf({
+      'compose.yaml': lines(
+        'services:',
+        '  app:',
+        '    image: example/app:1',
+        '    privileged: false',
+      ),
+      'k8s/app.yaml': deployment('app', 'securityContext: { privileged: true }'),
+    });
+    expect(security(prodPrivileged.report.findings)).toMatchObject([
+      {
+        path: 'privileged',
+        kind: 'changed',
+        severity: 'warning',
+        dev: { value: 'unprivileged', source: { file: 'compose.yaml', line: 4 } },
+        prod: { value: 'privileged', source: { file: 'k8s/app.yaml', line: 11 } },
+      },
+    ]);
+    const devPrivileged = driftOf({
+      'compose.yaml': lines(
+        'services:',
+        '  app:',
+        '    image: example/app:1',
+        '    privileged: true',
+      ),
+      'k8s/app.yaml': deployment('app'),
+    });
+    expect(security(devPrivileged.report.findings)).toMatchObject([
+      { path: 'privileged', kind: 'only-dev', severity: 'info', prod: { value: null } },
+    ]);
+    const both = driftOf({
+      'compose.yaml': lines(
+        'services:',
+        '  app:',
+        '    image: example/app:1',
+        '    privileged: true',
+      ),
+      'k8s/app.yaml': deployment('app', 'securityContext: { privileged: true }'),
+    });
+    expect(security(both.report.findings)).toEqual([]);
+  });
+
   it('warns when production is looser, at both lines', () => {
     const { report } = driftOf({
       'compose.yaml': lines(
@@ -230,6 +273,7 @@ describe('security settings in Compose', () => {
         '    cap_drop: [all]',
         '    cap_add: [CAP_CHOWN]',
         '    read_only: true',
+        '    privileged: true',
       ),
     });
     const { project } = loadProject({ dir, env: {}, profiles: ['*'] });
@@ -239,6 +283,7 @@ describe('security settings in Compose', () => {
       capAdd: ['CHOWN'],
       capDrop: ['ALL'],
       readOnly: true,
+      privileged: true,
     });
     const read = readSnapshot(JSON.stringify(snapshot), 's.json', { name: 'snap' });
     expect(read.diagnostics).toEqual([]);

@@ -25,6 +25,7 @@ describe('container spec: capabilities and read-only root filesystem', () => {
         '  app:',
         '    image: busybox:1.37',
         '    read_only: true',
+        '    privileged: true',
         '    cap_drop: [all]',
         '    cap_add: [CAP_NET_BIND_SERVICE, chown]',
         '',
@@ -35,10 +36,11 @@ describe('container spec: capabilities and read-only root filesystem', () => {
       CapAdd: ['CHOWN', 'NET_BIND_SERVICE'],
       CapDrop: ['ALL'],
       ReadonlyRootfs: true,
+      Privileged: true,
     });
   });
 
-  it('sets none of them for a service that does not write them, or writes read_only: false', () => {
+  it('sets none of them for a service that does not write them, or writes them false', () => {
     const project = load(
       [
         'services:',
@@ -47,6 +49,7 @@ describe('container spec: capabilities and read-only root filesystem', () => {
         '  writable:',
         '    image: busybox:1.37',
         '    read_only: false',
+        '    privileged: false',
         '',
       ].join('\n'),
     );
@@ -55,6 +58,7 @@ describe('container spec: capabilities and read-only root filesystem', () => {
       expect(Object.keys(hostConfig)).not.toContain('CapAdd');
       expect(Object.keys(hostConfig)).not.toContain('CapDrop');
       expect(Object.keys(hostConfig)).not.toContain('ReadonlyRootfs');
+      expect(Object.keys(hostConfig)).not.toContain('Privileged');
     }
   });
 

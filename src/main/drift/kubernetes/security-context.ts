@@ -5,11 +5,14 @@ import type { YMap, YNode } from '../../config/yaml-tree';
 import { child, stringItems } from './tree';
 
 /** What a container's securityContext (over its pod's) gives the model. */
-export type ContainerSecurity = Pick<ServiceModel, 'user' | 'capAdd' | 'capDrop' | 'readOnly'>;
+export type ContainerSecurity = Pick<
+  ServiceModel,
+  'user' | 'capAdd' | 'capDrop' | 'readOnly' | 'privileged'
+>;
 
 /**
  * The main container's securityContext over the pod's. The user (`uid` or `uid:gid`) may be set
- * at either level; capabilities and readOnlyRootFilesystem exist only on the container, so the
+ * at either level; capabilities, readOnlyRootFilesystem and privileged exist only on the container, so the
  * pod's are never read. Capabilities are normalized as Compose's are, so `all` and `ALL`
  * compare equal; an empty list counts as not written.
  */
@@ -31,14 +34,17 @@ export function readContainerSecurity(
     const value = normalizeCapabilities(names ?? []);
     return node && value.length > 0 ? { value, source: node.pos } : null;
   };
-  const readOnlyNode = child(own, 'readOnlyRootFilesystem');
-  const readOnly = reader.boolean(readOnlyNode, `${what}.securityContext.readOnlyRootFilesystem`);
+  const flag = (key: string): Field<boolean> | null => {
+    const node = child(own, key);
+    const value = reader.boolean(node, `${what}.securityContext.${key}`);
+    return node && value !== null ? { value, source: node.pos } : null;
+  };
   return {
     user: user(own, pod, reader),
     capAdd: caps('add'),
     capDrop: caps('drop'),
-    readOnly:
-      readOnlyNode && readOnly !== null ? { value: readOnly, source: readOnlyNode.pos } : null,
+    readOnly: flag('readOnlyRootFilesystem'),
+    privileged: flag('privileged'),
   };
 }
 
