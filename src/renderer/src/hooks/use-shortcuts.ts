@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 /**
  * A keyboard shortcut: `keys` is "mod+shift+s" (mod: Ctrl, or Cmd on a Mac), or a plain key
@@ -77,7 +77,9 @@ function typingIn(target: EventTarget | null): boolean {
  */
 export function useShortcuts(shortcuts: readonly Shortcut[]): void {
   const latest = useRef(shortcuts);
-  useEffect(() => {
+  // Before the browser can deliver another key: a passive effect runs later, and a key pressed
+  // in between would run the previous render's actions (a Stop seeing nothing running yet).
+  useLayoutEffect(() => {
     latest.current = shortcuts;
   });
   useEffect(() => {
