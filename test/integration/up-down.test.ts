@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceProgress } from '../../src/shared/progress';
 import { loadProject, type LoadedProject } from '../../src/main/config/load-project';
@@ -9,9 +8,8 @@ import type Docker from 'dockerode';
 import { runParity } from '../support/cli';
 import { connectTestEngine, uniqueProjectName } from '../support/engine';
 import { makeProject } from '../support/project-dir';
-import { removeShop } from '../support/shop';
+import { copyShop, removeShop } from '../support/shop';
 
-const SHOP = fileURLToPath(new URL('../../examples/shop', import.meta.url));
 const engine = DockerEngine.fromEnvironment();
 
 function load(dir: string, projectName: string): LoadedProject {
@@ -41,6 +39,8 @@ beforeAll(async () => {
 
 describe('up and down of examples/shop on the real engine', () => {
   const name = uniqueProjectName('parity-it-shop');
+  // A copy on ephemeral ports: the example itself may be running on this machine.
+  const SHOP = copyShop(name);
   // The images built for this project too: every run builds its own.
   afterAll(() => removeShop(docker, name));
 
