@@ -104,6 +104,7 @@ describe('reconcile on a fixture stack', () => {
       '    image: busybox:1.37',
       '    command: [sleep, "600"]',
       '    init: true',
+      '    volumes: [/cache]',
       'volumes:',
       '  data: {}',
       '',
@@ -125,22 +126,32 @@ describe('reconcile on a fixture stack', () => {
     expect(progress.at('b', 'unchanged')).toBeGreaterThan(-1);
   });
 
-  it('down keeps a named volume and its data; down -v removes it', async () => {
+  it('down keeps every volume and its data; down -v removes them, anonymous ones too', async () => {
     const exec = async (command: string[]): Promise<void> => {
       const { execFileSync } = await import('node:child_process');
       execFileSync('docker', ['exec', `${name}-a-1`, ...command]);
     };
+    const anonymousVolume = async (): Promise<string> =>
+      (await engine.inspectContainer(`${name}-b-1`)).Mounts.find((m) => m.Destination === '/cache')
+        ?.Name ?? '';
     await exec(['sh', '-c', 'echo kept > /data/file']);
+    const keptAnonymous = await anonymousVolume();
     const first = await down(engine, name, { timeoutSeconds: 0 });
     expect(first.volumes).toEqual([]);
     expect(await engine.listProjectContainers(name)).toEqual([]);
+    expect((await docker.getVolume(keptAnonymous).inspect()).Name).toBe(keptAnonymous);
+    await docker.getVolume(keptAnonymous).remove();
     await up(engine, load(dir, name));
     const { execFileSync } = await import('node:child_process');
     expect(
       execFileSync('docker', ['exec', `${name}-a-1`, 'cat', '/data/file'], { encoding: 'utf8' }),
     ).toBe('kept\n');
+    const removedAnonymous = await anonymousVolume();
     const second = await down(engine, name, { volumes: true, timeoutSeconds: 0 });
     expect(second.volumes).toEqual([`${name}_data`]);
+    await expect(docker.getVolume(removedAnonymous).inspect()).rejects.toMatchObject({
+      statusCode: 404,
+    });
   });
 });
 

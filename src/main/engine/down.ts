@@ -5,7 +5,10 @@ import { inReverseDependencyOrder } from './stop-order';
 
 /** What `down` was asked to do. */
 export interface DownOptions {
-  /** Also remove the project's named volumes. Off by default: down never deletes data unless asked. */
+  /**
+   * Also remove the project's named volumes and its containers' anonymous ones. Off by default:
+   * down never deletes data unless asked.
+   */
   volumes?: boolean;
   /** Seconds each container gets to stop before it is killed; else its stop_grace_period. */
   timeoutSeconds?: number;
@@ -21,7 +24,7 @@ export interface DownResult {
 
 /**
  * Stops and removes a project's containers, dependents before what they depend on, then its
- * networks; its named volumes only when asked.
+ * networks; its volumes (named, and the containers' anonymous ones) only when asked.
  */
 export async function down(
   engine: DockerEngine,
@@ -35,7 +38,8 @@ export async function down(
     await Promise.all(
       list.map(async (c) => {
         await engine.stopContainer(c.Id, options.timeoutSeconds);
-        await engine.removeContainer(c.Id);
+        // With volumes, its anonymous volumes go with it, as `docker compose down -v` does.
+        await engine.removeContainer(c.Id, options.volumes === true);
       }),
     );
     report(service, 'removed');

@@ -73,7 +73,7 @@ export const apiContract = {
       .strict(),
     result: z.object({ failed: z.array(z.object({ service: z.string(), reason: z.string() })) }),
   },
-  /** Removes containers and networks; named volumes only with `volumes: true`. */
+  /** Removes containers and networks; volumes (named, and the containers' anonymous ones) only with `volumes: true`. */
   'stack.down': {
     params: z.object({ project, volumes: z.boolean().default(false) }).strict(),
     result: z.object({

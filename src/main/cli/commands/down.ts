@@ -4,7 +4,7 @@ import { engineOperation } from '../engine-operation';
 import { loadProjectFromArgs, PROJECT_OPTIONS, PROJECT_USAGE } from '../project-args';
 import { progressPrinter } from '../progress-printer';
 
-/** `parity down`: stop and remove the stack; named volumes stay unless -v. */
+/** `parity down`: stop and remove the stack; every volume stays unless -v (named and anonymous). */
 export const downCommand: Command = {
   name: 'down',
   summary: 'Stop and remove the stack (containers, networks); -v also removes its volumes',
