@@ -142,6 +142,10 @@ export interface ServiceModel {
   networkMode: Field<string> | null;
   /** Run an init process as PID 1 (signals forwarded, zombies reaped). */
   init: Field<boolean> | null;
+  /** The container's host name (Compose `hostname`; the engine's default, its id, when null). */
+  hostname: Field<string> | null;
+  /** Where its command runs (Compose `working_dir`; the image's WORKDIR when null). */
+  workingDir: Field<string> | null;
   /** The signal that asks it to stop (SIGTERM when null). */
   stopSignal: Field<string> | null;
   /** How long it gets to stop before it is killed (10 s when null). */

@@ -105,6 +105,8 @@ export const SnapshotServiceSchema = z.strictObject({
   networks: strings.default([]),
   networkMode: nullable(z.string()),
   init: nullable(z.boolean()),
+  hostname: nullable(z.string()),
+  workingDir: nullable(z.string()),
   stopSignal: nullable(z.string()),
   stopGracePeriodMs: nullable(count),
 });

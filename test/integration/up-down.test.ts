@@ -104,6 +104,8 @@ describe('reconcile on a fixture stack', () => {
       '    image: busybox:1.37',
       '    command: [sleep, "600"]',
       '    init: true',
+      '    hostname: cache-box',
+      '    working_dir: /tmp',
       '    volumes: [/cache]',
       'volumes:',
       '  data: {}',
@@ -124,6 +126,13 @@ describe('reconcile on a fixture stack', () => {
     expect(after.a).not.toBe(before.a);
     expect(progress.at('a', 'recreating')).toBeGreaterThan(-1);
     expect(progress.at('b', 'unchanged')).toBeGreaterThan(-1);
+  });
+
+  it('gives a container the hostname and working_dir its service writes', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const run = (command: string): string =>
+      execFileSync('docker', ['exec', `${name}-b-1`, 'sh', '-c', command], { encoding: 'utf8' });
+    expect(run('hostname; pwd')).toBe('cache-box\n/tmp\n');
   });
 
   it('down keeps every volume and its data; down -v removes them, anonymous ones too', async () => {

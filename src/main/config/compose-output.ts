@@ -98,6 +98,7 @@ function serviceOutput(s: ServiceModel): Record<string, unknown> {
       Object.entries(s.labels).map(([key, field]) => [key, field.value]),
     );
   }
+  if (s.hostname) out.hostname = s.hostname.value;
   if (s.init) out.init = s.init.value;
   if (s.networkMode) out.network_mode = s.networkMode.value;
   if (s.networks.length > 0)
@@ -123,6 +124,7 @@ function serviceOutput(s: ServiceModel): Record<string, unknown> {
   if (s.restart) out.restart = s.restart.value;
   if (s.stopGracePeriodMs) out.stop_grace_period = formatDuration(s.stopGracePeriodMs.value);
   if (s.stopSignal) out.stop_signal = s.stopSignal.value;
+  if (s.workingDir) out.working_dir = s.workingDir.value;
   if (s.user) out.user = s.user.value;
   // Plain tmpfs mounts print as Compose prints them, under tmpfs:.
   const plainTmpfs = (v: VolumeMount): boolean => v.type === 'tmpfs' && !v.tmpfs && !v.readOnly;

@@ -43,6 +43,8 @@ export function mergeService(base: ServiceModel, over: ServiceModel): ServiceMod
     networks: [...new Set([...base.networks, ...over.networks])],
     networkMode: over.networkMode ?? base.networkMode,
     init: over.init ?? base.init,
+    hostname: over.hostname ?? base.hostname,
+    workingDir: over.workingDir ?? base.workingDir,
     stopSignal: over.stopSignal ?? base.stopSignal,
     stopGracePeriodMs: over.stopGracePeriodMs ?? base.stopGracePeriodMs,
     sidecars: { ...base.sidecars, ...over.sidecars },

@@ -13,7 +13,7 @@ import { isNull } from './node-reader';
 import type { EnvFileFormat } from './raw-env';
 import { normalizeEnvironment } from './service-environment';
 import { normalizeBuild, resolveBindSource } from './service-paths';
-import { SERVICE_KEYS } from './service-keys';
+import { NOT_APPLIED_KEYS, SERVICE_KEYS } from './service-keys';
 import { normalizeSecurity } from './service-security';
 import { parseBytes, parseCpus } from './syntax/bytes';
 import { parseCommand } from './syntax/command';
@@ -51,6 +51,12 @@ export function normalizeService(
   for (const [key, entry] of node.entries) {
     if (!SERVICE_KEYS.has(key) && !key.startsWith('x-')) {
       reader.report('warning', `unknown key "${key}" in service "${name}"`, entry.keyPos);
+    } else if (NOT_APPLIED_KEYS.has(key)) {
+      reader.report(
+        'warning',
+        `"${key}" of service "${name}" is not applied by Parity yet: the containers it creates go without it (docker compose applies it)`,
+        entry.keyPos,
+      );
     }
   }
   const deploy = reader.map(get('deploy'), `services.${name}.deploy`);
@@ -115,6 +121,8 @@ export function normalizeService(
     networks: normalizeNetworks(get('networks'), reader),
     networkMode: field(get('network_mode'), (n) => reader.string(n, 'network_mode')),
     init: field(get('init'), (n) => reader.boolean(n, 'init')),
+    hostname: field(get('hostname'), (n) => reader.string(n, 'hostname')),
+    workingDir: field(get('working_dir'), (n) => reader.string(n, 'working_dir')),
     stopSignal: field(get('stop_signal'), (n) => reader.string(n, 'stop_signal')),
     stopGracePeriodMs: field(get('stop_grace_period'), (n) =>
       syntax(ctx, n, () => parseDuration(toPlain(n) as string | number)),

@@ -213,6 +213,10 @@ function serviceOf(
       .sort(),
     networkMode: null,
     init: host.Init ?? null,
+    // The engine fills both in (the container id, the image's WORKDIR): not told apart here
+    // from what the files set.
+    hostname: null,
+    workingDir: null,
     stopSignal: config.StopSignal ? config.StopSignal : null,
     stopGracePeriodMs: null,
   };

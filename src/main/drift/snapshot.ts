@@ -114,6 +114,8 @@ function serviceOf(s: ServiceModel, workingDir: string): SnapshotService {
     networks: [...s.networks],
     networkMode: value(s.networkMode),
     init: value(s.init),
+    hostname: value(s.hostname),
+    workingDir: value(s.workingDir),
     stopSignal: value(s.stopSignal),
     stopGracePeriodMs: value(s.stopGracePeriodMs),
   };
@@ -293,6 +295,8 @@ export function readSnapshot(
       networks: s.networks,
       networkMode: maybe(s.networkMode, 'networkMode'),
       init: maybe(s.init, 'init'),
+      hostname: maybe(s.hostname, 'hostname'),
+      workingDir: maybe(s.workingDir, 'workingDir'),
       stopSignal: maybe(s.stopSignal, 'stopSignal'),
       stopGracePeriodMs: maybe(s.stopGracePeriodMs, 'stopGracePeriodMs'),
       // Snapshots come from Compose files or containers, neither of which has pods.

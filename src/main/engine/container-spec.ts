@@ -57,6 +57,8 @@ function serviceSpec(
     ...(service.entrypoint ? { Entrypoint: service.entrypoint.value } : {}),
     Env: Object.entries(service.environment).map(([key, field]) => `${key}=${field.value}`),
     ...(service.user ? { User: service.user.value } : {}),
+    ...(service.hostname ? { Hostname: service.hostname.value } : {}),
+    ...(service.workingDir ? { WorkingDir: service.workingDir.value } : {}),
     ...(service.stopSignal ? { StopSignal: service.stopSignal.value } : {}),
     // The engine applies it to every stop that names no timeout, down included.
     ...(service.stopGracePeriodMs

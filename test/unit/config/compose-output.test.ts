@@ -115,3 +115,26 @@ describe('parity config round trip of cap_add, cap_drop and read_only', () => {
     expect(second.out).toBe(first.out);
   });
 });
+
+describe('parity config: hostname, working_dir and the keys Parity does not apply', () => {
+  it('writes hostname and working_dir, and warns at the line of a key it leaves out', async () => {
+    const dir = makeProject('keys', {
+      'compose.yaml': [
+        'services:',
+        '  app:',
+        '    image: busybox:1.37',
+        '    hostname: catalogue',
+        '    working_dir: /srv/app',
+        '    extra_hosts: ["db.local:10.0.0.5"]',
+        '',
+      ].join('\n'),
+    });
+    const result = await runCliCaptured(['config', '--project-directory', dir, '-p', 'keys']);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('    hostname: catalogue\n');
+    expect(result.out).toContain('    working_dir: /srv/app\n');
+    expect(result.err).toBe(
+      'compose.yaml:6:5: warning: "extra_hosts" of service "app" is not applied by Parity yet: the containers it creates go without it (docker compose applies it)\n',
+    );
+  });
+});

@@ -49,6 +49,8 @@ function service(name: string, image: string | null, build = false): ServiceMode
     networks: ['default'],
     networkMode: null,
     init: null,
+    hostname: null,
+    workingDir: null,
     stopSignal: null,
     stopGracePeriodMs: null,
     sidecars: {},

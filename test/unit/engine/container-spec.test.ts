@@ -100,3 +100,27 @@ describe('container spec: capabilities and read-only root filesystem', () => {
     expect(hashOf('    read_only: false')).toBe(plain);
   });
 });
+
+describe('container spec: hostname and working_dir', () => {
+  it('passes them to the engine when written, and leaves the engine its defaults when not', () => {
+    const project = load(
+      [
+        'services:',
+        '  app:',
+        '    image: busybox:1.37',
+        '    hostname: catalogue',
+        '    working_dir: /srv/app',
+        '  plain:',
+        '    image: busybox:1.37',
+        '',
+      ].join('\n'),
+    );
+    expect(containerSpec(project, service(project, 'app'), 1)).toMatchObject({
+      Hostname: 'catalogue',
+      WorkingDir: '/srv/app',
+    });
+    const plain = containerSpec(project, service(project, 'plain'), 1);
+    expect(Object.keys(plain)).not.toContain('Hostname');
+    expect(Object.keys(plain)).not.toContain('WorkingDir');
+  });
+});

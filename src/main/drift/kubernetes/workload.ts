@@ -114,6 +114,9 @@ export function readWorkload(
       ? { value: 'host', source: child(spec, 'hostNetwork')?.pos ?? object.source }
       : null,
     init: null,
+    // A pod's host name is its own; a container's workingDir is not read yet.
+    hostname: null,
+    workingDir: null,
     stopSignal: null,
     stopGracePeriodMs: seconds(child(spec, 'terminationGracePeriodSeconds'), reader),
     sidecars: sidecarsOf(ported),
