@@ -1,34 +1,10 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { DriftResult, DriftTarget } from '../../../../shared/api/contract';
 import type { Finding } from '../../../../shared/drift';
 import { summary } from '../../testing/fixtures';
-import { fakeConnection, type FakeHandlers } from '../../testing/fake-connection';
 import { driftResult, shopFindings } from './drift-fixture';
-import { DriftView } from './DriftView';
-
-const PROJECT = '/home/dev/shop';
-
-function setup(first: DriftResult = driftResult(), handlers: FakeHandlers = {}) {
-  let current = first;
-  const script = fakeConnection({ 'drift.get': () => current, ...handlers });
-  render(<DriftView connection={script.connection} project={PROJECT} />);
-  return {
-    script,
-    /** The core's answer changes, and it says so. */
-    change(next: DriftResult, project = PROJECT) {
-      current = next;
-      act(() => script.emit('drift.changed', { project, summary: null }));
-    },
-    driftGets: () => script.calls.filter((c) => c.method === 'drift.get').length,
-  };
-}
-
-const group = (name: string) => screen.getByRole('region', { name: new RegExp(`^${name} \\(`) });
-const row = (scope: HTMLElement, field: string) =>
-  within(scope)
-    .getAllByRole('row')
-    .find((r) => r.querySelector('.drift-field code')?.textContent === field);
+import { group, PROJECT, row, setup } from './drift-view-harness';
 
 describe('DriftView', () => {
   it('sums up the report and groups findings by service with both sides and their positions', async () => {
@@ -163,71 +139,6 @@ describe('DriftView', () => {
       target: { value: 'ports' },
     });
     expect(screen.getByText('No finding matches the filters.')).toBeTruthy();
-  });
-
-  it('accepts a finding with a required reason and an expiry, and shows it accepted', async () => {
-    let findings = shopFindings();
-    const t = setup(driftResult(findings), {
-      'drift.accept': ({ service, path, reason }) => {
-        findings = findings.map((f) =>
-          f.service === service && f.path === path ? { ...f, status: 'accepted', reason } : f,
-        );
-        t.change(driftResult(findings));
-        return { file: `${PROJECT}/parity.yaml`, created: false };
-      },
-    });
-    await screen.findByLabelText('Drift summary');
-    fireEvent.click(screen.getByRole('button', { name: 'Accept web.env.PUBLIC_URL…' }));
-    const dialog = screen.getByRole('dialog', { name: 'Accept web.env.PUBLIC_URL' });
-    const reason = within(dialog).getByRole('textbox', { name: 'Reason (required)' });
-    expect(document.activeElement).toBe(reason);
-
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Accept' }));
-    expect(within(dialog).getByRole('alert').textContent).toBe(
-      'Say why this difference is acceptable.',
-    );
-    expect(t.script.calls.some((c) => c.method === 'drift.accept')).toBe(false);
-
-    fireEvent.change(reason, { target: { value: '  local URL on purpose ' } });
-    fireEvent.change(within(dialog).getByLabelText('Expires (optional)'), {
-      target: { value: '2031-01-31' },
-    });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Accept' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(t.script.calls.find((c) => c.method === 'drift.accept')?.params).toEqual({
-      project: PROJECT,
-      service: 'web',
-      path: 'env.PUBLIC_URL',
-      reason: 'local URL on purpose',
-      expires: '2031-01-31',
-    });
-    const url = row(group('web'), 'env.PUBLIC_URL');
-    expect(within(url!).getByText('accepted')).toBeTruthy();
-    expect(within(url!).getByText('local URL on purpose')).toBeTruthy();
-    expect(screen.getByLabelText('Drift summary').textContent).toBe(
-      '0 dev-only, 1 prod-only, 4 drifts (1 error), 3 covered',
-    );
-    expect(screen.getByRole('status').textContent).toBe(
-      'Accepted web.env.PUBLIC_URL: the rule is in parity.yaml.',
-    );
-  });
-
-  it('keeps the dialog open with the reason when accepting fails', async () => {
-    setup(driftResult(), {
-      'drift.accept': () => {
-        throw Object.assign(new Error('parity.yaml is not writable'), { name: 'AcceptError' });
-      },
-    });
-    await screen.findByLabelText('Drift summary');
-    fireEvent.click(screen.getByRole('button', { name: 'Accept api.env.CACHE_URL…' }));
-    const dialog = screen.getByRole('dialog');
-    fireEvent.change(within(dialog).getByRole('textbox'), { target: { value: 'later' } });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Accept' }));
-    expect((await within(dialog).findByRole('alert')).textContent).toBe(
-      'Could not accept: parity.yaml is not writable',
-    );
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('refreshes when the drift of this project changes, not of another', async () => {
