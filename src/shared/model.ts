@@ -142,6 +142,8 @@ export interface ServiceModel {
   networkMode: Field<string> | null;
   /** Run an init process as PID 1 (signals forwarded, zombies reaped). */
   init: Field<boolean> | null;
+  /** The name of its one container (Compose `container_name`; `<project>-<service>-<n>` when null). */
+  containerName: Field<string> | null;
   /** The container's host name (Compose `hostname`; the engine's default, its id, when null). */
   hostname: Field<string> | null;
   /** Where its command runs (Compose `working_dir`; the image's WORKDIR when null). */

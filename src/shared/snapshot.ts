@@ -105,6 +105,7 @@ export const SnapshotServiceSchema = z.strictObject({
   networks: strings.default([]),
   networkMode: nullable(z.string()),
   init: nullable(z.boolean()),
+  containerName: nullable(z.string()),
   hostname: nullable(z.string()),
   workingDir: nullable(z.string()),
   stopSignal: nullable(z.string()),

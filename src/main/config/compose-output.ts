@@ -58,6 +58,7 @@ function serviceOutput(s: ServiceModel): Record<string, unknown> {
   if (s.capAdd) out.cap_add = s.capAdd.value;
   if (s.capDrop) out.cap_drop = s.capDrop.value;
   if (s.command) out.command = s.command.value;
+  if (s.containerName) out.container_name = s.containerName.value;
   if (Object.keys(s.dependsOn).length > 0) {
     out.depends_on = sorted(
       Object.entries(s.dependsOn).map(([name, { value }]) => [

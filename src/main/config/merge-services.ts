@@ -43,6 +43,7 @@ export function mergeService(base: ServiceModel, over: ServiceModel): ServiceMod
     networks: [...new Set([...base.networks, ...over.networks])],
     networkMode: over.networkMode ?? base.networkMode,
     init: over.init ?? base.init,
+    containerName: over.containerName ?? base.containerName,
     hostname: over.hostname ?? base.hostname,
     workingDir: over.workingDir ?? base.workingDir,
     stopSignal: over.stopSignal ?? base.stopSignal,

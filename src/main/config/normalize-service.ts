@@ -121,6 +121,7 @@ export function normalizeService(
     networks: normalizeNetworks(get('networks'), reader),
     networkMode: field(get('network_mode'), (n) => reader.string(n, 'network_mode')),
     init: field(get('init'), (n) => reader.boolean(n, 'init')),
+    containerName: field(get('container_name'), (n) => reader.string(n, 'container_name')),
     hostname: field(get('hostname'), (n) => reader.string(n, 'hostname')),
     workingDir: field(get('working_dir'), (n) => reader.string(n, 'working_dir')),
     stopSignal: field(get('stop_signal'), (n) => reader.string(n, 'stop_signal')),

@@ -118,7 +118,6 @@ export const NOT_APPLIED_KEYS = new Set([
   'cgroup',
   'cgroup_parent',
   'configs',
-  'container_name',
   'cpu_count',
   'cpu_percent',
   'cpu_period',

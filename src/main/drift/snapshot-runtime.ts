@@ -213,8 +213,9 @@ function serviceOf(
       .sort(),
     networkMode: null,
     init: host.Init ?? null,
-    // The engine fills both in (the container id, the image's WORKDIR): not told apart here
-    // from what the files set.
+    // The engine fills these in (a name, the container id, the image's WORKDIR): not told apart
+    // here from what the files set.
+    containerName: null,
     hostname: null,
     workingDir: null,
     stopSignal: config.StopSignal ? config.StopSignal : null,

@@ -51,7 +51,7 @@ function serviceSpec(
   );
   const health = service.healthcheck?.value;
   return {
-    name: containerName(project.name, service.name, number),
+    name: service.containerName?.value ?? containerName(project.name, service.name, number),
     Image: serviceImage(project, service),
     ...(service.command ? { Cmd: service.command.value } : {}),
     ...(service.entrypoint ? { Entrypoint: service.entrypoint.value } : {}),
@@ -122,7 +122,12 @@ function serviceSpec(
       EndpointsConfig: Object.fromEntries(
         networks.map((name) => [
           name,
-          { Aliases: [service.name, containerName(project.name, service.name, number)] },
+          {
+            Aliases: [
+              service.name,
+              service.containerName?.value ?? containerName(project.name, service.name, number),
+            ],
+          },
         ]),
       ),
     },

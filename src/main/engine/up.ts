@@ -55,6 +55,16 @@ export async function up(
     new Map(selected.map((name) => [name, Object.keys(model.services[name]?.dependsOn ?? {})])),
   );
   if (cycle) throw new PlanError(`services depend on each other in a cycle: ${cycle.join(' -> ')}`);
+  for (const name of selected) {
+    const service = model.services[name];
+    const replicas = service?.replicas?.value ?? 1;
+    // The engine names containers uniquely: a fixed name fits one container, as in Compose.
+    if (service?.containerName && replicas > 1) {
+      throw new PlanError(
+        `${name} has container_name ${service.containerName.value}, so it runs one container, not ${replicas}: remove container_name to scale it`,
+      );
+    }
+  }
 
   const existing = await engine.listProjectContainers(project.name);
   for (const orphan of new Set(existing.map(serviceOf).filter((name) => !model.services[name]))) {

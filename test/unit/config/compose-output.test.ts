@@ -116,8 +116,8 @@ describe('parity config round trip of cap_add, cap_drop and read_only', () => {
   });
 });
 
-describe('parity config: hostname, working_dir and the keys Parity does not apply', () => {
-  it('writes hostname and working_dir, and warns at the line of a key it leaves out', async () => {
+describe('parity config: hostname, working_dir, container_name and the keys Parity does not apply', () => {
+  it('writes hostname, working_dir and container_name, and warns at the line of a key it leaves out', async () => {
     const dir = makeProject('keys', {
       'compose.yaml': [
         'services:',
@@ -125,6 +125,7 @@ describe('parity config: hostname, working_dir and the keys Parity does not appl
         '    image: busybox:1.37',
         '    hostname: catalogue',
         '    working_dir: /srv/app',
+        '    container_name: the-app',
         '    extra_hosts: ["db.local:10.0.0.5"]',
         '',
       ].join('\n'),
@@ -133,8 +134,9 @@ describe('parity config: hostname, working_dir and the keys Parity does not appl
     expect(result.code).toBe(0);
     expect(result.out).toContain('    hostname: catalogue\n');
     expect(result.out).toContain('    working_dir: /srv/app\n');
+    expect(result.out).toContain('    container_name: the-app\n');
     expect(result.err).toBe(
-      'compose.yaml:6:5: warning: "extra_hosts" of service "app" is not applied by Parity yet: the containers it creates go without it (docker compose applies it)\n',
+      'compose.yaml:7:5: warning: "extra_hosts" of service "app" is not applied by Parity yet: the containers it creates go without it (docker compose applies it)\n',
     );
   });
 });

@@ -49,6 +49,7 @@ function service(name: string, image: string | null, build = false): ServiceMode
     networks: ['default'],
     networkMode: null,
     init: null,
+    containerName: null,
     hostname: null,
     workingDir: null,
     stopSignal: null,

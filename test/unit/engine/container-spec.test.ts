@@ -101,7 +101,7 @@ describe('container spec: capabilities and read-only root filesystem', () => {
   });
 });
 
-describe('container spec: hostname and working_dir', () => {
+describe('container spec: hostname, working_dir and container_name', () => {
   it('passes them to the engine when written, and leaves the engine its defaults when not', () => {
     const project = load(
       [
@@ -110,16 +110,20 @@ describe('container spec: hostname and working_dir', () => {
         '    image: busybox:1.37',
         '    hostname: catalogue',
         '    working_dir: /srv/app',
+        '    container_name: the-app',
         '  plain:',
         '    image: busybox:1.37',
         '',
       ].join('\n'),
     );
     expect(containerSpec(project, service(project, 'app'), 1)).toMatchObject({
+      name: 'the-app',
       Hostname: 'catalogue',
       WorkingDir: '/srv/app',
+      NetworkingConfig: { EndpointsConfig: { demo_default: { Aliases: ['app', 'the-app'] } } },
     });
     const plain = containerSpec(project, service(project, 'plain'), 1);
+    expect(plain.name).toBe('demo-plain-1');
     expect(Object.keys(plain)).not.toContain('Hostname');
     expect(Object.keys(plain)).not.toContain('WorkingDir');
   });

@@ -114,7 +114,8 @@ export function readWorkload(
       ? { value: 'host', source: child(spec, 'hostNetwork')?.pos ?? object.source }
       : null,
     init: null,
-    // A pod's host name is its own; a container's workingDir is not read yet.
+    // A pod names its containers and its host itself; a container's workingDir is not read yet.
+    containerName: null,
     hostname: null,
     workingDir: null,
     stopSignal: null,
