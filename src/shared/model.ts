@@ -142,6 +142,8 @@ export interface ServiceModel {
   networkMode: Field<string> | null;
   /** Run an init process as PID 1 (signals forwarded, zombies reaped). */
   init: Field<boolean> | null;
+  /** Extra `/etc/hosts` entries, as `host:ip` (Compose `extra_hosts`); null when not written. */
+  extraHosts: Field<string[]> | null;
   /** The name of its one container (Compose `container_name`; `<project>-<service>-<n>` when null). */
   containerName: Field<string> | null;
   /** The container's host name (Compose `hostname`; the engine's default, its id, when null). */

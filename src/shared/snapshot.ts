@@ -106,6 +106,7 @@ export const SnapshotServiceSchema = z.strictObject({
   networkMode: nullable(z.string()),
   init: nullable(z.boolean()),
   containerName: nullable(z.string()),
+  extraHosts: nullable(strings),
   hostname: nullable(z.string()),
   workingDir: nullable(z.string()),
   stopSignal: nullable(z.string()),

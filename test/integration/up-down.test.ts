@@ -106,6 +106,7 @@ describe('reconcile on a fixture stack', () => {
       '    init: true',
       '    hostname: cache-box',
       '    working_dir: /tmp',
+      '    extra_hosts: ["db.local:10.1.2.3"]',
       '    volumes: [/cache]',
       'volumes:',
       '  data: {}',
@@ -128,11 +129,12 @@ describe('reconcile on a fixture stack', () => {
     expect(progress.at('b', 'unchanged')).toBeGreaterThan(-1);
   });
 
-  it('gives a container the hostname and working_dir its service writes', async () => {
+  it('gives a container the hostname, working_dir and extra_hosts its service writes', async () => {
     const { execFileSync } = await import('node:child_process');
     const run = (command: string): string =>
       execFileSync('docker', ['exec', `${name}-b-1`, 'sh', '-c', command], { encoding: 'utf8' });
     expect(run('hostname; pwd')).toBe('cache-box\n/tmp\n');
+    expect(run('grep db.local /etc/hosts')).toMatch(/^10\.1\.2\.3\s+db\.local$/m);
   });
 
   it('down keeps every volume and its data; down -v removes them, anonymous ones too', async () => {

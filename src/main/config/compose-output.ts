@@ -79,6 +79,7 @@ function serviceOutput(s: ServiceModel): Record<string, unknown> {
       Object.entries(s.environment).map(([key, field]) => [key, field.value]),
     );
   }
+  if (s.extraHosts) out.extra_hosts = s.extraHosts.value;
   if (s.healthcheck) {
     const h = s.healthcheck.value;
     const duration = (ms: number | null): string | undefined =>
@@ -93,13 +94,13 @@ function serviceOutput(s: ServiceModel): Record<string, unknown> {
       disable: h.disable || undefined,
     });
   }
+  if (s.hostname) out.hostname = s.hostname.value;
   if (s.image) out.image = s.image.value.raw;
   if (Object.keys(s.labels).length > 0) {
     out.labels = Object.fromEntries(
       Object.entries(s.labels).map(([key, field]) => [key, field.value]),
     );
   }
-  if (s.hostname) out.hostname = s.hostname.value;
   if (s.init) out.init = s.init.value;
   if (s.networkMode) out.network_mode = s.networkMode.value;
   if (s.networks.length > 0)
@@ -125,7 +126,6 @@ function serviceOutput(s: ServiceModel): Record<string, unknown> {
   if (s.restart) out.restart = s.restart.value;
   if (s.stopGracePeriodMs) out.stop_grace_period = formatDuration(s.stopGracePeriodMs.value);
   if (s.stopSignal) out.stop_signal = s.stopSignal.value;
-  if (s.workingDir) out.working_dir = s.workingDir.value;
   if (s.user) out.user = s.user.value;
   // Plain tmpfs mounts print as Compose prints them, under tmpfs:.
   const plainTmpfs = (v: VolumeMount): boolean => v.type === 'tmpfs' && !v.tmpfs && !v.readOnly;
@@ -133,6 +133,7 @@ function serviceOutput(s: ServiceModel): Record<string, unknown> {
   const volumes = s.volumes.filter(({ value }) => !plainTmpfs(value));
   if (tmpfs.length > 0) out.tmpfs = tmpfs;
   if (volumes.length > 0) out.volumes = volumes.map(({ value }) => volumeOutput(value));
+  if (s.workingDir) out.working_dir = s.workingDir.value;
   return out;
 }
 

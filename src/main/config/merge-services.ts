@@ -44,6 +44,14 @@ export function mergeService(base: ServiceModel, over: ServiceModel): ServiceMod
     networkMode: over.networkMode ?? base.networkMode,
     init: over.init ?? base.init,
     containerName: over.containerName ?? base.containerName,
+    // An override adds entries, as Compose merges sequences of this kind.
+    extraHosts:
+      base.extraHosts && over.extraHosts
+        ? {
+            value: [...new Set([...base.extraHosts.value, ...over.extraHosts.value])],
+            source: over.extraHosts.source,
+          }
+        : (over.extraHosts ?? base.extraHosts),
     hostname: over.hostname ?? base.hostname,
     workingDir: over.workingDir ?? base.workingDir,
     stopSignal: over.stopSignal ?? base.stopSignal,

@@ -13,6 +13,7 @@ import { isNull } from './node-reader';
 import type { EnvFileFormat } from './raw-env';
 import { normalizeEnvironment } from './service-environment';
 import { normalizeBuild, resolveBindSource } from './service-paths';
+import { normalizeExtraHosts } from './extra-hosts';
 import { NOT_APPLIED_KEYS, SERVICE_KEYS } from './service-keys';
 import { normalizeSecurity } from './service-security';
 import { parseBytes, parseCpus } from './syntax/bytes';
@@ -122,6 +123,7 @@ export function normalizeService(
     networkMode: field(get('network_mode'), (n) => reader.string(n, 'network_mode')),
     init: field(get('init'), (n) => reader.boolean(n, 'init')),
     containerName: field(get('container_name'), (n) => reader.string(n, 'container_name')),
+    extraHosts: normalizeExtraHosts(get('extra_hosts'), reader),
     hostname: field(get('hostname'), (n) => reader.string(n, 'hostname')),
     workingDir: field(get('working_dir'), (n) => reader.string(n, 'working_dir')),
     stopSignal: field(get('stop_signal'), (n) => reader.string(n, 'stop_signal')),

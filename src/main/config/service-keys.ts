@@ -134,7 +134,6 @@ export const NOT_APPLIED_KEYS = new Set([
   'dns_search',
   'domainname',
   'external_links',
-  'extra_hosts',
   'gpus',
   'group_add',
   'ipc',

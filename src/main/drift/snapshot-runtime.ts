@@ -213,6 +213,7 @@ function serviceOf(
       .sort(),
     networkMode: null,
     init: host.Init ?? null,
+    extraHosts: extraHostsOf(host.ExtraHosts as unknown),
     // The engine fills these in (a name, the container id, the image's WORKDIR): not told apart
     // here from what the files set.
     containerName: null,
@@ -229,4 +230,10 @@ function capabilities(list: unknown): string[] | null {
   const names = Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
   const normal = normalizeCapabilities(names);
   return normal.length > 0 ? normal : null;
+}
+
+// dockerode types HostConfig.ExtraHosts as any: the engine sends a list of `host:ip`, or null.
+function extraHostsOf(value: unknown): string[] | null {
+  if (!Array.isArray(value) || value.length === 0) return null;
+  return value.filter((entry): entry is string => typeof entry === 'string');
 }

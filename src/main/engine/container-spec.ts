@@ -117,6 +117,7 @@ function serviceSpec(
       ...(service.capDrop ? { CapDrop: service.capDrop.value } : {}),
       ...(service.readOnly?.value === true ? { ReadonlyRootfs: true } : {}),
       ...(service.privileged?.value === true ? { Privileged: true } : {}),
+      ...(service.extraHosts ? { ExtraHosts: service.extraHosts.value } : {}),
     },
     NetworkingConfig: {
       EndpointsConfig: Object.fromEntries(

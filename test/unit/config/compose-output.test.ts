@@ -116,8 +116,8 @@ describe('parity config round trip of cap_add, cap_drop and read_only', () => {
   });
 });
 
-describe('parity config: hostname, working_dir, container_name and the keys Parity does not apply', () => {
-  it('writes hostname, working_dir and container_name, and warns at the line of a key it leaves out', async () => {
+describe('parity config: hostname, working_dir, container_name, extra_hosts and the keys Parity does not apply', () => {
+  it('writes hostname, working_dir, container_name and extra_hosts, and warns at the line of a key it leaves out', async () => {
     const dir = makeProject('keys', {
       'compose.yaml': [
         'services:',
@@ -126,7 +126,8 @@ describe('parity config: hostname, working_dir, container_name and the keys Pari
         '    hostname: catalogue',
         '    working_dir: /srv/app',
         '    container_name: the-app',
-        '    extra_hosts: ["db.local:10.0.0.5"]',
+        '    extra_hosts: ["db.local:10.0.0.5", "v6=::1", "host.docker.internal:host-gateway"]',
+        '    shm_size: 256m',
         '',
       ].join('\n'),
     });
@@ -135,8 +136,11 @@ describe('parity config: hostname, working_dir, container_name and the keys Pari
     expect(result.out).toContain('    hostname: catalogue\n');
     expect(result.out).toContain('    working_dir: /srv/app\n');
     expect(result.out).toContain('    container_name: the-app\n');
+    expect(result.out).toContain(
+      '    extra_hosts:\n      - db.local:10.0.0.5\n      - v6:::1\n      - host.docker.internal:host-gateway\n',
+    );
     expect(result.err).toBe(
-      'compose.yaml:7:5: warning: "extra_hosts" of service "app" is not applied by Parity yet: the containers it creates go without it (docker compose applies it)\n',
+      'compose.yaml:8:5: warning: "shm_size" of service "app" is not applied by Parity yet: the containers it creates go without it (docker compose applies it)\n',
     );
   });
 });

@@ -50,6 +50,7 @@ function service(name: string, image: string | null, build = false): ServiceMode
     networkMode: null,
     init: null,
     containerName: null,
+    extraHosts: null,
     hostname: null,
     workingDir: null,
     stopSignal: null,

@@ -101,7 +101,7 @@ describe('container spec: capabilities and read-only root filesystem', () => {
   });
 });
 
-describe('container spec: hostname, working_dir and container_name', () => {
+describe('container spec: hostname, working_dir, container_name and extra_hosts', () => {
   it('passes them to the engine when written, and leaves the engine its defaults when not', () => {
     const project = load(
       [
@@ -111,6 +111,7 @@ describe('container spec: hostname, working_dir and container_name', () => {
         '    hostname: catalogue',
         '    working_dir: /srv/app',
         '    container_name: the-app',
+        '    extra_hosts: { db.local: 10.0.0.5 }',
         '  plain:',
         '    image: busybox:1.37',
         '',
@@ -118,6 +119,7 @@ describe('container spec: hostname, working_dir and container_name', () => {
     );
     expect(containerSpec(project, service(project, 'app'), 1)).toMatchObject({
       name: 'the-app',
+      HostConfig: { ExtraHosts: ['db.local:10.0.0.5'] },
       Hostname: 'catalogue',
       WorkingDir: '/srv/app',
       NetworkingConfig: { EndpointsConfig: { demo_default: { Aliases: ['app', 'the-app'] } } },
@@ -126,5 +128,6 @@ describe('container spec: hostname, working_dir and container_name', () => {
     expect(plain.name).toBe('demo-plain-1');
     expect(Object.keys(plain)).not.toContain('Hostname');
     expect(Object.keys(plain)).not.toContain('WorkingDir');
+    expect(Object.keys(plain.HostConfig ?? {})).not.toContain('ExtraHosts');
   });
 });

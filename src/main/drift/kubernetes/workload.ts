@@ -116,6 +116,7 @@ export function readWorkload(
     init: null,
     // A pod names its containers and its host itself; a container's workingDir is not read yet.
     containerName: null,
+    extraHosts: null,
     hostname: null,
     workingDir: null,
     stopSignal: null,
