@@ -108,11 +108,11 @@ function serviceSpec(
         ? { MemoryReservation: service.reservations.memoryBytes.value }
         : {}),
       NetworkMode: service.networkMode?.value ?? networks[0] ?? 'none',
-      // Set only when the service writes them (read_only and privileged only when true, the engine's default
-      // being false), so that configHash, a digest of this spec, stays what it was before Parity
-      // passed them for every service that does not: upgrading Parity must not recreate an
-      // existing stack. A service that does write them gets a new hash, and so a container
-      // that has them, on its next up.
+      // Set only when the service writes them (read_only and privileged only when true, the
+      // engine's default being false), so that configHash, a digest of this spec, stays what it
+      // was before Parity passed them for every service that does not: upgrading Parity must
+      // not recreate an existing stack. A service that does write them gets a new hash, and so
+      // a container that has them, on its next up.
       ...(service.capAdd ? { CapAdd: service.capAdd.value } : {}),
       ...(service.capDrop ? { CapDrop: service.capDrop.value } : {}),
       ...(service.readOnly?.value === true ? { ReadonlyRootfs: true } : {}),

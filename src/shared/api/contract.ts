@@ -17,8 +17,8 @@ const empty = z.object({}).strict();
 const done = z.object({}).strict();
 
 const ServiceRequestSchema = z.object({ project, service: serviceName }).strict();
-// A bound on what one click or request can ask of the engine.
-const MAX_REPLICAS = 100;
+/** The most containers one request can scale a service to: a bound on one click's work. */
+export const MAX_REPLICAS = 100;
 
 /** Drift of a project: the report, or why there is none (no production source, bad files). */
 export const DriftResultSchema = z.discriminatedUnion('available', [

@@ -1,7 +1,5 @@
 import { useState } from 'react';
-
-/** Most containers one service can be scaled to from here (the API's bound). */
-const MAX_REPLICAS = 100;
+import { MAX_REPLICAS } from '../../../../shared/api/contract';
 
 /**
  * A service's number of containers, editable: Scale brings it to the number typed (up with
