@@ -105,6 +105,16 @@ export interface Sidecar {
   ports: string[];
 }
 
+/** How a service joins one network (Compose `networks.<key>` settings). */
+export interface NetworkAttachment {
+  /** Extra names it is reached by on that network, beside the service and container names. */
+  aliases?: string[];
+  ipv4Address?: string;
+  ipv6Address?: string;
+  /** Networks are attached highest priority first; the first is the primary one. */
+  priority?: number;
+}
+
 /** One service of an environment, whichever file or platform described it. */
 export interface ServiceModel {
   name: string;
@@ -139,6 +149,8 @@ export interface ServiceModel {
   profiles: string[];
   /** The networks it joins; empty with a network_mode, `default` when neither is written. */
   networks: string[];
+  /** Settings per network key, when any are written (Compose only). */
+  networkOptions?: Record<string, NetworkAttachment>;
   networkMode: Field<string> | null;
   /** Run an init process as PID 1 (signals forwarded, zombies reaped). */
   init: Field<boolean> | null;

@@ -1,4 +1,9 @@
-import type { EnvironmentModel, ServiceModel, VolumeMount } from '../../shared/model';
+import type {
+  EnvironmentModel,
+  NetworkAttachment,
+  ServiceModel,
+  VolumeMount,
+} from '../../shared/model';
 import { formatDuration } from './syntax/duration';
 
 /**
@@ -104,7 +109,9 @@ function serviceOutput(s: ServiceModel): Record<string, unknown> {
   if (s.init) out.init = s.init.value;
   if (s.networkMode) out.network_mode = s.networkMode.value;
   if (s.networks.length > 0)
-    out.networks = Object.fromEntries(s.networks.map((name) => [name, null]));
+    out.networks = Object.fromEntries(
+      s.networks.map((name) => [name, networkOutput(s.networkOptions?.[name])]),
+    );
   if (s.ports.length > 0) {
     out.ports = s.ports.map(({ value: p }) =>
       compact({
@@ -135,6 +142,17 @@ function serviceOutput(s: ServiceModel): Record<string, unknown> {
   if (volumes.length > 0) out.volumes = volumes.map(({ value }) => volumeOutput(value));
   if (s.workingDir) out.working_dir = s.workingDir.value;
   return out;
+}
+
+// Compose prints a network without settings as null.
+function networkOutput(options: NetworkAttachment | undefined): Record<string, unknown> | null {
+  if (!options) return null;
+  return compact({
+    aliases: options.aliases,
+    ipv4_address: options.ipv4Address,
+    ipv6_address: options.ipv6Address,
+    priority: options.priority,
+  });
 }
 
 function deployOutput(s: ServiceModel): Record<string, unknown> | null {

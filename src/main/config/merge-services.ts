@@ -41,6 +41,7 @@ export function mergeService(base: ServiceModel, over: ServiceModel): ServiceMod
     labels: { ...base.labels, ...over.labels },
     profiles: [...base.profiles, ...over.profiles],
     networks: [...new Set([...base.networks, ...over.networks])],
+    ...mergeNetworkOptions(base.networkOptions, over.networkOptions),
     networkMode: over.networkMode ?? base.networkMode,
     init: over.init ?? base.init,
     containerName: over.containerName ?? base.containerName,
@@ -67,6 +68,20 @@ function mergeCapabilities(
 ): ServiceModel['capAdd'] {
   if (!base || !over) return over ?? base;
   return { value: normalizeCapabilities([...base.value, ...over.value]), source: over.source };
+}
+
+// Each network's settings merge key by key, the later file's winning.
+function mergeNetworkOptions(
+  base: ServiceModel['networkOptions'],
+  over: ServiceModel['networkOptions'],
+): Pick<ServiceModel, 'networkOptions'> {
+  if (!base || !over) {
+    const options = over ?? base;
+    return options ? { networkOptions: options } : {};
+  }
+  const merged = { ...base };
+  for (const [key, settings] of Object.entries(over)) merged[key] = { ...base[key], ...settings };
+  return { networkOptions: merged };
 }
 
 function mergeBy<T>(

@@ -15,6 +15,7 @@ import { normalizeEnvironment } from './service-environment';
 import { normalizeBuild, resolveBindSource } from './service-paths';
 import { normalizeExtraHosts } from './extra-hosts';
 import { NOT_APPLIED_KEYS, SERVICE_KEYS } from './service-keys';
+import { normalizeServiceNetworks } from './service-networks';
 import { normalizeSecurity } from './service-security';
 import { parseBytes, parseCpus } from './syntax/bytes';
 import { parseCommand } from './syntax/command';
@@ -119,7 +120,7 @@ export function normalizeService(
         .map(({ key, value, node: n }) => [key, { value: value ?? '', source: n.pos }]),
     ),
     profiles: reader.stringList(get('profiles'), 'profiles').map(({ value }) => value),
-    networks: normalizeNetworks(get('networks'), reader),
+    ...normalizeServiceNetworks(get('networks'), reader),
     networkMode: field(get('network_mode'), (n) => reader.string(n, 'network_mode')),
     init: field(get('init'), (n) => reader.boolean(n, 'init')),
     containerName: field(get('container_name'), (n) => reader.string(n, 'container_name')),
@@ -247,13 +248,6 @@ function normalizeResources(
       syntax(ctx, n, () => parseBytes(toPlain(n) as string | number)),
     ),
   };
-}
-
-// Empty when not written: the default network is added once all files are merged.
-function normalizeNetworks(node: YNode | undefined, reader: NodeReader): string[] {
-  if (!node || isNull(node)) return [];
-  if (node.kind === 'map') return [...node.entries.keys()];
-  return reader.stringList(node, 'networks').map(({ value }) => value);
 }
 
 /** Identity of a port for merging files: the same published address and target. */

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { ContainerCreateOptions, MountSettings } from 'dockerode';
-import type { ServiceModel, VolumeMount } from '../../shared/model';
+import type { ContainerCreateOptions, EndpointSettings, MountSettings } from 'dockerode';
+import type { NetworkAttachment, ServiceModel, VolumeMount } from '../../shared/model';
 import type { LoadedProject } from '../config/load-project';
+import { networksByPriority } from '../config/service-networks';
 import { COMPOSE_LABEL } from './compose-labels';
 import { builtImageName, containerName } from './naming';
 
@@ -46,12 +47,15 @@ function serviceSpec(
     if (port.published === null && port.mode === 'host') continue;
     (bindings[key] ??= []).push({ HostIp: port.hostIp ?? '', HostPort: port.published ?? '' });
   }
-  const networks = service.networks.map(
-    (key) => project.model.networks[key]?.value.name ?? `${project.name}_${key}`,
-  );
+  const name = service.containerName?.value ?? containerName(project.name, service.name, number);
+  // Primary network first: it is the NetworkMode, the others are connected after create.
+  const networks = networksByPriority(service.networks, service.networkOptions).map((key) => ({
+    name: project.model.networks[key]?.value.name ?? `${project.name}_${key}`,
+    endpoint: endpointSettings(service, name, service.networkOptions?.[key]),
+  }));
   const health = service.healthcheck?.value;
   return {
-    name: service.containerName?.value ?? containerName(project.name, service.name, number),
+    name,
     Image: serviceImage(project, service),
     ...(service.command ? { Cmd: service.command.value } : {}),
     ...(service.entrypoint ? { Entrypoint: service.entrypoint.value } : {}),
@@ -107,7 +111,7 @@ function serviceSpec(
       ...(service.reservations.memoryBytes
         ? { MemoryReservation: service.reservations.memoryBytes.value }
         : {}),
-      NetworkMode: service.networkMode?.value ?? networks[0] ?? 'none',
+      NetworkMode: service.networkMode?.value ?? networks[0]?.name ?? 'none',
       // Set only when the service writes them (read_only and privileged only when true, the
       // engine's default being false), so that configHash, a digest of this spec, stays what it
       // was before Parity passed them for every service that does not: upgrading Parity must
@@ -120,18 +124,25 @@ function serviceSpec(
       ...(service.extraHosts ? { ExtraHosts: service.extraHosts.value } : {}),
     },
     NetworkingConfig: {
-      EndpointsConfig: Object.fromEntries(
-        networks.map((name) => [
-          name,
-          {
-            Aliases: [
-              service.name,
-              service.containerName?.value ?? containerName(project.name, service.name, number),
-            ],
-          },
-        ]),
-      ),
+      EndpointsConfig: Object.fromEntries(networks.map((n) => [n.name, n.endpoint])),
     },
+  };
+}
+
+// The service and container names always reach it; addresses only when written, so that the
+// spec (and so the config hash) of a service that writes no network settings stays as it was.
+function endpointSettings(
+  service: ServiceModel,
+  container: string,
+  options: NetworkAttachment | undefined,
+): EndpointSettings {
+  const ipam = {
+    ...(options?.ipv4Address ? { IPv4Address: options.ipv4Address } : {}),
+    ...(options?.ipv6Address ? { IPv6Address: options.ipv6Address } : {}),
+  };
+  return {
+    Aliases: [service.name, container, ...(options?.aliases ?? [])],
+    ...(Object.keys(ipam).length > 0 ? { IPAMConfig: ipam } : {}),
   };
 }
 

@@ -211,9 +211,26 @@ export class DockerEngine {
     await this.follow(stream, pullTracker(), onProgress);
   }
 
-  /** Creates a container and returns its id. */
+  /**
+   * Creates a container and returns its id. The container is created on its primary network
+   * (its NetworkMode) and connected to the others before it starts, as Compose does: engines
+   * before API 1.44 (Docker 20.10, 23, 24) refuse a create naming more than one network. A
+   * container that could not join them all is removed, so that no later up finds it matching.
+   */
   async createContainer(spec: Docker.ContainerCreateOptions): Promise<string> {
-    return (await this.docker.createContainer(spec)).id;
+    const { primary, others } = splitEndpoints(spec);
+    const container = await this.docker.createContainer(primary);
+    try {
+      for (const [network, endpoint] of others) {
+        await this.docker
+          .getNetwork(network)
+          .connect({ Container: container.id, EndpointConfig: endpoint });
+      }
+    } catch (error) {
+      await container.remove({ force: true }).catch(() => undefined);
+      throw error;
+    }
+    return container.id;
   }
 
   /**
@@ -434,4 +451,23 @@ const LIFECYCLE_ACTIONS = [
 
 function isNotFound(error: unknown): boolean {
   return (error as { statusCode?: number } | null)?.statusCode === 404;
+}
+
+// The create request with only the primary network's endpoint, and the other endpoints.
+function splitEndpoints(spec: Docker.ContainerCreateOptions): {
+  primary: Docker.ContainerCreateOptions;
+  others: [string, Docker.EndpointSettings][];
+} {
+  const endpoints = Object.entries(spec.NetworkingConfig?.EndpointsConfig ?? {});
+  const primaryName = spec.HostConfig?.NetworkMode;
+  if (endpoints.length <= 1 || !primaryName) return { primary: spec, others: [] };
+  return {
+    primary: {
+      ...spec,
+      NetworkingConfig: {
+        EndpointsConfig: Object.fromEntries(endpoints.filter(([name]) => name === primaryName)),
+      },
+    },
+    others: endpoints.filter(([name]) => name !== primaryName),
+  };
 }

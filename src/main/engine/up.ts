@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { lstat, mkdir } from 'node:fs/promises';
 import type { ContainerInfo } from 'dockerode';
 import type { ServiceModel } from '../../shared/model';
 import type { ServiceProgress } from '../../shared/progress';
@@ -205,15 +205,27 @@ async function ensureNetworksAndVolumes(
         ? engine.ensureVolume(volume.name, project.name, key)
         : null;
     }),
-    // Compose creates a missing bind source folder (create_host_path) rather than failing.
     ...services.flatMap((s) =>
       s.volumes.flatMap(({ value }) =>
         value.type === 'bind' && value.source && value.bind?.createHostPath !== false
-          ? [mkdir(value.source, { recursive: true })]
+          ? [createMissingBindSource(value.source)]
           : [],
       ),
     ),
   ]);
+}
+
+/**
+ * Compose creates a bind source that does not exist as a folder (create_host_path) rather than
+ * failing; one that exists (a file, a socket, a folder, a link to any of them) is left alone.
+ */
+async function createMissingBindSource(source: string): Promise<void> {
+  try {
+    await lstat(source);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(source, { recursive: true });
+  }
 }
 
 /**
