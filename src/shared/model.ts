@@ -115,6 +115,17 @@ export interface NetworkAttachment {
   priority?: number;
 }
 
+/** A secret or config file Compose puts into a service's containers, read-only. */
+export interface FileMount {
+  kind: 'secret' | 'config';
+  /** Its key in the top-level `secrets:` or `configs:`. */
+  name: string;
+  /** Where it is in the container (`/run/secrets/NAME`, `/NAME` for a config, by default). */
+  target: string;
+  /** The file on this machine, once found among the top-level definitions. */
+  file: string | null;
+}
+
 /** One service of an environment, whichever file or platform described it. */
 export interface ServiceModel {
   name: string;
@@ -141,6 +152,8 @@ export interface ServiceModel {
    */
   capAdd: Field<string[]> | null;
   capDrop: Field<string[]> | null;
+  /** Secrets and configs mounted from files (Compose only); absent when it uses none. */
+  fileMounts?: Field<FileMount>[];
   /** A read-only root filesystem: `read_only` / `readOnlyRootFilesystem`; null when not written. */
   readOnly: Field<boolean> | null;
   /** Every device and capability of the host: `privileged` in both; null when not written. */

@@ -10,6 +10,7 @@ import {
   sameResource,
   type Resource,
 } from './resources';
+import { readFileSources, type FileKind, type FileSource } from './service-files';
 import { TOP_LEVEL_KEYS } from './service-keys';
 import type { YMap } from './yaml-tree';
 
@@ -19,6 +20,8 @@ export interface FileContent {
   services: Map<string, ServiceModel>;
   volumes: Map<string, Resource>;
   networks: Map<string, Resource>;
+  /** Its top-level secrets and configs, the included projects' among them. */
+  files: Record<FileKind, Map<string, FileSource>>;
 }
 
 /**
@@ -55,6 +58,10 @@ export function readProjectFile(path: string, scope: LoadScope): FileContent | n
     services,
     volumes: withImported('volumes', imported.volumes, file.top, scope),
     networks: withImported('networks', imported.networks, file.top, scope),
+    files: {
+      secret: withImportedFiles('secret', imported.files.secret, file.top, scope),
+      config: withImportedFiles('config', imported.files.config, file.top, scope),
+    },
   };
 }
 
@@ -86,4 +93,15 @@ function withImported(
     result.set(key, earlier ? mergeResource(earlier, resource) : resource);
   }
   return result;
+}
+
+// The file's own secrets (or configs) over the imported ones.
+function withImportedFiles(
+  kind: FileKind,
+  imported: ReadonlyMap<string, FileSource>,
+  top: YMap,
+  scope: LoadScope,
+): Map<string, FileSource> {
+  const own = top.entries.get(kind === 'secret' ? 'secrets' : 'configs')?.value;
+  return new Map([...imported, ...readFileSources(own, kind, scope.reader, scope.workingDir)]);
 }

@@ -1,5 +1,6 @@
 import type {
   EnvironmentModel,
+  FileMount,
   NetworkAttachment,
   ServiceModel,
   VolumeMount,
@@ -25,6 +26,10 @@ export function toComposeConfig(model: EnvironmentModel): Record<string, unknown
   if (volumes.length > 0) {
     output.volumes = sorted(volumes.map(([key, v]) => [key, resourceOutput(v.value)]));
   }
+  for (const kind of ['secret', 'config'] as const) {
+    const files = fileSources(model, kind);
+    if (files.length > 0) output[`${kind}s`] = sorted(files);
+  }
   return escapeDollars(output) as Record<string, unknown>;
 }
 
@@ -41,6 +46,23 @@ function escapeDollars(value: unknown): unknown {
     );
   }
   return value;
+}
+
+// The secrets (or configs) the services use, each with the file it comes from.
+function fileSources(model: EnvironmentModel, kind: FileMount['kind']): [string, unknown][] {
+  const files = new Map<string, string>();
+  for (const service of Object.values(model.services)) {
+    for (const { value } of service.fileMounts ?? []) {
+      if (value.kind === kind && value.file) files.set(value.name, value.file);
+    }
+  }
+  return [...files].map(([name, file]) => [name, { name: `${model.name}_${name}`, file }]);
+}
+
+function fileMountsOutput(s: ServiceModel, kind: FileMount['kind']): unknown[] | null {
+  const mounts = (s.fileMounts ?? []).filter(({ value }) => value.kind === kind);
+  if (mounts.length === 0) return null;
+  return mounts.map(({ value }) => ({ source: value.name, target: value.target }));
 }
 
 function resourceOutput(resource: { name: string; external: boolean }): Record<string, unknown> {
@@ -63,6 +85,8 @@ function serviceOutput(s: ServiceModel): Record<string, unknown> {
   if (s.capAdd) out.cap_add = s.capAdd.value;
   if (s.capDrop) out.cap_drop = s.capDrop.value;
   if (s.command) out.command = s.command.value;
+  const configs = fileMountsOutput(s, 'config');
+  if (configs) out.configs = configs;
   if (s.containerName) out.container_name = s.containerName.value;
   if (Object.keys(s.dependsOn).length > 0) {
     out.depends_on = sorted(
@@ -131,6 +155,8 @@ function serviceOutput(s: ServiceModel): Record<string, unknown> {
   // Compose prints read_only only when true (omitempty); false is the engine's default.
   if (s.readOnly?.value === true) out.read_only = true;
   if (s.restart) out.restart = s.restart.value;
+  const secrets = fileMountsOutput(s, 'secret');
+  if (secrets) out.secrets = secrets;
   if (s.stopGracePeriodMs) out.stop_grace_period = formatDuration(s.stopGracePeriodMs.value);
   if (s.stopSignal) out.stop_signal = s.stopSignal.value;
   if (s.user) out.user = s.user.value;
@@ -141,6 +167,7 @@ function serviceOutput(s: ServiceModel): Record<string, unknown> {
   if (tmpfs.length > 0) out.tmpfs = tmpfs;
   if (volumes.length > 0) out.volumes = volumes.map(({ value }) => volumeOutput(value));
   if (s.workingDir) out.working_dir = s.workingDir.value;
+
   return out;
 }
 

@@ -27,6 +27,7 @@ import { diagnosticsOf, type LoadScope, type ParsedFile } from './parsed-file';
 import { readEnvFile } from './project-env';
 import { mergeResource, overrideWarning, sameResource, type Resource } from './resources';
 import { envFileEntries, type EnvFileEntry } from './service-environment';
+import type { FileKind, FileSource } from './service-files';
 import type { YNode } from './yaml-tree';
 
 /** What the `include` of one file brings into it. */
@@ -34,6 +35,7 @@ export interface Imported {
   services: Map<string, ServiceModel>;
   volumes: Map<string, Resource>;
   networks: Map<string, Resource>;
+  files: Record<FileKind, Map<string, FileSource>>;
 }
 
 /** Reads a project file's path into its content; passed in, since it reads includes in turn. */
@@ -49,7 +51,12 @@ interface IncludeSpec {
 
 /** Loads every project the file's `include` names and collects what they define. */
 export function readIncludes(file: ParsedFile, scope: LoadScope, load: LoadProjectFile): Imported {
-  const imported: Imported = { services: new Map(), volumes: new Map(), networks: new Map() };
+  const imported: Imported = {
+    services: new Map(),
+    volumes: new Map(),
+    networks: new Map(),
+    files: { secret: new Map(), config: new Map() },
+  };
   const node = file.top.entries.get('include')?.value;
   if (!node || isNull(node)) return imported;
   if (node.kind !== 'seq') {
@@ -146,6 +153,7 @@ function loadIncluded(
     services: new Map(),
     volumes: new Map(),
     networks: new Map(),
+    files: { secret: new Map(), config: new Map() },
   };
   for (const content of contents) {
     for (const [name, service] of content.services) {
@@ -154,6 +162,9 @@ function loadIncluded(
     }
     for (const [key, volume] of content.volumes) merged.volumes.set(key, volume);
     for (const [key, network] of content.networks) merged.networks.set(key, network);
+    for (const kind of ['secret', 'config'] as const) {
+      for (const [key, source] of content.files[kind]) merged.files[kind].set(key, source);
+    }
   }
   return contents.length === files.length ? merged : null;
 }
@@ -227,6 +238,11 @@ function importContent(
         );
         into[kind].set(key, mergeResource(resource, earlier));
       }
+    }
+  }
+  for (const kind of ['secret', 'config'] as const) {
+    for (const [key, source] of content.files[kind]) {
+      if (!into.files[kind].has(key)) into.files[kind].set(key, source);
     }
   }
 }

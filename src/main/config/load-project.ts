@@ -10,6 +10,7 @@ import type { LoadScope } from './parsed-file';
 import { loadProjectEnv } from './project-env';
 import { invalidProjectName, normalizeProjectName } from './project-name';
 import { readParityFile } from './parity-file';
+import { resolveFileMounts } from './service-files';
 
 /** What `parity config` and the app pass to load a project. */
 export interface LoadOptions {
@@ -110,6 +111,15 @@ export function loadProject(options: LoadOptions): LoadResult {
     if (service.networks.length === 0 && !service.networkMode) service.networks = ['default'];
     checkService(service, active, services, diagnostics);
   }
+  // A later file's definition of a secret or config replaces an earlier one's.
+  resolveFileMounts(
+    active.values(),
+    {
+      secret: new Map(contents.flatMap((c) => [...c.files.secret])),
+      config: new Map(contents.flatMap((c) => [...c.files.config])),
+    },
+    diagnostics,
+  );
   if (hasErrors(diagnostics)) return { project: null, diagnostics };
 
   const model: EnvironmentModel = {

@@ -42,6 +42,16 @@ export function mergeService(base: ServiceModel, over: ServiceModel): ServiceMod
     profiles: [...base.profiles, ...over.profiles],
     networks: [...new Set([...base.networks, ...over.networks])],
     ...mergeNetworkOptions(base.networkOptions, over.networkOptions),
+    // Secrets and configs merge by where they land in the container, as volumes do.
+    ...(base.fileMounts || over.fileMounts
+      ? {
+          fileMounts: mergeBy(
+            base.fileMounts ?? [],
+            over.fileMounts ?? [],
+            (mount) => mount.value.target,
+          ),
+        }
+      : {}),
     networkMode: over.networkMode ?? base.networkMode,
     init: over.init ?? base.init,
     containerName: over.containerName ?? base.containerName,

@@ -15,6 +15,7 @@ import { normalizeEnvironment } from './service-environment';
 import { normalizeBuild, resolveBindSource } from './service-paths';
 import { normalizeExtraHosts } from './extra-hosts';
 import { NOT_APPLIED_KEYS, SERVICE_KEYS } from './service-keys';
+import { normalizeFileMounts } from './service-files';
 import { normalizeServiceNetworks } from './service-networks';
 import { normalizeSecurity } from './service-security';
 import { parseBytes, parseCpus } from './syntax/bytes';
@@ -114,6 +115,7 @@ export function normalizeService(
     restart: field(get('restart'), (n) => reader.string(n, 'restart')),
     user: field(get('user'), (n) => reader.string(n, 'user')),
     ...normalizeSecurity(get, reader),
+    ...fileMountsOf(get, reader),
     labels: Object.fromEntries(
       reader
         .keyValues(get('labels'), 'labels')
@@ -134,6 +136,18 @@ export function normalizeService(
     // Compose has no pods: a helper container is a service of its own.
     sidecars: {},
   };
+}
+
+// Secrets and configs, as one list; the key is left out when the service uses none.
+function fileMountsOf(
+  get: (key: string) => YNode | undefined,
+  reader: NodeReader,
+): Pick<ServiceModel, 'fileMounts'> {
+  const mounts = [
+    ...normalizeFileMounts(get('secrets'), 'secret', reader),
+    ...normalizeFileMounts(get('configs'), 'config', reader),
+  ];
+  return mounts.length > 0 ? { fileMounts: mounts } : {};
 }
 
 // A present, non-null value with its position; null when absent or unreadable.

@@ -104,7 +104,10 @@ function serviceSpec(
     HostConfig: {
       ...(service.init ? { Init: service.init.value } : {}),
       PortBindings: bindings,
-      Mounts: service.volumes.map(({ value }) => mountOf(project, value)) as MountSettings[],
+      Mounts: [
+        ...service.volumes.map(({ value }) => mountOf(project, value)),
+        ...fileMountsOf(service),
+      ] as MountSettings[],
       RestartPolicy: restartPolicy(service.restart?.value),
       ...(service.limits.cpus ? { NanoCpus: Math.round(service.limits.cpus.value * 1e9) } : {}),
       ...(service.limits.memoryBytes ? { Memory: service.limits.memoryBytes.value } : {}),
@@ -176,6 +179,17 @@ function mountOf(project: LoadedProject, mount: VolumeMount): EngineMount {
       ? { TmpfsOptions: { SizeBytes: mount.tmpfs.size, Mode: mount.tmpfs.mode } }
       : {}),
   };
+}
+
+// Secrets and configs, read-only binds of their files, as Compose mounts them; a volume
+// written at the same target wins.
+function fileMountsOf(service: ServiceModel): EngineMount[] {
+  const taken = new Set(service.volumes.map(({ value }) => value.target));
+  return (service.fileMounts ?? []).flatMap(({ value }) =>
+    value.file && !taken.has(value.target)
+      ? [{ Type: 'bind' as const, Source: value.file, Target: value.target, ReadOnly: true }]
+      : [],
+  );
 }
 
 function restartPolicy(restart: string | undefined): { Name: string; MaximumRetryCount?: number } {
