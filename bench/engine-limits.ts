@@ -57,7 +57,11 @@ async function clean(loaded: LoadedProject): Promise<void> {
 
 // The limit: the project network, then every container created and started at once.
 async function rawColdUp(loaded: LoadedProject): Promise<void> {
-  await engine.ensureNetwork(`${loaded.name}_default`, loaded.name, 'default');
+  await engine.ensureNetwork(
+    { name: `${loaded.name}_default`, external: false },
+    loaded.name,
+    'default',
+  );
   await Promise.all(
     Object.values(loaded.model.services).map(async (svc) => {
       const container = await docker.createContainer(containerSpec(loaded, svc, 1));
@@ -70,7 +74,11 @@ async function rawColdUp(loaded: LoadedProject): Promise<void> {
 // and probed healthy once, strictly one after the other: Σ(start + first probe), the last one
 // only started (nothing waits on its health).
 async function rawChain(loaded: LoadedProject): Promise<void> {
-  await engine.ensureNetwork(`${loaded.name}_default`, loaded.name, 'default');
+  await engine.ensureNetwork(
+    { name: `${loaded.name}_default`, external: false },
+    loaded.name,
+    'default',
+  );
   const containers = await Promise.all(
     Object.values(loaded.model.services).map((svc) =>
       docker.createContainer(containerSpec(loaded, svc, 1)),

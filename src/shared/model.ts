@@ -183,10 +183,40 @@ export interface ServiceModel {
   sidecars: Record<string, Field<Sidecar>>;
 }
 
+/**
+ * How Compose creates a network or a volume: `driver`, `driver_opts`, `labels`, and for a
+ * network `ipam`, `internal`, `attachable`, `enable_ipv6`. Only what is written is set.
+ */
+export interface ResourceCreate {
+  driver?: string;
+  driverOpts?: Record<string, string>;
+  labels?: Record<string, string>;
+  internal?: boolean;
+  attachable?: boolean;
+  enableIpv6?: boolean;
+  ipam?: {
+    driver?: string;
+    config: {
+      subnet?: string;
+      ipRange?: string;
+      gateway?: string;
+      auxAddresses?: Record<string, string>;
+    }[];
+  };
+}
+
+/** A project's network or volume: its name on the engine, and how it is created. */
+export interface NamedResource {
+  name: string;
+  external: boolean;
+  /** Absent when the definition writes none of the create settings. */
+  create?: ResourceCreate;
+}
+
 /** An environment: the services of one side (dev compose, production manifests, a snapshot). */
 export interface EnvironmentModel {
   name: string;
   services: Record<string, ServiceModel>;
-  volumes: Record<string, Field<{ name: string; external: boolean }>>;
-  networks: Record<string, Field<{ name: string; external: boolean }>>;
+  volumes: Record<string, Field<NamedResource>>;
+  networks: Record<string, Field<NamedResource>>;
 }

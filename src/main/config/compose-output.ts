@@ -1,6 +1,7 @@
 import type {
   EnvironmentModel,
   FileMount,
+  NamedResource,
   NetworkAttachment,
   ServiceModel,
   VolumeMount,
@@ -65,8 +66,29 @@ function fileMountsOutput(s: ServiceModel, kind: FileMount['kind']): unknown[] |
   return mounts.map(({ value }) => ({ source: value.name, target: value.target }));
 }
 
-function resourceOutput(resource: { name: string; external: boolean }): Record<string, unknown> {
-  return resource.external ? { name: resource.name, external: true } : { name: resource.name };
+function resourceOutput(resource: NamedResource): Record<string, unknown> {
+  if (resource.external) return { name: resource.name, external: true };
+  const create = resource.create;
+  return compact({
+    name: resource.name,
+    driver: create?.driver,
+    driver_opts: create?.driverOpts,
+    ipam: create?.ipam && {
+      ...(create.ipam.driver ? { driver: create.ipam.driver } : {}),
+      config: create.ipam.config.map((pool) =>
+        compact({
+          subnet: pool.subnet,
+          ip_range: pool.ipRange,
+          gateway: pool.gateway,
+          aux_addresses: pool.auxAddresses,
+        }),
+      ),
+    },
+    internal: create?.internal,
+    attachable: create?.attachable,
+    enable_ipv6: create?.enableIpv6,
+    labels: create?.labels,
+  });
 }
 
 function serviceOutput(s: ServiceModel): Record<string, unknown> {

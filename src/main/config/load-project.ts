@@ -1,6 +1,6 @@
 import { basename, relative } from 'node:path';
 import type { Diagnostic, SourcePosition } from '../../shared/diagnostics';
-import type { EnvironmentModel, Field, ServiceModel } from '../../shared/model';
+import type { EnvironmentModel, Field, NamedResource, ServiceModel } from '../../shared/model';
 import type { ParityConfig } from '../../shared/parity-config';
 import { readProjectFile, type FileContent } from './compose-file';
 import { discoverComposeFiles } from './discover';
@@ -46,7 +46,7 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-type NamedResource = Field<{ name: string; external: boolean }>;
+type NamedResourceField = Field<NamedResource>;
 
 /**
  * Reads a project as Docker Compose v2 does: discovery, .env, interpolation, every file
@@ -176,12 +176,14 @@ function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 function namedResources(
   perFile: FileContent['volumes'][],
   project: string,
-): Record<string, NamedResource> {
-  const merged: Record<string, NamedResource> = {};
+): Record<string, NamedResourceField> {
+  const merged: Record<string, NamedResourceField> = {};
   for (const resources of perFile) {
     for (const [key, resource] of resources) {
       const name = resource.explicitName ?? (resource.external ? key : `${project}_${key}`);
-      merged[key] = { value: { name, external: resource.external }, source: resource.source };
+      const value: NamedResource = { name, external: resource.external };
+      if (resource.create) value.create = resource.create;
+      merged[key] = { value, source: resource.source };
     }
   }
   return merged;

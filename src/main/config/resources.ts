@@ -1,11 +1,14 @@
 import type { SourcePosition } from '../../shared/diagnostics';
+import type { ResourceCreate } from '../../shared/model';
 import { isNull, type NodeReader } from './node-reader';
+import { readResourceCreate } from './resource-create';
 import type { YNode } from './yaml-tree';
 
 /** A volume or network as one file declares it. */
 export interface Resource {
   explicitName: string | null;
   external: boolean;
+  create: ResourceCreate | null;
   source: SourcePosition;
 }
 
@@ -13,7 +16,7 @@ export interface Resource {
 export function readResources(
   node: YNode | undefined,
   reader: NodeReader,
-  what: string,
+  what: 'volumes' | 'networks',
 ): Map<string, Resource> {
   const result = new Map<string, Resource>();
   const map = reader.map(node, what);
@@ -23,6 +26,7 @@ export function readResources(
     result.set(key, {
       explicitName: reader.string(body?.entries.get('name')?.value, `${what}.${key}.name`),
       external: external?.kind === 'scalar' ? external.value === true : external?.kind === 'map',
+      create: readResourceCreate(body, what, `${what}.${key}`, reader),
       source: entry.keyPos,
     });
   }
@@ -31,7 +35,11 @@ export function readResources(
 
 /** Whether two declarations say the same (compose-go skips a resource imported twice alike). */
 export function sameResource(a: Resource, b: Resource): boolean {
-  return a.explicitName === b.explicitName && a.external === b.external;
+  return (
+    a.explicitName === b.explicitName &&
+    a.external === b.external &&
+    JSON.stringify(a.create) === JSON.stringify(b.create)
+  );
 }
 
 /** A volume or network defined again: what the later definition writes wins. */
@@ -39,6 +47,7 @@ export function mergeResource(base: Resource, over: Resource): Resource {
   return {
     explicitName: over.explicitName ?? base.explicitName,
     external: over.external || base.external,
+    create: over.create ?? base.create,
     source: over.source,
   };
 }

@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { Writable, type Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { Docker as Dockerode } from './dockerode-lazy';
+import type { NamedResource } from '../../shared/model';
 import type { Stack } from '../../shared/stacks';
 import { COMPOSE_LABEL } from './compose-labels';
 import { groupStacks } from './stacks';
@@ -106,20 +107,50 @@ export class DockerEngine {
     return inspected.filter((info) => info !== null);
   }
 
-  /** Creates a project network unless it exists; true when created. */
-  async ensureNetwork(name: string, project: string, key: string): Promise<boolean> {
+  /**
+   * Creates a project network unless it exists, with the driver, options and address pools
+   * the files write; true when created. An existing network is left as it is.
+   */
+  async ensureNetwork(network: NamedResource, project: string, key: string): Promise<boolean> {
+    const { name, create } = network;
     const existing = await this.docker.listNetworks({ filters: { name: [name] } });
-    if (existing.some((network) => network.Name === name)) return false;
+    if (existing.some((found) => found.Name === name)) return false;
     await this.docker.createNetwork({
       Name: name,
       CheckDuplicate: true,
-      Labels: { [COMPOSE_LABEL.project]: project, 'com.docker.compose.network': key },
+      ...(create?.driver ? { Driver: create.driver } : {}),
+      ...(create?.driverOpts ? { Options: create.driverOpts } : {}),
+      ...(create?.internal ? { Internal: true } : {}),
+      ...(create?.attachable ? { Attachable: true } : {}),
+      ...(create?.enableIpv6 ? { EnableIPv6: true } : {}),
+      ...(create?.ipam
+        ? {
+            IPAM: {
+              Driver: create.ipam.driver ?? 'default',
+              Config: create.ipam.config.map((pool) => ({
+                ...(pool.subnet ? { Subnet: pool.subnet } : {}),
+                ...(pool.ipRange ? { IPRange: pool.ipRange } : {}),
+                ...(pool.gateway ? { Gateway: pool.gateway } : {}),
+                ...(pool.auxAddresses ? { AuxiliaryAddresses: pool.auxAddresses } : {}),
+              })),
+            },
+          }
+        : {}),
+      Labels: {
+        ...create?.labels,
+        [COMPOSE_LABEL.project]: project,
+        'com.docker.compose.network': key,
+      },
     });
     return true;
   }
 
-  /** Creates a project volume unless it exists; true when created. */
-  async ensureVolume(name: string, project: string, key: string): Promise<boolean> {
+  /**
+   * Creates a project volume unless it exists, with the driver and options the files write;
+   * true when created. An existing volume, and what it holds, is left as it is.
+   */
+  async ensureVolume(volume: NamedResource, project: string, key: string): Promise<boolean> {
+    const { name, create } = volume;
     try {
       await this.docker.getVolume(name).inspect();
       return false;
@@ -128,7 +159,13 @@ export class DockerEngine {
     }
     await this.docker.createVolume({
       Name: name,
-      Labels: { [COMPOSE_LABEL.project]: project, 'com.docker.compose.volume': key },
+      ...(create?.driver ? { Driver: create.driver } : {}),
+      ...(create?.driverOpts ? { DriverOpts: create.driverOpts } : {}),
+      Labels: {
+        ...create?.labels,
+        [COMPOSE_LABEL.project]: project,
+        'com.docker.compose.volume': key,
+      },
     });
     return true;
   }

@@ -195,15 +195,11 @@ async function ensureNetworksAndVolumes(
   await Promise.all([
     ...[...networks].map((key) => {
       const network = project.model.networks[key]?.value;
-      return network && !network.external
-        ? engine.ensureNetwork(network.name, project.name, key)
-        : null;
+      return network && !network.external ? engine.ensureNetwork(network, project.name, key) : null;
     }),
     ...[...volumes].map((key) => {
       const volume = project.model.volumes[key]?.value;
-      return volume && !volume.external
-        ? engine.ensureVolume(volume.name, project.name, key)
-        : null;
+      return volume && !volume.external ? engine.ensureVolume(volume, project.name, key) : null;
     }),
     ...services.flatMap((s) =>
       s.volumes.flatMap(({ value }) =>
