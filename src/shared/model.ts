@@ -124,6 +124,12 @@ export interface FileMount {
   target: string;
   /** The file on this machine, once found among the top-level definitions. */
   file: string | null;
+  /**
+   * What is written into the container instead, when the definition names no file: a secret's
+   * `environment` variable's value (kept in the main process only, as environment values are)
+   * or a config's inline `content`.
+   */
+  content?: { value: string; from: { environment: string } | { content: true } };
 }
 
 /** One service of an environment, whichever file or platform described it. */

@@ -51,13 +51,21 @@ function escapeDollars(value: unknown): unknown {
 
 // The secrets (or configs) the services use, each with the file it comes from.
 function fileSources(model: EnvironmentModel, kind: FileMount['kind']): [string, unknown][] {
-  const files = new Map<string, string>();
+  const files = new Map<string, Record<string, string | undefined>>();
   for (const service of Object.values(model.services)) {
     for (const { value } of service.fileMounts ?? []) {
-      if (value.kind === kind && value.file) files.set(value.name, value.file);
+      if (value.kind !== kind) continue;
+      // A secret's value is never printed: its variable's name is.
+      const from = value.content?.from;
+      const source = value.file
+        ? { file: value.file }
+        : from && 'environment' in from
+          ? { environment: from.environment }
+          : { content: value.content?.value };
+      files.set(value.name, source);
     }
   }
-  return [...files].map(([name, file]) => [name, { name: `${model.name}_${name}`, file }]);
+  return [...files].map(([name, source]) => [name, { name: `${model.name}_${name}`, ...source }]);
 }
 
 function fileMountsOutput(s: ServiceModel, kind: FileMount['kind']): unknown[] | null {

@@ -118,6 +118,7 @@ export function loadProject(options: LoadOptions): LoadResult {
       secret: new Map(contents.flatMap((c) => [...c.files.secret])),
       config: new Map(contents.flatMap((c) => [...c.files.config])),
     },
+    env.lookup,
     diagnostics,
   );
   if (hasErrors(diagnostics)) return { project: null, diagnostics };

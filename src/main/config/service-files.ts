@@ -12,7 +12,11 @@ export type FileKind = 'secret' | 'config';
 export interface FileSource {
   /** Absolute, resolved from the folder of the file that defines it. */
   file: string | null;
-  /** Set for what Parity cannot mount (yet): `environment`, `content`, `external`. */
+  /** A secret's `environment:`: the variable whose value is written into the container. */
+  environment: string | null;
+  /** A config's inline `content:`. */
+  content: string | null;
+  /** Set for what Parity cannot apply: `external` (Compose refuses it too). */
   unsupported: string | null;
   source: SourcePosition;
   /** Where `file:` is written, for the warning when it is missing. */
@@ -37,8 +41,16 @@ export function readFileSources(
     if (!body) continue;
     const fileNode = body.entries.get('file')?.value;
     const file = reader.string(fileNode, `${what}.${key}.file`);
-    const other = ['environment', 'content', 'external'].find((k) => body.entries.has(k));
-    if (file === null && !other) {
+    const environment = reader.string(
+      body.entries.get('environment')?.value,
+      `${what}.${key}.environment`,
+    );
+    const content =
+      kind === 'config'
+        ? reader.string(body.entries.get('content')?.value, `${what}.${key}.content`)
+        : null;
+    const external = body.entries.has('external');
+    if (file === null && environment === null && content === null && !external) {
       reader.report(
         'error',
         `${what}.${key} names no source: expected file, environment${kind === 'config' ? ', content' : ''} or external`,
@@ -48,7 +60,9 @@ export function readFileSources(
     }
     result.set(key, {
       file: file === null ? null : resolve(workingDir, file),
-      unsupported: file === null ? (other ?? null) : null,
+      environment,
+      content,
+      unsupported: file === null && environment === null && content === null ? 'external' : null,
       source: entry.keyPos,
       filePosition: fileNode?.pos ?? entry.keyPos,
     });
@@ -103,20 +117,27 @@ function mountOf(kind: FileKind, name: string, target: string | null): FileMount
 
 /**
  * Finds each secret and config a service uses among the project's top-level definitions:
- * a file is mounted read-only at its target; a name defined nowhere is an error at the
- * service's line, as in Compose; a source Parity cannot mount yet is a warning, once.
+ * a file is mounted read-only at its target, a variable's value or inline content is written
+ * there before the container starts; a name defined nowhere is an error at the service's line,
+ * as in Compose; a missing file, an unset variable or an external source a warning, once.
  */
 export function resolveFileMounts(
   services: Iterable<ServiceModel>,
   sources: Record<FileKind, ReadonlyMap<string, FileSource>>,
+  lookup: (name: string) => string | undefined,
   diagnostics: Diagnostic[],
 ): void {
   const warned = new Set<FileSource>();
   for (const service of services) {
     if (!service.fileMounts) continue;
-    service.fileMounts = service.fileMounts.flatMap((mount) => {
+    service.fileMounts = service.fileMounts.flatMap((mount): Field<FileMount>[] => {
       const { kind, name } = mount.value;
       const defined = sources[kind].get(name);
+      const warnOnce = (message: string, position = defined?.source): void => {
+        if (!defined || !position || warned.has(defined)) return;
+        warned.add(defined);
+        diagnostics.push({ severity: 'warning', message, position });
+      };
       if (!defined) {
         diagnostics.push({
           severity: 'error',
@@ -125,24 +146,30 @@ export function resolveFileMounts(
         });
         return [];
       }
-      if (defined.file === null) {
-        if (!warned.has(defined)) {
-          warned.add(defined);
-          diagnostics.push({
-            severity: 'warning',
-            message: `${TOP_KEY[kind]}.${name} from "${defined.unsupported}" is not applied by Parity yet: only file sources are mounted`,
-            position: defined.source,
-          });
+      if (defined.environment !== null) {
+        const value = lookup(defined.environment);
+        if (value === undefined) {
+          warnOnce(
+            `${TOP_KEY[kind]}.${name} takes its value from ${defined.environment}, which is not set: "${service.name}" starts without it`,
+          );
+          return [];
         }
+        const content = { value, from: { environment: defined.environment } };
+        return [{ ...mount, value: { ...mount.value, content } }];
+      }
+      if (defined.content !== null) {
+        const content = { value: defined.content, from: { content: true as const } };
+        return [{ ...mount, value: { ...mount.value, content } }];
+      }
+      if (defined.file === null) {
+        warnOnce(`external ${TOP_KEY[kind]} are not supported by Compose: ${name} is left out`);
         return [];
       }
-      if (!warned.has(defined) && !existsSync(defined.file)) {
-        warned.add(defined);
-        diagnostics.push({
-          severity: 'warning',
-          message: `${kind} file of ${TOP_KEY[kind]}.${name} does not exist: the engine will refuse to start "${service.name}"`,
-          position: defined.filePosition,
-        });
+      if (!existsSync(defined.file)) {
+        warnOnce(
+          `${kind} file of ${TOP_KEY[kind]}.${name} does not exist: the engine will refuse to start "${service.name}"`,
+          defined.filePosition,
+        );
       }
       return [{ ...mount, value: { ...mount.value, file: defined.file } }];
     });

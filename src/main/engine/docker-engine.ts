@@ -270,6 +270,11 @@ export class DockerEngine {
     return container.id;
   }
 
+  /** Extracts a tar archive at the root of a container, its files owned by its user. */
+  async putArchive(id: string, archive: Buffer): Promise<void> {
+    await this.docker.getContainer(id).putArchive(archive, { path: '/', copyUIDGID: true });
+  }
+
   /**
    * Starts a container; a running one is fine (up keeps the containers that match when it
    * scales a service, and starts them with the new ones).

@@ -6,6 +6,7 @@ import type { LoadedProject } from '../config/load-project';
 import { COMPOSE_LABEL } from './compose-labels';
 import { configHash, containerSpec, serviceImage } from './container-spec';
 import { findCycle, withDependencies } from './dependency-graph';
+import { writeInlineFiles } from './inline-files';
 import { ContainerEvents } from './container-events';
 import type { DockerEngine } from './docker-engine';
 import { progressReporter, type Report } from './progress-reporter';
@@ -297,7 +298,9 @@ async function createContainers(
     } else {
       report(service.name, 'creating');
     }
-    ids.push(await engine.createContainer(containerSpec(project, service, number)));
+    const id = await engine.createContainer(containerSpec(project, service, number));
+    await writeInlineFiles(engine, id, service);
+    ids.push(id);
   }
   // Scaled down: containers past the replica count go.
   const extra = current.filter((c) => Number(c.Labels[COMPOSE_LABEL.containerNumber]) > replicas);

@@ -112,7 +112,7 @@ describe('secrets and configs from files', () => {
     ]);
   });
 
-  it('warns of a missing file and of a source Parity does not mount, once each', () => {
+  it('warns of a missing file and of an unset variable, once each', () => {
     const { project, diagnostics } = load({
       'compose.yaml': lines(
         'services:',
@@ -134,7 +134,7 @@ describe('secrets and configs from files', () => {
       [
         'warning',
         9,
-        'secrets.token from "environment" is not applied by Parity yet: only file sources are mounted',
+        'secrets.token takes its value from GH_TOKEN, which is not set: "a" starts without it',
       ],
       [
         'warning',
@@ -143,6 +143,53 @@ describe('secrets and configs from files', () => {
       ],
     ]);
     expect(project!.model.services.b!.fileMounts?.map(({ value }) => value.name)).toEqual(['gone']);
+  });
+
+  it('takes a secret from a variable and a config written inline, never printing the secret', () => {
+    const dir = makeProject('demo', {
+      'compose.yaml': lines(
+        'services:',
+        '  app:',
+        '    image: busybox:1.37',
+        '    secrets: [token]',
+        '    configs: [motd]',
+        'secrets:',
+        '  token:',
+        '    environment: GH_TOKEN',
+        'configs:',
+        '  motd:',
+        '    content: hello',
+      ),
+    });
+    const { project, diagnostics } = loadProject({
+      dir,
+      projectName: 'demo',
+      env: { GH_TOKEN: 'ghp_s3cret' },
+    });
+    expect(diagnostics).toEqual([]);
+    const mounts = project!.model.services.app!.fileMounts!.map(({ value }) => value);
+    expect(mounts).toEqual([
+      {
+        kind: 'secret',
+        name: 'token',
+        target: '/run/secrets/token',
+        file: null,
+        content: { value: 'ghp_s3cret', from: { environment: 'GH_TOKEN' } },
+      },
+      {
+        kind: 'config',
+        name: 'motd',
+        target: '/motd',
+        file: null,
+        content: { value: 'hello', from: { content: true } },
+      },
+    ]);
+    // Not mounted: written into the container before it starts.
+    expect(containerSpec(project!, project!.model.services.app!, 1).HostConfig?.Mounts).toEqual([]);
+    const config = toComposeConfig(project!.model);
+    expect(config.secrets).toEqual({ token: { name: 'demo_token', environment: 'GH_TOKEN' } });
+    expect(config.configs).toEqual({ motd: { name: 'demo_motd', content: 'hello' } });
+    expect(JSON.stringify(config)).not.toContain('ghp_s3cret');
   });
 
   it('reads the definitions of an included project from its own folder', () => {
