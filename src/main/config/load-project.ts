@@ -1,4 +1,4 @@
-import { basename, relative } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import type { Diagnostic, SourcePosition } from '../../shared/diagnostics';
 import type { EnvironmentModel, Field, NamedResource, ServiceModel } from '../../shared/model';
 import type { ParityConfig } from '../../shared/parity-config';
@@ -31,7 +31,14 @@ export interface LoadOptions {
 /** A project read from its files. */
 export interface LoadedProject {
   name: string;
+  /** The compose project's folder: the first compose file's (relative bind sources, builds). */
   workingDir: string;
+  /**
+   * The folder parity.yaml is in (or would be: the folder the project was opened from); every
+   * path parity.yaml writes (production sources, snapshots) is relative to it. It may hold the
+   * compose files in a subfolder.
+   */
+  configDir: string;
   composeFiles: string[];
   envFiles: string[];
   activeProfiles: string[];
@@ -149,6 +156,7 @@ export function loadProject(options: LoadOptions): LoadResult {
     project: {
       name,
       workingDir,
+      configDir: resolve(options.dir),
       composeFiles: discovered.files,
       envFiles: env.files,
       activeProfiles,

@@ -77,14 +77,14 @@ function readWith(
 
 // A production compose file is read exactly as the dev side is, under the same project name.
 function readCompose(file: string, project: LoadedProject): ProductionSide {
-  const path = resolve(project.workingDir, file);
+  const path = resolve(project.configDir, file);
   const { project: prod, diagnostics } = loadProject({
-    dir: project.workingDir,
+    dir: project.configDir,
     files: [path],
     projectName: project.name,
     env: {},
   });
-  const display = relative(project.workingDir, path);
+  const display = relative(project.configDir, path);
   return {
     model: prod?.model ?? null,
     secretKeys: {},

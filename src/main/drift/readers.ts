@@ -9,8 +9,8 @@ export const productionReaders: Partial<Record<string, ProductionReader>> = {
   kubernetes: (source, project) => {
     const paths = 'kubernetes' in source ? [source.kubernetes].flat() : [];
     const read = readKubernetes(
-      paths.map((path) => resolve(project.workingDir, path)),
-      project.workingDir,
+      paths.map((path) => resolve(project.configDir, path)),
+      project.configDir,
       { name: project.name },
     );
     return {
@@ -21,8 +21,8 @@ export const productionReaders: Partial<Record<string, ProductionReader>> = {
     };
   },
   snapshot: (source, project) => {
-    const path = resolve(project.workingDir, 'snapshot' in source ? source.snapshot : '');
-    const display = relative(project.workingDir, path);
+    const path = resolve(project.configDir, 'snapshot' in source ? source.snapshot : '');
+    const display = relative(project.configDir, path);
     let text: string;
     try {
       text = readFileSync(path, 'utf8');
