@@ -3,6 +3,8 @@
 // span lines and text after a closing quote starts the next statement. Compose stops at the
 // first error; this parser reports it and goes on with the next line.
 import { interpolate, type VariableLookup } from './interpolate';
+import { LineIndex } from './line-index';
+import { textLimitProblem } from './yaml-limits';
 
 /** One variable the file defines; line and column (1-based) are where its name is written. */
 export interface DotenvEntry {
@@ -34,6 +36,7 @@ interface Parser {
   entries: Map<string, DotenvEntry>;
   problems: DotenvProblem[];
   warned: Set<string>;
+  lines: LineIndex;
 }
 
 /** A value's characters, each with the index in the file of the text it was read from. */
@@ -57,12 +60,22 @@ const UNESCAPED = '\x07\b\f\n\r\t\v"\\';
 export function parseDotenv(text: string, lookup: VariableLookup): DotenvResult {
   // compose-go skips a UTF-8 byte order mark, which some Windows editors write.
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  // The same size and line-length limits as every file of a repository.
+  const tooLarge = textLimitProblem(source, '');
+  if (tooLarge) {
+    const { line, column } = tooLarge.position ?? { line: 1, column: 1 };
+    return {
+      entries: [],
+      problems: [{ severity: 'error', message: tooLarge.message, line, column }],
+    };
+  }
   const parser: Parser = {
     text: source,
     lookup,
     entries: new Map(),
     problems: [],
     warned: new Set(),
+    lines: new LineIndex(source),
   };
   let cursor = statementStart(source, 0);
   while (cursor >= 0) cursor = statementStart(source, parseStatement(parser, cursor));
@@ -97,7 +110,7 @@ function parseStatement(parser: Parser, start: number): number {
     report(parser, 'warning', keyStart, message);
     return readValue(parser, '', keyStart, keyStart);
   }
-  const key = text.slice(keyStart, end).replace(/\p{White_Space}+$/u, '');
+  const key = trimEndWhiteSpace(text.slice(keyStart, end));
   if (key.includes(' ')) {
     report(parser, 'error', keyStart + key.indexOf(' '), `The name "${key}" contains a space.`);
     // Read the value all the same, to resume after it.
@@ -142,7 +155,7 @@ function readValue(parser: Parser, key: string | undefined, keyAt: number, start
     // Only " #" starts a comment: "a#b" keeps its "#", and so does a tab before it.
     const comment = text.slice(start, end).indexOf(' #');
     const raw = text.slice(start, comment < 0 ? end : start + comment);
-    const trimmed = raw.replace(/\p{White_Space}+$/u, '');
+    const trimmed = trimEndWhiteSpace(raw);
     chars = { text: trimmed, sources: Array.from({ length: trimmed.length }, (_, i) => start + i) };
   }
   if (key === undefined) return next;
@@ -194,7 +207,8 @@ function expandEscapes(chars: Chars): Chars {
   let index = 0;
   for (const match of chars.text.matchAll(ESCAPE)) {
     out.text += chars.text.slice(index, match.index);
-    out.sources.push(...chars.sources.slice(index, match.index));
+    // One by one: spreading a long value's sources would overflow the call stack.
+    for (let i = index; i < match.index; i++) out.sources.push(chars.sources[i] ?? 0);
     const replacement = unescape(match[0]);
     out.text += replacement;
     const at = chars.sources[match.index] ?? 0;
@@ -202,7 +216,7 @@ function expandEscapes(chars: Chars): Chars {
     index = match.index + match[0].length;
   }
   out.text += chars.text.slice(index);
-  out.sources.push(...chars.sources.slice(index));
+  for (let i = index; i < chars.sources.length; i++) out.sources.push(chars.sources[i] ?? 0);
   return out;
 }
 
@@ -220,11 +234,11 @@ function unescape(sequence: string): string {
 // Later definitions win, and the list follows the order of the definitions that won.
 function define(parser: Parser, key: string, value: string, offset: number): void {
   parser.entries.delete(key);
-  parser.entries.set(key, { key, value, ...position(parser.text, offset) });
+  parser.entries.set(key, { key, value, ...position(parser, offset) });
 }
 
 function report(parser: Parser, severity: Severity, offset: number, message: string): void {
-  parser.problems.push({ severity, message, ...position(parser.text, offset) });
+  parser.problems.push({ severity, message, ...position(parser, offset) });
 }
 
 // Skips blank space (Unicode White_Space, as Go's unicode.IsSpace) and `#` comment lines.
@@ -255,9 +269,18 @@ function lineEnd(text: string, from: number): number {
   return end < 0 ? text.length : end;
 }
 
-function position(text: string, offset: number): { line: number; column: number } {
-  const lineStart = offset > 0 ? text.lastIndexOf('\n', offset - 1) + 1 : 0;
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) line++;
-  return { line, column: offset - lineStart + 1 };
+function position(parser: Parser, offset: number): { line: number; column: number } {
+  const { line, column } = parser.lines.at(offset, '');
+  return { line, column };
 }
+
+// Go's strings.TrimRightFunc(s, unicode.IsSpace), one character at a time: a regular
+// expression anchored at the end retries from every character of a run of blanks, which is
+// quadratic in the run (80,000 spaces: seconds).
+function trimEndWhiteSpace(text: string): string {
+  let end = text.length;
+  while (end > 0 && WHITE_SPACE.test(text.charAt(end - 1))) end--;
+  return text.slice(0, end);
+}
+
+const WHITE_SPACE = /^\p{White_Space}$/u;

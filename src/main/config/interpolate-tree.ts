@@ -4,43 +4,65 @@ import type { YNode } from './yaml-tree';
 
 /**
  * Interpolates every string value of a tree (never a key), as Compose does before reading the
- * file. Problems are reported at the value; the same warning is reported once.
+ * file. Problems are reported at the value; the same warning is reported once. A subtree shared
+ * through aliases is interpolated once and stays shared, so the walk is linear in the document
+ * however often its aliases repeat it.
  */
 export function interpolateTree(
   node: YNode,
   lookup: (name: string) => string | undefined,
   diagnostics: Diagnostic[],
 ): YNode {
-  switch (node.kind) {
-    case 'scalar': {
-      if (typeof node.value !== 'string' || !node.value.includes('$')) return node;
-      const { value, problems } = interpolate(node.value, lookup);
-      for (const problem of problems) {
-        const seen = diagnostics.some(
-          (d) => d.message === problem.message && d.severity === 'warning',
-        );
-        if (problem.severity === 'warning' && seen) continue;
-        diagnostics.push({
-          severity: problem.severity,
-          message: problem.message,
-          position: node.pos,
-        });
+  const warned = new Set(diagnostics.filter((d) => d.severity === 'warning').map((d) => d.message));
+  return new TreeInterpolation(lookup, diagnostics, warned).node(node);
+}
+
+class TreeInterpolation {
+  private readonly done = new Map<YNode, YNode>();
+
+  constructor(
+    private readonly lookup: (name: string) => string | undefined,
+    private readonly diagnostics: Diagnostic[],
+    private readonly warned: Set<string>,
+  ) {}
+
+  node(node: YNode): YNode {
+    const known = this.done.get(node);
+    if (known) return known;
+    const result = this.interpolated(node);
+    this.done.set(node, result);
+    return result;
+  }
+
+  private interpolated(node: YNode): YNode {
+    switch (node.kind) {
+      case 'scalar': {
+        if (typeof node.value !== 'string' || !node.value.includes('$')) return node;
+        const { value, problems } = interpolate(node.value, this.lookup);
+        for (const problem of problems) {
+          if (problem.severity === 'warning') {
+            if (this.warned.has(problem.message)) continue;
+            this.warned.add(problem.message);
+          }
+          this.diagnostics.push({
+            severity: problem.severity,
+            message: problem.message,
+            position: node.pos,
+          });
+        }
+        return { ...node, value };
       }
-      return { ...node, value };
-    }
-    case 'seq':
-      return {
-        ...node,
-        items: node.items.map((item) => interpolateTree(item, lookup, diagnostics)),
-      };
-    case 'map': {
-      const entries = new Map(
-        [...node.entries].map(([key, entry]) => [
-          key,
-          { ...entry, value: interpolateTree(entry.value, lookup, diagnostics) },
-        ]),
-      );
-      return { ...node, entries };
+      case 'seq':
+        return { ...node, items: node.items.map((item) => this.node(item)) };
+      case 'map': {
+        const entries = new Map(
+          [...node.entries].map(([key, entry]) => [
+            key,
+            { ...entry, value: this.node(entry.value) },
+          ]),
+        );
+        return { ...node, entries };
+      }
     }
   }
 }

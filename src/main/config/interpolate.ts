@@ -26,6 +26,43 @@ interface Context {
   lookup: VariableLookup;
   problems: InterpolationProblem[];
   warned: Set<string>;
+  errors: number;
+  /** Problems not recorded past MAX_PROBLEMS. */
+  dropped: number;
+}
+
+/** How deep `${NAME:-${...}}` may nest: far past real files, short of any stack limit. */
+export const MAX_NESTING = 32;
+// A value reports at most this many problems, then says how many more there were.
+const MAX_PROBLEMS = 20;
+
+// Where each line of a text ends and the last `}` before that end: found once per line, so
+// that a line of many unclosed `${` is read in linear time.
+class Lines {
+  private start = 0;
+  private end = -1;
+  private lastBrace = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** The end of the line holding `at` (its `\n`, or the end of the text). */
+  lineEnd(at: number): number {
+    if (at > this.end || at < this.start) this.find(at);
+    return this.end;
+  }
+
+  /** The last `}` of the line holding `at`, or -1. */
+  braceBefore(at: number): number {
+    this.lineEnd(at);
+    return this.lastBrace;
+  }
+
+  private find(at: number): void {
+    const eol = this.text.indexOf('\n', at);
+    this.end = eol < 0 ? this.text.length : eol;
+    this.start = this.text.lastIndexOf('\n', at - 1) + 1;
+    this.lastBrace = this.text.lastIndexOf('}', this.end - 1);
+  }
 }
 
 /** A `${` reference read as compose-go's pattern reads it, with indexes into the scanned text. */
@@ -43,15 +80,23 @@ const EXPECTED_FORMS =
 // stops at the first.
 /** Interpolates `$NAME`, `${NAME}` and the `${NAME<op>arg}` forms as Compose v2 does. */
 export function interpolate(text: string, lookup: VariableLookup): InterpolationResult {
-  const context: Context = { lookup, problems: [], warned: new Set() };
-  const value = substitute(text, 0, context);
-  const failed = context.problems.some((problem) => problem.severity === 'error');
-  return { value: failed ? text : value, problems: context.problems };
+  const context: Context = { lookup, problems: [], warned: new Set(), errors: 0, dropped: 0 };
+  const value = substitute(text, 0, context, 0);
+  if (context.dropped > 0) {
+    const last = context.problems[context.problems.length - 1];
+    context.problems.push({
+      severity: last?.severity ?? 'error',
+      message: `… and ${context.dropped} more problems in the same value`,
+      offset: last?.offset ?? 0,
+    });
+  }
+  return { value: context.errors > 0 ? text : value, problems: context.problems };
 }
 
 // `base` is where `text` starts in the string given to interpolate, so nested defaults and
 // alternatives report offsets in the user's text.
-function substitute(text: string, base: number, context: Context): string {
+function substitute(text: string, base: number, context: Context, depth: number): string {
+  const lines = new Lines(text);
   let out = '';
   let index = 0;
   while (index < text.length) {
@@ -71,9 +116,10 @@ function substitute(text: string, base: number, context: Context): string {
       out += '$';
       index = dollar + 1;
     } else {
-      const reference = readBraced(text, dollar);
+      const reference = readBraced(text, dollar, lines);
       if (reference.kind === 'invalid') {
-        report(context, 'error', base + dollar, invalidMessage(text, dollar, reference.reason));
+        const message = invalidMessage(text, dollar, reference.reason, lines);
+        report(context, 'error', base + dollar, message);
         // Compose's invalid match is the `${` alone; scanning resumes right after it.
         index = dollar + 2;
       } else if (reference.kind === 'plain') {
@@ -81,7 +127,8 @@ function substitute(text: string, base: number, context: Context): string {
         index = reference.end;
       } else {
         const arg = text.slice(reference.argStart, reference.close);
-        out += applyOperator(reference, arg, base + reference.argStart, base + dollar, context);
+        const at = { argOffset: base + reference.argStart, offset: base + dollar, depth };
+        out += applyOperator(reference, arg, at, context);
         index = reference.close + 1;
       }
     }
@@ -109,14 +156,20 @@ function resolvePlain(name: string, offset: number, context: Context): string {
 function applyOperator(
   reference: { name: string; op: Operator },
   arg: string,
-  argOffset: number,
-  offset: number,
+  { argOffset, offset, depth }: { argOffset: number; offset: number; depth: number },
   context: Context,
 ): string {
   const value = context.lookup(reference.name);
   const set = value !== undefined;
   const nonEmpty = set && value !== '';
-  const argument = (): string => substitute(arg, argOffset, context);
+  const argument = (): string => {
+    if (depth + 1 < MAX_NESTING || !arg.includes('$')) {
+      return substitute(arg, argOffset, context, depth + 1);
+    }
+    const message = `found "\${" nested more than ${MAX_NESTING} levels deep, expected at most ${MAX_NESTING} levels of defaults and alternatives`;
+    report(context, 'error', offset, message);
+    return '';
+  };
   switch (reference.op) {
     case ':-':
       return nonEmpty ? value : argument();
@@ -129,10 +182,10 @@ function applyOperator(
     case ':?':
     case '?': {
       if (reference.op === ':?' ? nonEmpty : set) return value ?? '';
-      const errorsBefore = countErrors(context);
+      const errorsBefore = context.errors;
       const reason = argument();
       // Like compose-go, an error inside the message itself is the one reported.
-      if (countErrors(context) === errorsBefore) {
+      if (context.errors === errorsBefore) {
         const suffix = reason === '' ? '' : `: ${reason}`;
         const message = `required variable ${reference.name} is missing a value${suffix}`;
         report(context, 'error', offset, message);
@@ -142,7 +195,7 @@ function applyOperator(
   }
 }
 
-function readBraced(text: string, dollar: number): BracedReference {
+function readBraced(text: string, dollar: number, lines: Lines): BracedReference {
   const nameStart = dollar + 2;
   if (!isNameStart(text.charAt(nameStart))) {
     return { kind: 'invalid', reason: 'a variable name must follow "${"' };
@@ -158,8 +211,7 @@ function readBraced(text: string, dollar: number): BracedReference {
   }
   const argStart = end + op.length;
   // The pattern's `(.*)}` cannot cross a line break and takes the line's last `}`.
-  const lineEnd = text.indexOf('\n', argStart);
-  const lastBrace = text.lastIndexOf('}', (lineEnd < 0 ? text.length : lineEnd) - 1);
+  const lastBrace = lines.braceBefore(argStart);
   if (lastBrace < argStart) {
     return { kind: 'invalid', reason: `"}" is missing after "\${${name}${op}"` };
   }
@@ -196,9 +248,9 @@ function firstClosingBrace(match: string): number {
   return -1;
 }
 
-function invalidMessage(text: string, dollar: number, reason: string): string {
-  const lineEnd = text.indexOf('\n', dollar);
-  const line = text.slice(dollar, lineEnd < 0 ? text.length : lineEnd);
+function invalidMessage(text: string, dollar: number, reason: string, lines: Lines): string {
+  // Only the first 61 characters are ever shown: no more is read, however long the line.
+  const line = text.slice(dollar, Math.min(lines.lineEnd(dollar), dollar + 61));
   const brace = line.indexOf('}');
   let found = brace < 0 ? line : line.slice(0, brace + 1);
   if (found.length > 60) found = `${found.slice(0, 59)}…`;
@@ -211,11 +263,9 @@ function report(
   offset: number,
   message: string,
 ): void {
-  context.problems.push({ severity, message, offset });
-}
-
-function countErrors(context: Context): number {
-  return context.problems.filter((problem) => problem.severity === 'error').length;
+  if (severity === 'error') context.errors++;
+  if (context.problems.length < MAX_PROBLEMS) context.problems.push({ severity, message, offset });
+  else context.dropped++;
 }
 
 // Compose's names are ASCII: [_a-zA-Z][_a-zA-Z0-9]*.

@@ -3,6 +3,7 @@ import type { SourcePosition } from '../../shared/diagnostics';
 import { LineIndex } from './line-index';
 import { plainValue } from './yaml-core-scalar';
 import { NeedsLibrary } from './yaml-fast-errors';
+import { MAX_MERGED_ENTRIES } from './yaml-limits';
 import { YamlScan } from './yaml-scan';
 import type { YEntry, YNode, YScalar } from './yaml-tree';
 
@@ -43,6 +44,8 @@ export class FastReader {
   // The nodes of the current document's anchors: an alias is the anchored node itself, as the
   // yaml library path builds it once and shares it.
   private readonly anchors = new Map<string, { node: YNode; result: unknown }>();
+  // Entries copied by merge keys: past MAX_MERGED_ENTRIES the library path reports it.
+  private readonly merged = { count: 0 };
 
   constructor(
     private readonly text: string,
@@ -80,6 +83,7 @@ export class FastReader {
     else {
       this.roots.push(built);
       this.anchors.clear();
+      this.merged.count = 0;
     }
   };
 
@@ -199,7 +203,7 @@ export class FastReader {
       if (!valueFrame.node && flow) throw new NeedsLibrary();
       const value = valueFrame.node ?? this.emptyValue(valueFrame.open);
       if (key === '<<' && keyFrame.plain) {
-        merge(value, merged);
+        merge(value, merged, this.merged);
         continue;
       }
       // Duplicates and over-long implicit keys carry the yaml library's diagnostics.
@@ -226,10 +230,12 @@ export class FastReader {
 
 // `<<: *a` or `<<: [*a, *b]`, as yaml-tree.ts applies it: earlier sources win; anything but
 // mappings is an error, which the yaml library path reports.
-function merge(value: YNode, into: Map<string, YEntry>): void {
+function merge(value: YNode, into: Map<string, YEntry>, copied: { count: number }): void {
   const sources = value.kind === 'seq' ? value.items : [value];
   for (const source of sources) {
     if (source.kind !== 'map') throw new NeedsLibrary();
+    copied.count += source.entries.size;
+    if (copied.count > MAX_MERGED_ENTRIES) throw new NeedsLibrary();
     for (const [key, entry] of source.entries) if (!into.has(key)) into.set(key, entry);
   }
 }

@@ -1,6 +1,7 @@
 import { FAILSAFE_SCHEMA, loadAll, YAMLException } from 'js-yaml';
 import { NeedsLibrary } from './yaml-fast-errors';
 import { FastReader } from './yaml-fast-reader';
+import { treeLimitProblem } from './yaml-limits';
 import type { YNode } from './yaml-tree';
 
 // The yaml library is the reference reader but spends most of a drift on building its CST and
@@ -50,11 +51,17 @@ export function fastYamlRoots(text: string, file: string): (YNode | null)[] | nu
       },
     });
   } catch (error) {
-    // A syntax error (js-yaml's) or a construct left to the yaml library: either way, it reads.
+    // A syntax error (js-yaml's), a construct left to the yaml library, or nesting deeper than
+    // js-yaml's recursion goes: the yaml library reads it, or says what is wrong and where.
     if (error instanceof NeedsLibrary || error instanceof YAMLException) return null;
+    if (error instanceof RangeError) return null;
     throw error;
   }
-  return reader.trees();
+  const trees = reader.trees();
+  // A tree past the limits (nesting, aliasing) is left to the library path, which reports
+  // where; no one walks it before.
+  if (trees.some((root) => root && treeLimitProblem(root, []))) return null;
+  return trees;
 }
 
 // `helm template` writes `# Source: <chart>/templates/<file>` before every document; which

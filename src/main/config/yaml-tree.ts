@@ -11,6 +11,15 @@ import {
 } from 'yaml';
 import type { Diagnostic, SourcePosition } from '../../shared/diagnostics';
 import { fastYamlRoots } from './yaml-fast';
+import {
+  depthProblem,
+  isStackOverflow,
+  MAX_MERGED_ENTRIES,
+  textLimitProblem,
+  treeLimitProblem,
+  writtenDepthOffset,
+  type AliasUse,
+} from './yaml-limits';
 
 /** A YAML value with the position it was written at; the config model is built from these. */
 export type YNode = YScalar | YMap | YSeq;
@@ -50,9 +59,12 @@ export interface ParsedYaml {
 
 /**
  * Parses YAML as it is found in real projects: anchors and aliases, `<<` merge keys, x- keys,
- * and duplicate keys (a warning naming both lines; the last one wins, as in Compose).
+ * and duplicate keys (a warning naming both lines; the last one wins, as in Compose). A text
+ * past the limits of yaml-limits.ts (size, line length, nesting, aliasing) is an error.
  */
 export function parseYaml(text: string, file: string): ParsedYaml {
+  const tooLarge = textLimitProblem(text, file);
+  if (tooLarge) return { root: null, diagnostics: [tooLarge] };
   const roots = fastYamlRoots(text, file);
   // The yaml library gives an empty document after `---` a null scalar, and several documents
   // an error: both are left to it.
@@ -88,36 +100,66 @@ export function documentTree(
   at: (offset: number) => SourcePosition,
   diagnostics: Diagnostic[],
 ): YNode | null {
-  return doc.contents ? new TreeBuilder(doc, at, diagnostics).build(doc.contents) : null;
+  if (!doc.contents) return null;
+  // The builder recurses along the document as written: its depth is checked first.
+  const deep = writtenDepthOffset(doc.contents);
+  if (deep !== null) {
+    diagnostics.push(depthProblem(at(deep)));
+    return null;
+  }
+  const builder = new TreeBuilder(at, diagnostics);
+  const root = builder.build(doc.contents);
+  if (builder.mergeOverflow) return null;
+  // Every later walk follows aliases: the expanded tree is measured before anyone walks it.
+  const problem = treeLimitProblem(root, builder.aliases);
+  if (problem) {
+    diagnostics.push(problem);
+    return null;
+  }
+  return root;
 }
 
-/** A diagnostic from a yaml library error, whose message ends with a code frame: its first line. */
+/**
+ * A diagnostic from a yaml library error, whose message ends with a code frame: its first
+ * line. The library's own stack overflow (it catches it) is said as the nesting it means.
+ */
 export function yamlDiagnostic(
   severity: Diagnostic['severity'],
   message: string,
   position: SourcePosition,
 ): Diagnostic {
+  if (isStackOverflow(message)) return depthProblem(position);
   return { severity, message: message.split('\n')[0] ?? message, position };
 }
 
 class TreeBuilder {
+  /** Each alias written, with the tree it stands for: where excessive aliasing is reported. */
+  readonly aliases: AliasUse[] = [];
+  /** Set when merge keys copied more than MAX_MERGED_ENTRIES entries (reported). */
+  mergeOverflow = false;
   // An alias may be used many times; its tree is built once.
   private readonly built = new Map<Node, YNode>();
   private readonly building = new Set<Node>();
+  private readonly anchors = new Map<string, Node>();
+  private merged = 0;
 
   constructor(
-    private readonly doc: Document,
     private readonly at: (offset: number) => SourcePosition,
     private readonly diagnostics: Diagnostic[],
   ) {}
 
   build(node: Node): YNode {
-    const target = isAlias(node) ? (node.resolve(this.doc) as Node | undefined) : node;
+    // The library's Alias.resolve searches the whole document for each alias (quadratic in a
+    // file of many aliases): anchors are kept here as the walk meets them, in document order.
+    const target = isAlias(node) ? this.anchors.get(node.source) : node;
     if (!target) {
       return { kind: 'scalar', value: null, pos: this.at(node.range?.[0] ?? 0) };
     }
     const cached = this.built.get(target);
-    if (cached) return cached;
+    if (cached) {
+      if (isAlias(node)) this.aliases.push(this.aliasUse(node, cached));
+      return cached;
+    }
     // An alias inside the collection it names would make an endless tree.
     if (this.building.has(target)) {
       const pos = this.at(node.range?.[0] ?? 0);
@@ -128,11 +170,24 @@ class TreeBuilder {
       });
       return { kind: 'scalar', value: null, pos };
     }
+    this.anchor(target);
     this.building.add(target);
     const result = this.buildNode(target);
     this.building.delete(target);
     this.built.set(target, result);
+    if (isAlias(node)) this.aliases.push(this.aliasUse(node, result));
     return result;
+  }
+
+  // The latest anchor of a name is the one an alias after it names.
+  private anchor(node: Node | null): void {
+    if (!node || isAlias(node) || !node.anchor) return;
+    this.anchors.set(node.anchor, node);
+  }
+
+  private aliasUse(node: Node, target: YNode): AliasUse {
+    const name = isAlias(node) ? node.source : '';
+    return { target, pos: this.at(node.range?.[0] ?? 0), name };
   }
 
   private buildNode(node: Node): YNode {
@@ -151,6 +206,7 @@ class TreeBuilder {
     for (const pair of pairs) {
       const keyNode = pair.key as Node | null;
       const keyPos = this.at(keyNode?.range?.[0] ?? 0);
+      this.anchor(keyNode);
       const key = isScalar(keyNode) ? String(keyNode.value) : null;
       if (key === null) {
         this.diagnostics.push({
@@ -194,6 +250,18 @@ class TreeBuilder {
         });
         continue;
       }
+      this.merged += source.entries.size;
+      if (this.merged > MAX_MERGED_ENTRIES) {
+        if (!this.mergeOverflow) {
+          this.diagnostics.push({
+            severity: 'error',
+            message: `found excessive aliasing: merge keys (<<) copy more than ${MAX_MERGED_ENTRIES} entries, expected merges of a smaller part of the document`,
+            position: keyPos,
+          });
+        }
+        this.mergeOverflow = true;
+        return;
+      }
       for (const [key, entry] of source.entries) if (!into.has(key)) into.set(key, entry);
     }
   }
@@ -211,17 +279,24 @@ function scalarValue(value: unknown): YScalar['value'] {
   return value instanceof Date ? value.toISOString() : JSON.stringify(value);
 }
 
-/** The plain JavaScript value of a tree, for places that need no positions. */
+/**
+ * The plain JavaScript value of a tree, for places that need no positions. A subtree shared
+ * through aliases becomes one shared value, built once: the walk is linear in the document.
+ */
 export function toPlain(node: YNode | null | undefined): unknown {
-  if (!node) return null;
-  switch (node.kind) {
-    case 'scalar':
-      return node.value;
-    case 'seq':
-      return node.items.map(toPlain);
-    case 'map':
-      return Object.fromEntries(
-        [...node.entries].map(([key, entry]) => [key, toPlain(entry.value)]),
-      );
-  }
+  return node ? plainOf(node, new Map()) : null;
+}
+
+function plainOf(node: YNode, done: Map<YNode, unknown>): unknown {
+  if (node.kind === 'scalar') return node.value;
+  const known = done.get(node);
+  if (known !== undefined) return known;
+  const value =
+    node.kind === 'seq'
+      ? node.items.map((item) => plainOf(item, done))
+      : Object.fromEntries(
+          [...node.entries].map(([key, entry]) => [key, plainOf(entry.value, done)]),
+        );
+  done.set(node, value);
+  return value;
 }

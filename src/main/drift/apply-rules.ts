@@ -1,6 +1,7 @@
 import type { Finding } from '../../shared/drift';
 import type { AcceptedDrift, DriftRules } from '../../shared/parity-config';
 import type { RawFinding } from './compare-service';
+import { RuleGlob } from './rule-glob';
 
 /** What judging findings needs besides the rules. */
 export interface RuleOptions {
@@ -39,20 +40,21 @@ export function applyRules(
   options: RuleOptions = {},
 ): Finding[] {
   const today = options.today ?? localDate();
-  const ignore = (rules?.ignore ?? []).map((glob) => globToRegExp(glob, false));
+  const ignore = (rules?.ignore ?? []).map((glob) => new RuleGlob(glob, false));
+  // An accept entry also covers everything below its path (`web` accepts `web.image.tag`).
   const accept = (rules?.accept ?? []).map((rule) => ({
     rule,
-    pattern: globToRegExp(rule.path, true),
+    pattern: new RuleGlob(rule.path, true),
   }));
   return findings.map(({ expected, ...finding }) => {
     const path = rulePath(finding);
-    const covering = accept.filter(({ pattern }) => pattern.test(path)).map(({ rule }) => rule);
+    const covering = accept.filter(({ pattern }) => pattern.matches(path)).map(({ rule }) => rule);
     const accepted = covering.find((rule) => !isExpired(rule, today));
     if (accepted) {
       const until = accepted.expires ? ` (accepted until ${accepted.expires})` : '';
       return { ...finding, status: 'accepted', reason: `${accepted.reason}${until}` };
     }
-    if (ignore.some((pattern) => pattern.test(path))) return { ...finding, status: 'ignored' };
+    if (ignore.some((pattern) => pattern.matches(path))) return { ...finding, status: 'ignored' };
     if (expected !== undefined) return { ...finding, status: 'expected', reason: expected };
     const [expired] = covering;
     return expired
@@ -63,14 +65,4 @@ export function applyRules(
         }
       : { ...finding, status: 'drift' };
   });
-}
-
-// `*` matches within one path segment, `**` across segments. An accept entry also covers
-// everything below its path (`web` accepts `web.image.tag`).
-function globToRegExp(glob: string, orBelow: boolean): RegExp {
-  const pattern = glob
-    .split('**')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '[^.]*'))
-    .join('.*');
-  return new RegExp(`^${pattern}${orBelow ? '(?:\\..*)?' : ''}$`);
 }

@@ -8,6 +8,7 @@ import { serviceImage } from '../engine/container-spec';
 import type { DockerEngine, ImageIdentity } from '../engine/docker-engine';
 import { applyRules } from './apply-rules';
 import type { RawFinding } from './compare-service';
+import { plainDocumentProblem, textLimitProblem } from '../config/yaml-limits';
 
 /** The lock's file name, in the project folder. */
 export const LOCK_FILE = 'parity.lock';
@@ -144,12 +145,17 @@ export interface ReadLock {
 
 /** Reads parity.lock's text; `display` names the file in positions and messages. */
 export function parseLock(text: string, display: string): ReadLock {
+  // parity.lock is committed: bounded before and after parsing, like every repository file.
+  const tooLarge = textLimitProblem(text, display);
+  if (tooLarge) return { lock: null, positions: {}, diagnostics: [tooLarge] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   const at = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
     return { file: display, line, column: col };
   };
+  const unbounded = plainDocumentProblem(doc, at);
+  if (unbounded) return { lock: null, positions: {}, diagnostics: [unbounded] };
   if (doc.errors.length > 0) {
     const [error] = doc.errors;
     return {

@@ -13,6 +13,7 @@ import {
   type SnapshotEnvValue,
   type SnapshotService,
 } from '../../shared/snapshot';
+import { plainDocumentProblem, textLimitProblem } from '../config/yaml-limits';
 
 /** The hex sha256 of a value's UTF-8 bytes: how a snapshot stores a secret env value. */
 export function secretHash(value: string): string {
@@ -154,17 +155,22 @@ export function readSnapshot(
   display: string,
   options: ReadSnapshotOptions,
 ): ReadSnapshot {
+  const fail = (diagnostics: Diagnostic[]): ReadSnapshot => ({
+    model: null,
+    secretKeys: {},
+    diagnostics,
+  });
+  // A snapshot is a repository's file like any other: bounded before and after parsing.
+  const tooLarge = textLimitProblem(text, display);
+  if (tooLarge) return fail([tooLarge]);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   const at = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
     return { file: display, line, column: col };
   };
-  const fail = (diagnostics: Diagnostic[]): ReadSnapshot => ({
-    model: null,
-    secretKeys: {},
-    diagnostics,
-  });
+  const unbounded = plainDocumentProblem(doc, at);
+  if (unbounded) return fail([unbounded]);
   if (doc.errors.length > 0) {
     return fail(
       doc.errors.slice(0, 3).map((error) => ({

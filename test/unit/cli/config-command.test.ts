@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { makeProject } from '../../support/project-dir';
 import { runCliCaptured } from '../../support/cli';
+import { CORPORA, CORPORA_PRESENT, warnWithoutCorpora } from '../../support/corpora';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SHOP = join(ROOT, 'examples/shop');
@@ -39,10 +40,16 @@ describe('parity config', () => {
     expect(project.volumes).toEqual({ 'worker-data': { name: 'shop_worker-data' } });
   });
 
+  // The corpora's projects when they sit beside the repository (test/support/corpora.ts).
+  warnWithoutCorpora('the round trip of the corpora projects through parity config');
   it.each([
     ['examples/shop', SHOP],
-    ['example-voting-app', join(ROOT, '../shared/corpora/example-voting-app')],
-    ['sock-shop', join(ROOT, '../shared/corpora/sock-shop/deploy/docker-compose')],
+    ...(CORPORA_PRESENT
+      ? [
+          ['example-voting-app', join(CORPORA, 'example-voting-app')],
+          ['sock-shop', join(CORPORA, 'sock-shop/deploy/docker-compose')],
+        ]
+      : []),
   ])('%s: its YAML output reads back as the same project', async (_name, dir) => {
     const first = await config(['--project-directory', dir, '-p', 'roundtrip']);
     expect(first.code).toBe(0);

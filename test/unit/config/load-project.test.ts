@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../../src/shared/diagnostics';
 import { loadProject, type LoadOptions } from '../../../src/main/config/load-project';
+import { CORPORA, CORPORA_PRESENT, warnWithoutCorpora } from '../../support/corpora';
 import { makeProject } from '../../support/project-dir';
 
 const SHOP = fileURLToPath(new URL('../../../examples/shop', import.meta.url));
@@ -58,7 +60,9 @@ describe('loading examples/shop', () => {
   });
 });
 
-describe('loading the real-world corpora', () => {
+warnWithoutCorpora('loading the real-world corpora');
+
+describe.skipIf(!CORPORA_PRESENT)('loading the real-world corpora', () => {
   it.each([
     ['example-voting-app', ['vote', 'result', 'worker', 'redis', 'db']],
     [
@@ -66,7 +70,7 @@ describe('loading the real-world corpora', () => {
       ['front-end', 'edge-router', 'catalogue', 'catalogue-db', 'carts', 'carts-db'],
     ],
   ])('%s loads without errors', (folder, someServices) => {
-    const dir = fileURLToPath(new URL(`../../../../shared/corpora/${folder}`, import.meta.url));
+    const dir = join(CORPORA, folder);
     const { project, diagnostics } = load(dir);
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(Object.keys(project?.model.services ?? {})).toEqual(

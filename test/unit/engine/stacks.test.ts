@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { groupStacks } from '../../../src/main/engine/stacks';
 
 // Captured from a real engine (GET /containers/json) while docker-compose 1.29 ran
-// examples/shop under the project name "shop".
+// examples/shop under the project name "shop"; its working folder rewritten to a made-up one.
 const shop = JSON.parse(
   readFileSync(
     new URL('../../fixtures/engine/containers-shop-compose-v1.json', import.meta.url),

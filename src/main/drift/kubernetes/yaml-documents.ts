@@ -1,6 +1,7 @@
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { Diagnostic, SourcePosition } from '../../../shared/diagnostics';
 import { fastYamlDocuments } from '../../config/yaml-fast';
+import { textLimitProblem } from '../../config/yaml-limits';
 import { documentTree, yamlDiagnostic, type YNode } from '../../config/yaml-tree';
 
 /** One document of a multi-document stream: its tree and the Helm template it was rendered from. */
@@ -24,6 +25,9 @@ const HELM_SOURCE = /^\s*Source:\s*(\S.*?)\s*$/m;
  * uses; a document with a syntax error is reported and skipped, the others are still read.
  */
 export function parseYamlDocuments(text: string, file: string): ParsedDocuments {
+  // A file past the size or line-length limits is not parsed at all.
+  const tooLarge = textLimitProblem(text, file);
+  if (tooLarge) return { documents: [], diagnostics: [tooLarge] };
   // The same trees ten times sooner where nothing could differ (no diagnostics, no Helm
   // comments): see config/yaml-fast.ts.
   const fast = fastYamlDocuments(text, file);
