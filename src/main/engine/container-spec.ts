@@ -3,6 +3,7 @@ import type { ContainerCreateOptions, MountSettings } from 'dockerode';
 import type { ServiceModel, VolumeMount } from '../../shared/model';
 import type { LoadedProject } from '../config/load-project';
 import { COMPOSE_LABEL } from './compose-labels';
+import { isShortTmpfs, settingsSpec, unsetEnv } from './container-settings';
 import { builtImageName, containerName } from './naming';
 
 const MS_TO_NS = 1_000_000;
@@ -49,13 +50,17 @@ function serviceSpec(
   const networks = service.networks.map(
     (key) => project.model.networks[key]?.value.name ?? `${project.name}_${key}`,
   );
+  for (const port of service.container?.expose?.value ?? []) exposed[port] = {};
   const health = service.healthcheck?.value;
+  const settings = settingsSpec(service);
   return {
     name: service.containerName?.value ?? containerName(project.name, service.name, number),
     Image: serviceImage(project, service),
     ...(service.command ? { Cmd: service.command.value } : {}),
     ...(service.entrypoint ? { Entrypoint: service.entrypoint.value } : {}),
-    Env: Object.entries(service.environment).map(([key, field]) => `${key}=${field.value}`),
+    Env: Object.entries(service.environment)
+      .map(([key, field]) => `${key}=${field.value}`)
+      .concat(unsetEnv(service)),
     ...(service.user ? { User: service.user.value } : {}),
     ...(service.hostname ? { Hostname: service.hostname.value } : {}),
     ...(service.workingDir ? { WorkingDir: service.workingDir.value } : {}),
@@ -79,6 +84,7 @@ function serviceSpec(
         .join(','),
     },
     ExposedPorts: exposed,
+    ...settings.create,
     ...(health && !health.disable && health.test
       ? {
           Healthcheck: {
@@ -100,7 +106,9 @@ function serviceSpec(
     HostConfig: {
       ...(service.init ? { Init: service.init.value } : {}),
       PortBindings: bindings,
-      Mounts: service.volumes.map(({ value }) => mountOf(project, value)) as MountSettings[],
+      Mounts: service.volumes
+        .filter(({ value }) => !isShortTmpfs(value))
+        .map(({ value }) => mountOf(project, value)) as MountSettings[],
       RestartPolicy: restartPolicy(service.restart?.value),
       ...(service.limits.cpus ? { NanoCpus: Math.round(service.limits.cpus.value * 1e9) } : {}),
       ...(service.limits.memoryBytes ? { Memory: service.limits.memoryBytes.value } : {}),
@@ -118,6 +126,7 @@ function serviceSpec(
       ...(service.readOnly?.value === true ? { ReadonlyRootfs: true } : {}),
       ...(service.privileged?.value === true ? { Privileged: true } : {}),
       ...(service.extraHosts ? { ExtraHosts: service.extraHosts.value } : {}),
+      ...settings.host,
     },
     NetworkingConfig: {
       EndpointsConfig: Object.fromEntries(
