@@ -112,6 +112,11 @@ export interface ContainerSettings {
   runtime: Field<string> | null;
   devices: Field<DeviceMapping[]> | null;
   /**
+   * `pull_policy`: `always`, `never`, `missing` (also written `if_not_present`), `build`, or a
+   * period (`daily`, `weekly`, `every_12h`); null: `missing`.
+   */
+  pullPolicy: Field<string> | null;
+  /**
    * Variables declared without a value and set nowhere (`environment: [FOO]` with FOO unset):
    * Compose keeps them as null and passes `FOO` alone, which takes FOO out of the container's
    * environment (the image's and an env_file's value included). Not in `environment`, which

@@ -37,6 +37,7 @@ export function mergeContainerSettings(
             source: over.devices.source,
           }
         : (over.devices ?? base.devices),
+    pullPolicy: over.pullPolicy ?? base.pullPolicy,
     unsetEnvironment: base.unsetEnvironment,
     notApplied: { ...base.notApplied, ...over.notApplied },
   };

@@ -12,7 +12,7 @@ import { toPlain, type YNode } from './yaml-tree';
 /**
  * The container settings of a Compose service that drift does not compare (`expose`, `logging`,
  * `ulimits`, `dns*`, `security_opt`, `shm_size`, `sysctls`, `stdin_open`, `tty`, `platform`,
- * `runtime`, `devices`), each with the position of its value; problems are diagnostics there.
+ * `runtime`, `devices`, `pull_policy`), each with the position of its value; problems are diagnostics there.
  */
 export function normalizeContainerSettings(
   get: (key: string) => YNode | undefined,
@@ -54,8 +54,28 @@ export function normalizeContainerSettings(
         ),
       ),
     ),
+    pullPolicy: at('pull_policy', (n) => pullPolicy(n, reader)),
     unsetEnvironment,
   };
+}
+
+// compose-go's values; `if_not_present` is its other name for `missing`.
+function pullPolicy(node: YNode, reader: NodeReader): string | null {
+  const value = reader.string(node, 'pull_policy');
+  if (value === null) return null;
+  if (value === 'if_not_present') return 'missing';
+  if (
+    ['always', 'never', 'missing', 'build', 'daily', 'weekly'].includes(value) ||
+    /^every_(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(value)
+  ) {
+    return value;
+  }
+  reader.report(
+    'error',
+    `found "${value}" for pull_policy, expected always, never, missing, build, daily, weekly or every_<duration> (like every_12h)`,
+    node.pos,
+  );
+  return null;
 }
 
 function nonEmpty<T>(list: T[]): T[] | null {

@@ -28,6 +28,7 @@ export function settingsOutput(s: ServiceModel): Record<string, unknown> {
     };
   }
   if (c.platform) out.platform = c.platform.value;
+  if (c.pullPolicy) out.pull_policy = c.pullPolicy.value;
   if (c.runtime) out.runtime = c.runtime.value;
   if (c.securityOpt) out.security_opt = c.securityOpt.value;
   if (c.shmSizeBytes) out.shm_size = String(c.shmSizeBytes.value);

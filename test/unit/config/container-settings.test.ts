@@ -122,7 +122,7 @@ describe('container settings read from a compose file', () => {
     const c = app({ 'compose.yaml': 'services:\n  app:\n    image: busybox:1.37\n' }).container;
     const { unsetEnvironment, notApplied, ...settings } = c ?? {};
     expect(Object.values(settings).every((value) => value === null)).toBe(true);
-    expect(Object.keys(settings)).toHaveLength(14);
+    expect(Object.keys(settings)).toHaveLength(15);
     expect([unsetEnvironment, notApplied]).toEqual([[], {}]);
   });
 });
