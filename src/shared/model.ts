@@ -224,7 +224,7 @@ export interface ServiceModel {
   stopGracePeriodMs: Field<number> | null;
   /** The other containers of its pod by name (Kubernetes); empty for Compose. */
   sidecars: Record<string, Field<Sidecar>>;
-  /** Compose's other container settings; absent where the source has none (Kubernetes, snapshots). */
+  /** Compose's other container settings; absent when read from Kubernetes or a snapshot. */
   container?: ContainerSettings;
 }
 

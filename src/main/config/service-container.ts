@@ -12,7 +12,8 @@ import { toPlain, type YNode } from './yaml-tree';
 /**
  * The container settings of a Compose service that drift does not compare (`expose`, `logging`,
  * `ulimits`, `dns*`, `security_opt`, `shm_size`, `sysctls`, `stdin_open`, `tty`, `platform`,
- * `runtime`, `devices`, `pull_policy`), each with the position of its value; problems are diagnostics there.
+ * `runtime`, `devices`, `pull_policy`), each with the position of its value; problems are
+ * diagnostics there.
  */
 export function normalizeContainerSettings(
   get: (key: string) => YNode | undefined,
