@@ -59,7 +59,75 @@ export interface VolumeMount {
   readOnly: boolean;
   bind?: { propagation?: string; createHostPath?: boolean; selinux?: 'z' | 'Z' };
   volume?: { nocopy?: boolean; subpath?: string };
-  tmpfs?: { size?: number; mode?: number };
+  /**
+   * `options` is the option string of an entry of the service's short `tmpfs:` list, as written
+   * after the path (`rw,noexec,size=64m`; '' for none): such a mount is created as Compose
+   * creates it, through HostConfig.Tmpfs with these options, not as a Mounts entry.
+   */
+  tmpfs?: { size?: number; mode?: number; options?: string };
+}
+
+/** A soft and a hard limit of one resource (`ulimits: { nofile: { soft, hard } }`). */
+export interface Ulimit {
+  soft: number;
+  hard: number;
+}
+
+/** Where a container's logs go (`logging:`): the driver (null: the engine's) and its options. */
+export interface LoggingConfig {
+  driver: string | null;
+  options: Record<string, string>;
+}
+
+/** A host device given to the container (`devices: ["/dev/x:/dev/y:rwm"]`). */
+export interface DeviceMapping {
+  pathOnHost: string;
+  pathInContainer: string;
+  /** cgroup permissions, `rwm` when not written. */
+  permissions: string;
+}
+
+/**
+ * Settings of the container Compose creates that drift does not compare: each passed to the
+ * engine only when written (null: the engine's default).
+ */
+export interface ContainerSettings {
+  /** `expose`: container ports, `8080/tcp`, exposed but not published. */
+  expose: Field<string[]> | null;
+  logging: Field<LoggingConfig> | null;
+  /** `ulimits` by name (`nofile`); a single number is both limits. */
+  ulimits: Field<Record<string, Ulimit>> | null;
+  dns: Field<string[]> | null;
+  dnsSearch: Field<string[]> | null;
+  dnsOpt: Field<string[]> | null;
+  securityOpt: Field<string[]> | null;
+  /** `shm_size` in bytes. */
+  shmSizeBytes: Field<number> | null;
+  sysctls: Field<Record<string, string>> | null;
+  stdinOpen: Field<boolean> | null;
+  tty: Field<boolean> | null;
+  /** `platform` (`linux/amd64`): the image variant the container runs. */
+  platform: Field<string> | null;
+  /** `runtime` (`runc`, `runsc`): the OCI runtime the engine runs it with. */
+  runtime: Field<string> | null;
+  devices: Field<DeviceMapping[]> | null;
+  /**
+   * `pull_policy`: `always`, `never`, `missing` (also written `if_not_present`), `build`, or a
+   * period (`daily`, `weekly`, `every_12h`); null: `missing`.
+   */
+  pullPolicy: Field<string> | null;
+  /**
+   * Variables declared without a value and set nowhere (`environment: [FOO]` with FOO unset):
+   * Compose keeps them as null and passes `FOO` alone, which takes FOO out of the container's
+   * environment (the image's and an env_file's value included). Not in `environment`, which
+   * holds the variables the container has.
+   */
+  unsetEnvironment: Field<string>[];
+  /**
+   * The keys the service writes that change the container Compose creates but Parity does not
+   * apply yet, at their key: the project's load warns about each once, naming its services.
+   */
+  notApplied: Record<string, SourcePosition>;
 }
 
 /** A container health check; durations in milliseconds. */
@@ -187,6 +255,8 @@ export interface ServiceModel {
   stopGracePeriodMs: Field<number> | null;
   /** The other containers of its pod by name (Kubernetes); empty for Compose. */
   sidecars: Record<string, Field<Sidecar>>;
+  /** Compose's other container settings; absent when read from Kubernetes or a snapshot. */
+  container?: ContainerSettings;
 }
 
 /**

@@ -25,6 +25,7 @@ const COMPOSE = [
   '    environment: { GREETING: hello, API_TOKEN: token-s3cr3t-4321 }',
   '    ports: ["8080"]',
   '    volumes: [data:/data, /cache]',
+  '    tmpfs: ["/scratch:size=1m"]',
   '    healthcheck: { test: [CMD, "true"], interval: 5s, retries: 3 }',
   '    deploy: { resources: { limits: { memory: 64M, cpus: "0.5" } } }',
   '  idle:',
@@ -94,7 +95,12 @@ describe('parity snapshot --from runtime, on the real engine', () => {
       'API_TOKEN',
       'GREETING',
     ]);
-    expect(snapshot.services.web?.volumes.map((v) => v.target).sort()).toEqual(['/cache', '/data']);
+    // The short tmpfs list too, which the engine holds apart from the mounts (HostConfig.Tmpfs).
+    expect(snapshot.services.web?.volumes.map((v) => v.target).sort()).toEqual([
+      '/cache',
+      '/data',
+      '/scratch',
+    ]);
 
     // Written again: the same bytes apart from createdAt.
     const again = await cli('snapshot', '--project-directory', dir, '--from', 'runtime');

@@ -6,6 +6,7 @@ import type {
   ServiceModel,
   VolumeMount,
 } from '../../shared/model';
+import { settingsOutput } from './settings-output';
 import { formatDuration } from './syntax/duration';
 
 /**
@@ -101,6 +102,7 @@ function resourceOutput(resource: NamedResource): Record<string, unknown> {
 
 function serviceOutput(s: ServiceModel): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  Object.assign(out, settingsOutput(s));
   if (s.build) {
     const { context, dockerfile, target, args } = s.build.value;
     out.build = compact({
@@ -133,10 +135,13 @@ function serviceOutput(s: ServiceModel): Record<string, unknown> {
   const deploy = deployOutput(s);
   if (deploy) out.deploy = deploy;
   if (s.entrypoint) out.entrypoint = s.entrypoint.value;
-  if (Object.keys(s.environment).length > 0) {
-    out.environment = Object.fromEntries(
-      Object.entries(s.environment).map(([key, field]) => [key, field.value]),
-    );
+  // A variable declared without a value and set nowhere is null, as Compose prints it.
+  const unset = s.container?.unsetEnvironment ?? [];
+  if (Object.keys(s.environment).length > 0 || unset.length > 0) {
+    out.environment = sorted([
+      ...Object.entries(s.environment).map(([key, field]): [string, unknown] => [key, field.value]),
+      ...unset.map(({ value }): [string, unknown] => [value, null]),
+    ]);
   }
   if (s.extraHosts) out.extra_hosts = s.extraHosts.value;
   if (s.healthcheck) {
@@ -190,15 +195,16 @@ function serviceOutput(s: ServiceModel): Record<string, unknown> {
   if (s.stopGracePeriodMs) out.stop_grace_period = formatDuration(s.stopGracePeriodMs.value);
   if (s.stopSignal) out.stop_signal = s.stopSignal.value;
   if (s.user) out.user = s.user.value;
-  // Plain tmpfs mounts print as Compose prints them, under tmpfs:.
-  const plainTmpfs = (v: VolumeMount): boolean => v.type === 'tmpfs' && !v.tmpfs && !v.readOnly;
-  const tmpfs = s.volumes.filter(({ value }) => plainTmpfs(value)).map(({ value }) => value.target);
-  const volumes = s.volumes.filter(({ value }) => !plainTmpfs(value));
+  // The short tmpfs list prints as written, options and all, as Compose prints it.
+  const short = (v: VolumeMount): boolean => v.type === 'tmpfs' && v.tmpfs?.options !== undefined;
+  const tmpfs = s.volumes
+    .filter(({ value }) => short(value))
+    .map(({ value: v }) => (v.tmpfs?.options ? `${v.target}:${v.tmpfs.options}` : v.target));
+  const volumes = s.volumes.filter(({ value }) => !short(value));
   if (tmpfs.length > 0) out.tmpfs = tmpfs;
   if (volumes.length > 0) out.volumes = volumes.map(({ value }) => volumeOutput(value));
   if (s.workingDir) out.working_dir = s.workingDir.value;
-
-  return out;
+  return sorted(Object.entries(out));
 }
 
 // Compose prints a network without settings as null.

@@ -6,6 +6,7 @@ import { readProjectFile, type FileContent } from './compose-file';
 import { discoverComposeFiles } from './discover';
 import { mergeService } from './merge-services';
 import { NodeReader } from './node-reader';
+import { notAppliedWarnings } from './not-applied';
 import type { LoadScope } from './parsed-file';
 import { loadProjectEnv } from './project-env';
 import { invalidProjectName, normalizeProjectName } from './project-name';
@@ -128,6 +129,7 @@ export function loadProject(options: LoadOptions): LoadResult {
     env.lookup,
     diagnostics,
   );
+  diagnostics.push(...notAppliedWarnings(active.values()));
   if (hasErrors(diagnostics)) return { project: null, diagnostics };
 
   const model: EnvironmentModel = {

@@ -1,5 +1,6 @@
 import { normalizeCapabilities } from '../../shared/capabilities';
 import type { Field, Healthcheck, ServiceModel } from '../../shared/model';
+import { mergeContainerSettings, mergeEnvironment } from './merge-container';
 import { portKey } from './normalize-service';
 
 /**
@@ -11,6 +12,8 @@ import { portKey } from './normalize-service';
  * model says which file won.
  */
 export function mergeService(base: ServiceModel, over: ServiceModel): ServiceModel {
+  const { environment, unset } = mergeEnvironment(base, over);
+  const container = mergeContainerSettings(base.container, over.container);
   return {
     name: base.name,
     source: base.source,
@@ -18,7 +21,7 @@ export function mergeService(base: ServiceModel, over: ServiceModel): ServiceMod
     build: over.build ?? base.build,
     command: over.command ?? base.command,
     entrypoint: over.entrypoint ?? base.entrypoint,
-    environment: { ...base.environment, ...over.environment },
+    environment,
     ports: mergeBy(base.ports, over.ports, (port) => portKey(port.value)),
     volumes: mergeBy(base.volumes, over.volumes, (mount) => mount.value.target),
     healthcheck: mergeHealthcheck(base.healthcheck, over.healthcheck),
@@ -68,6 +71,7 @@ export function mergeService(base: ServiceModel, over: ServiceModel): ServiceMod
     stopSignal: over.stopSignal ?? base.stopSignal,
     stopGracePeriodMs: over.stopGracePeriodMs ?? base.stopGracePeriodMs,
     sidecars: { ...base.sidecars, ...over.sidecars },
+    ...(container ? { container: { ...container, unsetEnvironment: unset } } : {}),
   };
 }
 

@@ -1,18 +1,13 @@
 import type { SourcePosition } from '../../shared/diagnostics';
 import { parseImageRef } from '../../shared/image-ref';
-import type {
-  Field,
-  Healthcheck,
-  PortMapping,
-  Resources,
-  ServiceModel,
-  VolumeMount,
-} from '../../shared/model';
+import type { Field, Healthcheck, PortMapping, Resources, ServiceModel } from '../../shared/model';
 import type { NodeReader } from './node-reader';
 import { isNull } from './node-reader';
 import type { EnvFileFormat } from './raw-env';
 import { normalizeEnvironment } from './service-environment';
-import { normalizeBuild, resolveBindSource } from './service-paths';
+import { homeFolder, normalizeBuild, resolveBindSource } from './service-paths';
+import { normalizeContainerSettings } from './service-container';
+import { tmpfsMounts } from './service-tmpfs';
 import { normalizeExtraHosts } from './extra-hosts';
 import { NOT_APPLIED_KEYS, SERVICE_KEYS } from './service-keys';
 import { normalizeFileMounts } from './service-files';
@@ -23,7 +18,7 @@ import { parseCommand } from './syntax/command';
 import { normalizeDependsOn } from './syntax/depends-on';
 import { parseDuration } from './syntax/duration';
 import { normalizePortLong, parsePortShort } from './syntax/ports';
-import { SyntaxValueError } from './syntax/syntax-error';
+import { syntax } from './service-syntax';
 import { normalizeVolumeLong, parseVolumeShort } from './syntax/volumes';
 import { toPlain, type YMap, type YNode } from './yaml-tree';
 
@@ -51,17 +46,17 @@ export function normalizeService(
 ): ServiceModel {
   const { reader } = ctx;
   const get = (key: string): YNode | undefined => node.entries.get(key)?.value;
+  // Keys not applied yet are warned about once per project (load-project), not per service.
+  const notApplied: Record<string, SourcePosition> = {};
   for (const [key, entry] of node.entries) {
     if (!SERVICE_KEYS.has(key) && !key.startsWith('x-')) {
       reader.report('warning', `unknown key "${key}" in service "${name}"`, entry.keyPos);
     } else if (NOT_APPLIED_KEYS.has(key)) {
-      reader.report(
-        'warning',
-        `"${key}" of service "${name}" is not applied by Parity yet: the containers it creates go without it (docker compose applies it)`,
-        entry.keyPos,
-      );
+      notApplied[key] = entry.keyPos;
     }
   }
+  const env = normalizeEnvironment(name, get('env_file'), get('environment'), ctx);
+  const home = homeFolder(ctx);
   const deploy = reader.map(get('deploy'), `services.${name}.deploy`);
   const resources = reader.map(deploy?.entries.get('resources')?.value, 'deploy.resources');
   return {
@@ -78,7 +73,7 @@ export function normalizeService(
     entrypoint: field(get('entrypoint'), (n) =>
       syntax(ctx, n, () => parseCommand(toPlain(n) as string | string[] | null)),
     ),
-    environment: normalizeEnvironment(name, get('env_file'), get('environment'), ctx),
+    environment: env.environment,
     ports: listOf(get('ports'), reader, 'ports', (item) =>
       syntax(ctx, item, () =>
         item.kind === 'map'
@@ -92,7 +87,7 @@ export function normalizeService(
           item.kind === 'map'
             ? normalizeVolumeLong(toPlain(item) as Record<string, unknown>)
             : parseVolumeShort(String(toPlain(item)));
-        return [resolveBindSource(mount, ctx.workingDir)];
+        return [resolveBindSource(mount, ctx.workingDir, home)];
       }),
     ).concat(tmpfsMounts(get('tmpfs'), ctx)),
     healthcheck: field(get('healthcheck'), (n) => normalizeHealthcheck(n, ctx)),
@@ -135,6 +130,7 @@ export function normalizeService(
     ),
     // Compose has no pods: a helper container is a service of its own.
     sidecars: {},
+    container: { ...normalizeContainerSettings(get, ctx, env.unset), notApplied },
   };
 }
 
@@ -155,17 +151,6 @@ function field<T>(node: YNode | undefined, read: (node: YNode) => T | null): Fie
   if (!node || isNull(node)) return null;
   const value = read(node);
   return value === null ? null : { value, source: node.pos };
-}
-
-// Runs a syntax parser, turning its error into a diagnostic at the value.
-function syntax<T>(ctx: ServiceContext, node: YNode, parse: () => T): T | null {
-  try {
-    return parse();
-  } catch (error) {
-    if (!(error instanceof SyntaxValueError)) throw error;
-    ctx.reader.report('error', error.message, node.pos);
-    return null;
-  }
 }
 
 function listOf<T>(
@@ -280,39 +265,4 @@ function positionsOf<K extends string>(
     if (node) positions[field] = node.pos;
   }
   return positions;
-}
-
-// `tmpfs: /run` or `tmpfs: [/run, "/tmp:size=64m,mode=1777"]`: memory-backed mounts, kept with
-// the other mounts so they compare with Kubernetes' emptyDir of medium Memory.
-function tmpfsMounts(node: YNode | undefined, ctx: ServiceContext): Field<VolumeMount>[] {
-  return ctx.reader.stringList(node, 'tmpfs').flatMap(({ value, node: item }) => {
-    const [target = '', options = ''] = value.split(/:(.*)/s);
-    if (!target.startsWith('/')) {
-      ctx.reader.report(
-        'error',
-        `found "${value}" for tmpfs, expected an absolute container path`,
-        item.pos,
-      );
-      return [];
-    }
-    const option = (key: string): string | undefined =>
-      options
-        .split(',')
-        .find((o) => o.startsWith(`${key}=`))
-        ?.slice(key.length + 1);
-    const size = option('size');
-    const mode = option('mode');
-    const tmpfs = {
-      ...(size ? { size: syntax(ctx, item, () => parseBytes(size)) ?? undefined } : {}),
-      ...(mode ? { mode: Number.parseInt(mode, 8) } : {}),
-    };
-    const mount: VolumeMount = {
-      type: 'tmpfs',
-      source: null,
-      target,
-      readOnly: false,
-      ...(size || mode ? { tmpfs } : {}),
-    };
-    return [{ value: mount, source: item.pos }];
-  });
 }

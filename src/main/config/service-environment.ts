@@ -15,14 +15,26 @@ export interface EnvFileEntry {
   pos: SourcePosition;
 }
 
-/** A service's environment: its env_file files in order, then `environment` over them. */
+/** A service's environment, and the variables it declares without a value that are set nowhere. */
+export interface ServiceEnvironment {
+  environment: Record<string, Field<string>>;
+  unset: Field<string>[];
+}
+
+/**
+ * A service's environment: its env_file files in order, then `environment` over them. A KEY
+ * written without a value takes it from the environment; set nowhere, it is unset in the
+ * container (compose-go keeps it as null, since compose-spec/compose-go#654, and Compose passes
+ * it to the engine as `KEY` alone): an env_file's value for it does not apply either.
+ */
 export function normalizeEnvironment(
   service: string,
   envFile: YNode | undefined,
   environment: YNode | undefined,
   ctx: ServiceContext,
-): Record<string, Field<string>> {
+): ServiceEnvironment {
   const result: Record<string, Field<string>> = {};
+  const unset = new Map<string, Field<string>>();
   for (const entry of envFileEntries(envFile, ctx.reader, 'env_file')) {
     const path = isAbsolute(entry.path) ? entry.path : resolve(ctx.workingDir, entry.path);
     Object.assign(result, ctx.readEnvFile(path, entry.required, entry.pos, entry.format) ?? {});
@@ -31,12 +43,16 @@ export function normalizeEnvironment(
     environment,
     `services.${service}.environment`,
   )) {
-    // KEY without a value takes it from the environment, and is left out when set nowhere.
     const resolved = value ?? ctx.lookup(key);
-    if (resolved === undefined) delete result[key];
-    else result[key] = { value: resolved, source: node.pos };
+    if (resolved === undefined) {
+      delete result[key];
+      unset.set(key, { value: key, source: node.pos });
+    } else {
+      unset.delete(key);
+      result[key] = { value: resolved, source: node.pos };
+    }
   }
-  return result;
+  return { environment: result, unset: [...unset.values()] };
 }
 
 /**

@@ -109,8 +109,9 @@ export const TOP_LEVEL_KEYS = new Set([
 
 /**
  * Service keys of the Compose Specification that change the container docker compose creates
- * and that Parity does not apply yet: a service writing one gets a warning at its line, so
- * that nothing in the files is left out without a word.
+ * and that Parity does not apply yet: the project's load warns about each once, naming the
+ * services that write it (not-applied.ts), so that nothing in the files is left out without a
+ * word.
  */
 export const NOT_APPLIED_KEYS = new Set([
   'annotations',
@@ -127,10 +128,6 @@ export const NOT_APPLIED_KEYS = new Set([
   'cpuset',
   'credential_spec',
   'device_cgroup_rules',
-  'devices',
-  'dns',
-  'dns_opt',
-  'dns_search',
   'domainname',
   'external_links',
   'gpus',
@@ -139,7 +136,6 @@ export const NOT_APPLIED_KEYS = new Set([
   'isolation',
   'label_file',
   'links',
-  'logging',
   'mac_address',
   'mem_swappiness',
   'memswap_limit',
@@ -147,18 +143,10 @@ export const NOT_APPLIED_KEYS = new Set([
   'oom_score_adj',
   'pid',
   'pids_limit',
-  'platform',
   'post_start',
   'pre_stop',
   'pull_policy',
-  'runtime',
-  'security_opt',
-  'shm_size',
-  'stdin_open',
   'storage_opt',
-  'sysctls',
-  'tty',
-  'ulimits',
   'userns_mode',
   'uts',
   'volumes_from',

@@ -1,4 +1,5 @@
-import { relative, resolve, sep } from 'node:path';
+import { homedir } from 'node:os';
+import { join, relative, resolve, sep } from 'node:path';
 import type { BuildSpec, VolumeMount } from '../../shared/model';
 import type { ServiceContext } from './normalize-service';
 import type { YNode } from './yaml-tree';
@@ -35,9 +36,24 @@ function relativeDisplay(path: string, from: string): string {
   return rel === '' ? '.' : rel.startsWith('../') || rel === '..' ? rel : `./${rel}`;
 }
 
-/** A bind mount's source, resolved (a `~` path is left to the engine). */
-export function resolveBindSource(mount: VolumeMount, workingDir: string): VolumeMount {
+/**
+ * A bind mount's source, resolved against `workingDir`; one that starts with `~` is in the home
+ * folder (`~/data`, and `~data` too: compose-go joins whatever follows the `~` to the home
+ * folder), which the engine, wanting an absolute path, would refuse as written.
+ */
+export function resolveBindSource(
+  mount: VolumeMount,
+  workingDir: string,
+  home: string,
+): VolumeMount {
   if (mount.type !== 'bind' || mount.source === null) return mount;
-  const source = mount.source.startsWith('~') ? mount.source : resolve(workingDir, mount.source);
+  const source = mount.source.startsWith('~')
+    ? join(home, mount.source.slice(1))
+    : resolve(workingDir, mount.source);
   return { ...mount, source };
+}
+
+/** The home folder a `~` path means: HOME as the project sees it, else the user's. */
+export function homeFolder(ctx: ServiceContext): string {
+  return ctx.lookup('HOME') ?? homedir();
 }

@@ -152,8 +152,8 @@ function envMap(entries: readonly string[]): Map<string, string> {
   const map = new Map<string, string>();
   for (const entry of entries) {
     const at = entry.indexOf('=');
+    // `NAME` alone is a variable the files unset (the engine takes it out): not a value.
     if (at > 0) map.set(entry.slice(0, at), entry.slice(at + 1));
-    else map.set(entry, '');
   }
   return map;
 }

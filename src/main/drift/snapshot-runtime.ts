@@ -150,6 +150,15 @@ function serviceOf(
     target: m.Target ?? '',
     readOnly: m.ReadOnly === true,
   }));
+  // A service's short `tmpfs:` list is HostConfig.Tmpfs (as Compose creates it), not a mount.
+  for (const [target, options] of Object.entries(host.Tmpfs ?? {})) {
+    volumes.push({
+      type: 'tmpfs',
+      source: null,
+      target,
+      readOnly: options.split(',').includes('ro'),
+    });
+  }
   for (const bind of host.Binds ?? []) {
     const [source = '', target = '', mode = ''] = bind.split(':');
     volumes.push({

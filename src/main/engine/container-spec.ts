@@ -4,6 +4,7 @@ import type { NetworkAttachment, ServiceModel, VolumeMount } from '../../shared/
 import type { LoadedProject } from '../config/load-project';
 import { networksByPriority } from '../config/service-networks';
 import { COMPOSE_LABEL } from './compose-labels';
+import { isShortTmpfs, settingsSpec, unsetEnv } from './container-settings';
 import { builtImageName, containerName } from './naming';
 
 const MS_TO_NS = 1_000_000;
@@ -53,13 +54,17 @@ function serviceSpec(
     name: project.model.networks[key]?.value.name ?? `${project.name}_${key}`,
     endpoint: endpointSettings(service, name, service.networkOptions?.[key]),
   }));
+  for (const port of service.container?.expose?.value ?? []) exposed[port] = {};
   const health = service.healthcheck?.value;
+  const settings = settingsSpec(service);
   return {
     name,
     Image: serviceImage(project, service),
     ...(service.command ? { Cmd: service.command.value } : {}),
     ...(service.entrypoint ? { Entrypoint: service.entrypoint.value } : {}),
-    Env: Object.entries(service.environment).map(([key, field]) => `${key}=${field.value}`),
+    Env: Object.entries(service.environment)
+      .map(([key, field]) => `${key}=${field.value}`)
+      .concat(unsetEnv(service)),
     ...(service.user ? { User: service.user.value } : {}),
     ...(service.hostname ? { Hostname: service.hostname.value } : {}),
     ...(service.workingDir ? { WorkingDir: service.workingDir.value } : {}),
@@ -83,6 +88,7 @@ function serviceSpec(
         .join(','),
     },
     ExposedPorts: exposed,
+    ...settings.create,
     ...(health && !health.disable && health.test
       ? {
           Healthcheck: {
@@ -105,7 +111,9 @@ function serviceSpec(
       ...(service.init ? { Init: service.init.value } : {}),
       PortBindings: bindings,
       Mounts: [
-        ...service.volumes.map(({ value }) => mountOf(project, value)),
+        ...service.volumes
+          .filter(({ value }) => !isShortTmpfs(value))
+          .map(({ value }) => mountOf(project, value)),
         ...fileMountsOf(service),
       ] as MountSettings[],
       RestartPolicy: restartPolicy(service.restart?.value),
@@ -125,6 +133,7 @@ function serviceSpec(
       ...(service.readOnly?.value === true ? { ReadonlyRootfs: true } : {}),
       ...(service.privileged?.value === true ? { Privileged: true } : {}),
       ...(service.extraHosts ? { ExtraHosts: service.extraHosts.value } : {}),
+      ...settings.host,
     },
     NetworkingConfig: {
       EndpointsConfig: Object.fromEntries(networks.map((n) => [n.name, n.endpoint])),

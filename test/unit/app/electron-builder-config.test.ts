@@ -20,7 +20,8 @@ const { validateConfiguration } = createRequire(import.meta.url)(
 ) as { validateConfiguration: Validate };
 
 describe('electron-builder.yml', () => {
-  it("fits electron-builder's schema", async () => {
+  // Loading the validator's schema takes seconds on a busy two-core machine.
+  it("fits electron-builder's schema", { timeout: 30_000 }, async () => {
     await expect(validateConfiguration(config, { isEnabled: false, add() {} })).resolves.toBe(
       undefined,
     );

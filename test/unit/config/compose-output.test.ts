@@ -127,7 +127,10 @@ describe('parity config: hostname, working_dir, container_name, extra_hosts and 
         '    working_dir: /srv/app',
         '    container_name: the-app',
         '    extra_hosts: ["db.local:10.0.0.5", "v6=::1", "host.docker.internal:host-gateway"]',
-        '    shm_size: 256m',
+        '    cgroup_parent: /custom',
+        '  other:',
+        '    image: busybox:1.37',
+        '    cgroup_parent: /custom',
         '',
       ].join('\n'),
     });
@@ -139,8 +142,9 @@ describe('parity config: hostname, working_dir, container_name, extra_hosts and 
     expect(result.out).toContain(
       '    extra_hosts:\n      - db.local:10.0.0.5\n      - v6:::1\n      - host.docker.internal:host-gateway\n',
     );
+    // One line for the key, naming every service that writes it, at its first occurrence.
     expect(result.err).toBe(
-      'compose.yaml:8:5: warning: "shm_size" of service "app" is not applied by Parity yet: the containers it creates go without it (docker compose applies it)\n',
+      'compose.yaml:8:5: warning: cgroup_parent: not applied by Parity yet on 2 services: app, other (docker compose applies it; the containers Parity creates go without it)\n',
     );
   });
 });

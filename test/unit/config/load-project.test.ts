@@ -247,21 +247,33 @@ describe('bad input', () => {
 });
 
 describe('tmpfs', () => {
-  it('reads tmpfs: as memory-backed mounts, with their size', () => {
+  it('reads tmpfs: as memory-backed mounts, with their size, mode and options as written', () => {
     const dir = makeProject('tmpfs', {
       'compose.yaml':
-        'services:\n  app:\n    image: app\n    tmpfs: [/tmp, "/run:size=64m,mode=1777"]\n',
+        'services:\n  app:\n    image: app\n    tmpfs: [/tmp, "/run:rw,noexec,size=64m,mode=1777", "/ro:ro"]\n',
     });
     const volumes = load(dir).project?.model.services.app?.volumes.map((v) => v.value);
     expect(volumes).toEqual([
-      { type: 'tmpfs', source: null, target: '/tmp', readOnly: false },
+      { type: 'tmpfs', source: null, target: '/tmp', readOnly: false, tmpfs: { options: '' } },
       {
         type: 'tmpfs',
         source: null,
         target: '/run',
         readOnly: false,
-        tmpfs: { size: 64 * 2 ** 20, mode: 0o1777 },
+        tmpfs: { size: 64 * 2 ** 20, mode: 0o1777, options: 'rw,noexec,size=64m,mode=1777' },
       },
+      { type: 'tmpfs', source: null, target: '/ro', readOnly: true, tmpfs: { options: 'ro' } },
+    ]);
+  });
+
+  it('refuses a size or a mode that does not read, at its line', () => {
+    const dir = makeProject('tmpfs-options', {
+      'compose.yaml':
+        'services:\n  app:\n    image: app\n    tmpfs:\n      - /a:size=lots\n      - /b:mode=rwx\n',
+    });
+    expect(load(dir).messages).toEqual([
+      expect.stringMatching(/^compose\.yaml:5:9: error: found "lots", expected a size in bytes/),
+      'compose.yaml:6:9: error: found mode "rwx" in tmpfs "/b:mode=rwx", expected an octal mode like 1777',
     ]);
   });
 
@@ -270,7 +282,7 @@ describe('tmpfs', () => {
       'compose.yaml': 'services:\n  app:\n    image: app\n    tmpfs: tmp\n',
     });
     expect(load(dir).messages).toEqual([
-      'compose.yaml:4:12: error: found "tmp" for tmpfs, expected an absolute container path',
+      'compose.yaml:4:12: error: found "tmp" for tmpfs, expected an absolute container path, optionally with options ("/tmp:rw,noexec,size=64m")',
     ]);
   });
 });
