@@ -145,7 +145,6 @@ export const NOT_APPLIED_KEYS = new Set([
   'pids_limit',
   'post_start',
   'pre_stop',
-  'pull_policy',
   'storage_opt',
   'userns_mode',
   'uts',

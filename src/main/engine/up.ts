@@ -4,8 +4,10 @@ import type { ServiceModel } from '../../shared/model';
 import type { ServiceProgress } from '../../shared/progress';
 import type { LoadedProject } from '../config/load-project';
 import { COMPOSE_LABEL } from './compose-labels';
-import { configHash, containerSpec, serviceImage } from './container-spec';
+import { configHash, containerSpec } from './container-spec';
 import { findCycle, withDependencies } from './dependency-graph';
+import { PlanError } from './plan-error';
+import { assertImagePolicies, ensureImage, refreshesImage } from './ensure-image';
 import { writeInlineFiles } from './inline-files';
 import { ContainerEvents } from './container-events';
 import type { DockerEngine } from './docker-engine';
@@ -33,10 +35,7 @@ export interface UpResult {
   failed: { service: string; reason: string }[];
 }
 
-/** The project cannot be brought up as written (a dependency cycle); nothing was changed. */
-export class PlanError extends Error {
-  override readonly name = 'PlanError';
-}
+export { PlanError };
 
 /**
  * Brings a project to the state its files describe: a reconcile, not a restart. Running
@@ -81,6 +80,11 @@ export async function up(
     }
   }
   await assertNoPortConflicts(engine, project, selected, existing);
+  await assertImagePolicies(
+    engine,
+    project,
+    selected.flatMap((name) => model.services[name] ?? []),
+  );
   await ensureNetworksAndVolumes(engine, project, selected);
 
   const events = await ContainerEvents.open(engine, project.name);
@@ -99,11 +103,18 @@ export async function up(
       if (!service) throw new Error(`no service "${name}"`);
       const current = existing.filter((c) => serviceOf(c) === name);
       const hash = configHash(project, service);
-      if (isUnchanged(project, service, current)) {
+      // A policy that gets the image anew looks at the image before deciding what is unchanged.
+      const imageId = refreshesImage(service)
+        ? await ensureImage(engine, project, service, report)
+        : null;
+      if (
+        isUnchanged(project, service, current) &&
+        (imageId === null || current.every((c) => c.ImageID === imageId))
+      ) {
         report(name, 'unchanged');
         return current.map((c) => c.Id);
       }
-      await ensureImage(engine, project, service, report);
+      if (!refreshesImage(service)) await ensureImage(engine, project, service, report);
       const dependencies = Object.entries(service.dependsOn).filter(([dep]) =>
         selected.includes(dep),
       );
@@ -118,7 +129,9 @@ export async function up(
         project,
         service,
         current,
-        hash,
+        (c) =>
+          c.Labels[COMPOSE_LABEL.configHash] === hash &&
+          (imageId === null || c.ImageID === imageId),
         options.stopTimeoutSeconds,
         report,
       );
@@ -250,34 +263,13 @@ export function withScale(
   return { ...project, model: { ...project.model, services } };
 }
 
-async function ensureImage(
-  engine: DockerEngine,
-  project: LoadedProject,
-  service: ServiceModel,
-  report: Report,
-): Promise<void> {
-  const image = serviceImage(project, service);
-  if (await engine.hasImage(image)) return;
-  const build = service.build?.value;
-  if (build) {
-    report(service.name, 'building');
-    await engine.buildImage({ ...build, tag: image }, ({ text, fraction }) =>
-      report(service.name, 'building', text, fraction),
-    );
-  } else {
-    report(service.name, 'pulling');
-    await engine.pullImage(image, ({ text, fraction }) =>
-      report(service.name, 'pulling', text, fraction),
-    );
-  }
-}
-
 async function createContainers(
   engine: DockerEngine,
   project: LoadedProject,
   service: ServiceModel,
   current: ContainerInfo[],
-  hash: string,
+  /** Whether an existing container already is what the files ask for. */
+  matches: (container: ContainerInfo) => boolean,
   stopTimeoutSeconds: number | undefined,
   report: Report,
 ): Promise<string[]> {
@@ -287,7 +279,7 @@ async function createContainers(
     const existing = current.find(
       (c) => c.Labels[COMPOSE_LABEL.containerNumber] === String(number),
     );
-    if (existing && existing.Labels[COMPOSE_LABEL.configHash] === hash) {
+    if (existing && matches(existing)) {
       ids.push(existing.Id);
       continue;
     }
