@@ -1,7 +1,10 @@
 import { readdir } from 'node:fs/promises';
 import { Writable, type Readable } from 'node:stream';
 import type Docker from 'dockerode';
-import { Docker as Dockerode } from './dockerode-lazy';
+import { createDockerClient, dockerodeOptions } from './endpoint/docker-client';
+import type { EngineTarget } from './endpoint/engine-target';
+import { resolveEngineTarget, type EndpointInputs } from './endpoint/resolve-endpoint';
+import { systemSearch } from './endpoint/system-inputs';
 import type { Stack } from '../../shared/stacks';
 import { COMPOSE_LABEL } from './compose-labels';
 import { groupStacks } from './stacks';
@@ -13,21 +16,8 @@ import {
   type StreamTracker,
 } from './stream-progress';
 
-/** Where the engine is: DOCKER_HOST as Docker's own tools read it, else the local socket. */
-export function defaultEndpoint(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.DOCKER_HOST) return env.DOCKER_HOST;
-  return process.platform === 'win32'
-    ? 'npipe:////./pipe/docker_engine'
-    : 'unix:///var/run/docker.sock';
-}
-
-// Local sockets are given explicitly; for tcp (with TLS) and ssh endpoints docker-modem reads
-// DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH itself.
-function socketOptions(endpoint: string): Docker.DockerOptions | undefined {
-  if (endpoint.startsWith('unix://')) return { socketPath: endpoint.slice('unix://'.length) };
-  if (endpoint.startsWith('npipe://')) return { socketPath: endpoint.slice('npipe://'.length) };
-  return undefined;
-}
+/** How the engine is chosen besides the environment: command-line flags, Parity's Settings. */
+export type EngineChoice = Pick<EndpointInputs, 'flags' | 'settings'>;
 
 /** An image as this machine has it. */
 export interface ImageIdentity {
@@ -52,12 +42,28 @@ export class DockerEngine {
     private readonly docker: Docker,
     /** The endpoint as the user would write it, for messages. */
     readonly endpoint: string,
+    /** Where it came from (a context, DOCKER_HOST, …) and its TLS files, for messages. */
+    readonly target: EngineTarget | null = null,
   ) {}
 
-  /** An engine at the endpoint the environment names (DOCKER_HOST or the default socket). */
-  static fromEnvironment(env: NodeJS.ProcessEnv = process.env): DockerEngine {
-    const endpoint = defaultEndpoint(env);
-    return new DockerEngine(new Dockerode(socketOptions(endpoint)), endpoint);
+  /**
+   * The engine the docker CLI would use here (flags, DOCKER_HOST, DOCKER_CONTEXT, Settings,
+   * the current context, else the first well-known socket found).
+   */
+  static fromEnvironment(
+    env: NodeJS.ProcessEnv = process.env,
+    choice: EngineChoice = {},
+  ): DockerEngine {
+    return DockerEngine.at(resolveEngineTarget({ ...systemSearch(env), ...choice }), env);
+  }
+
+  /** An engine at a resolved target, dialled exactly there. */
+  static at(target: EngineTarget, env: NodeJS.ProcessEnv = process.env): DockerEngine {
+    return new DockerEngine(
+      createDockerClient(dockerodeOptions(target, env)),
+      target.endpoint,
+      target,
+    );
   }
 
   /** The engine's version, e.g. "20.10.24"; throws when it cannot be reached. */
