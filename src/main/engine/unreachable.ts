@@ -73,6 +73,9 @@ export function unreachableReason(error: unknown, target?: EngineTarget | null):
     return 'permission denied on the Docker socket: add your user to the docker group';
   }
   if (code === 'ECONNREFUSED') return 'connection refused: is the engine running?';
+  if (code === 'ECONNRESET' && target?.parsed.scheme === 'tcp' && tls === null) {
+    return 'the connection was closed: if the engine expects TLS, set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH (or use a context with TLS files)';
+  }
   if (code === 'ECONNRESET' && tls !== null) {
     return `the connection was closed during TLS: the engine may not accept ${tls.cert ? `the client certificate ${tls.cert.path}` : 'a connection without a client certificate'}`;
   }
