@@ -17,7 +17,7 @@ import {
 } from './stream-progress';
 
 /** How the engine is chosen besides the environment: command-line flags, Parity's Settings. */
-export type EngineChoice = Pick<EndpointInputs, 'flags' | 'settings'>;
+export type EngineSelection = Pick<EndpointInputs, 'flags' | 'settings'>;
 
 /** An image as this machine has it. */
 export interface ImageIdentity {
@@ -52,7 +52,7 @@ export class DockerEngine {
    */
   static fromEnvironment(
     env: NodeJS.ProcessEnv = process.env,
-    choice: EngineChoice = {},
+    choice: EngineSelection = {},
   ): DockerEngine {
     return DockerEngine.at(resolveEngineTarget({ ...systemSearch(env), ...choice }), env);
   }

@@ -33,9 +33,6 @@ const SERVER_CERTIFICATE_CODES = new Set([
   'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
-/** The code Parity gives a ping that got no answer in time. */
-export const NO_ANSWER_CODE = 'PARITY_NO_ANSWER';
-
 /**
  * Why the engine could not be reached, or null when the error came from a reachable engine.
  * With the target, a TLS failure names the certificate that was refused.
@@ -66,7 +63,6 @@ export function unreachableReason(error: unknown, target?: EngineTarget | null):
     // ssh2 marks its failures with a level: the ssh connection, not the engine, failed.
     return `ssh: ${error.message}`;
   }
-  if (code === NO_ANSWER_CODE) return error.message;
   if (code === undefined || !UNREACHABLE_CODES.has(code)) return null;
   if (code === 'ENOENT') return 'no Docker socket there: is the engine running?';
   if (code === 'EACCES' || code === 'EPERM') {

@@ -32,6 +32,7 @@ describe('the API on examples/shop without an engine', () => {
     expect(await api.handlers['engine.status']({}, session)).toEqual({
       reachable: false,
       endpoint: 'unix:///nonexistent/docker.sock',
+      source: 'DOCKER_HOST',
       reason: 'no Docker socket there: is the engine running?',
     });
     const detail = await api.handlers['projects.get']({ project: shop.dir }, session);

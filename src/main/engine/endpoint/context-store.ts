@@ -52,8 +52,14 @@ export function readContext(configDir: string, name: string): StoredContext | nu
   return readMeta(configDir, id, join(configDir, 'contexts', 'meta', id, 'meta.json'));
 }
 
-/** Every context in the store (at most 200), sorted by name. */
-export function listContexts(configDir: string): StoredContext[] {
+/** A context whose meta.json cannot be read, and why. */
+export interface BrokenContext {
+  metaFile: string;
+  problem: string;
+}
+
+/** Every context in the store (at most 200), sorted by name; unreadable ones say why. */
+export function listContexts(configDir: string): (StoredContext | BrokenContext)[] {
   const metaRoot = join(configDir, 'contexts', 'meta');
   let ids: string[];
   try {
@@ -61,12 +67,21 @@ export function listContexts(configDir: string): StoredContext[] {
   } catch {
     return [];
   }
-  const contexts: StoredContext[] = [];
+  const contexts: (StoredContext | BrokenContext)[] = [];
   for (const id of ids.slice(0, MAX_CONTEXTS)) {
-    const context = readMeta(configDir, id, join(metaRoot, id, 'meta.json'));
-    if (context) contexts.push(context);
+    const metaFile = join(metaRoot, id, 'meta.json');
+    try {
+      const context = readMeta(configDir, id, metaFile);
+      if (context) contexts.push(context);
+    } catch (error) {
+      if (!(error instanceof EndpointConfigError)) throw error;
+      contexts.push({ metaFile, problem: error.message });
+    }
   }
-  return contexts.sort((a, b) => a.name.localeCompare(b.name));
+  // By name; the unreadable ones last.
+  const key = (entry: StoredContext | BrokenContext): string =>
+    'name' in entry ? `0${entry.name}` : `1${entry.metaFile}`;
+  return contexts.sort((a, b) => key(a).localeCompare(key(b)));
 }
 
 function readMeta(configDir: string, id: string, file: string): StoredContext | null {

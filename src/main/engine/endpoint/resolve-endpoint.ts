@@ -1,9 +1,18 @@
-import { currentContextName, DEFAULT_CONTEXT, dockerConfigDir, readContext } from './context-store';
+import {
+  currentContextName,
+  DEFAULT_CONTEXT,
+  dockerConfigDir,
+  readContext,
+  type StoredContext,
+} from './context-store';
 import { EndpointConfigError } from './endpoint-error';
 import { engineTarget, type EndpointSource, type EngineTarget } from './engine-target';
 import { parseEndpoint } from './parse-endpoint';
 import { readTlsFolder, tlsFromEnvironment, type TlsMaterial } from './tls-material';
 import { findDefaultSocket, type SocketSearch } from './well-known-sockets';
+
+/** How a context came to be chosen. */
+type ContextVia = 'flag' | 'docker-context' | 'settings' | 'current';
 
 /** Everything the choice of engine depends on; passed in so it can be tested with a temp store. */
 export interface EndpointInputs extends SocketSearch {
@@ -64,7 +73,7 @@ function fromContext(
   inputs: EndpointInputs,
   configDir: string,
   name: string,
-  via: 'flag' | 'docker-context' | 'settings' | 'current',
+  via: ContextVia,
 ): EngineTarget {
   if (name === DEFAULT_CONTEXT) {
     const { env } = inputs;
@@ -84,6 +93,11 @@ function fromContext(
       `Docker context "${name}" (from ${from}) does not exist in ${configDir}/contexts: \`docker context ls\` lists the contexts there`,
     );
   }
+  return contextTarget(context, via);
+}
+
+/** The engine a stored context names, with its TLS files. */
+export function contextTarget(context: StoredContext, via: ContextVia): EngineTarget {
   const files = readTlsFolder(context.tlsFolder);
   const hasFiles = files.ca !== null || files.cert !== null || files.key !== null;
   // As the docker CLI does: TLS when the context holds TLS files or says to skip verifying.
@@ -96,7 +110,8 @@ function fromContext(
   );
 }
 
-function platformDefault(search: SocketSearch): EngineTarget {
+/** The platform's default engine: the first well-known socket found, else the system one. */
+export function platformDefault(search: SocketSearch): EngineTarget {
   const socket = findDefaultSocket(search);
   return engineTarget(
     parseEndpoint(socket.endpoint, socket.label),
