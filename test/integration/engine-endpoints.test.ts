@@ -1,10 +1,12 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../src/shared/settings';
 import { PARITY_BIN, type CliRun } from '../support/cli';
+import { websocketConnection } from '../support/connections';
 import { useDockerContext, writeDockerContext } from '../support/docker-contexts';
 import {
   connectTestEngine,
@@ -22,6 +24,30 @@ const ENGINE_SOCKET = '/var/run/docker.sock';
 // Run in a mount namespace of its own with /dev/null over the engine's socket, the CLI can
 // only find the engine through the endpoint the test gives it.
 const HIDE_SOCKET = `mount --bind /dev/null ${ENGINE_SOCKET} && exec "$0" "$@"`;
+
+/** Starts `parity serve` with the default socket hidden; resolves with its port and token. */
+function serveHidden(
+  env: NodeJS.ProcessEnv,
+): Promise<{ port: number; token: string; stop: () => void }> {
+  const child = spawn(
+    'unshare',
+    ['-m', 'sh', '-c', HIDE_SOCKET, process.execPath, PARITY_BIN, 'serve', '--port', '0'],
+    { env },
+  );
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /serving on http:\/\/127\.0\.0\.1:(\d+)\/#token=(\S+)/.exec(output);
+      if (match?.[1] && match[2]) {
+        resolve({ port: Number(match[1]), token: match[2], stop: () => child.kill('SIGTERM') });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('close', (code) => reject(new Error(`parity serve exited (${code}): ${output}`)));
+  });
+}
 
 /** Runs `parity ARGS` with the default socket hidden from it. */
 function runHidden(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
@@ -196,5 +222,44 @@ describe('an engine behind mutual TLS', () => {
         `^parity ps: cannot reach the Docker engine at tcp://127\\.0\\.0\\.1:${port} \\(DOCKER_HOST\\): TLS: the engine refused the connection \\(tlsv1\\d* alert unknown ca\\): Parity's client certificate ${mixed}/cert\\.pem was not accepted\\n$`,
       ),
     );
+  });
+});
+
+describe('the engine chosen in Settings', () => {
+  it('is the one parity serve opens, a tcp:// address included, and the header says so', async () => {
+    const port = await freePort();
+    const forwarder = await startSocat(
+      `TCP-LISTEN:${port},bind=127.0.0.1,fork,reuseaddr`,
+      `UNIX-CONNECT:${ENGINE_SOCKET}`,
+      { port },
+    );
+    const settingsFile = join(root, 'settings.json');
+    writeFileSync(
+      settingsFile,
+      JSON.stringify({ ...defaultSettings(), engineEndpoint: `tcp://127.0.0.1:${port}` }),
+    );
+    const serve = await serveHidden({ ...baseEnv, PARITY_SETTINGS: settingsFile });
+    const client = websocketConnection(serve.port, serve.token);
+    try {
+      expect(await client.api['engine.status']({})).toMatchObject({
+        reachable: true,
+        endpoint: `tcp://127.0.0.1:${port}`,
+        source: 'chosen in Settings',
+      });
+      const list = await client.api['stacks.list']({});
+      if (list.engine !== 'reachable') throw new Error(list.reason);
+      expect(list.stacks.map((stack) => stack.project)).toContain(project);
+      // Through the forwarder, not a socket of its own: without it the engine is gone.
+      await forwarder.stop();
+      expect(await client.api['engine.status']({})).toMatchObject({
+        reachable: false,
+        endpoint: `tcp://127.0.0.1:${port}`,
+        reason: 'connection refused: is the engine running?',
+      });
+    } finally {
+      client.close();
+      serve.stop();
+      await forwarder.stop();
+    }
   });
 });

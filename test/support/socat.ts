@@ -16,14 +16,19 @@ export async function startSocat(
   target: string,
   ready: { socket: string } | { port: number },
 ): Promise<Forwarder> {
+  // In a process group of its own: stopping it ends the children it forked per connection too,
+  // so no connection a client pooled survives the forwarder.
   const child: ChildProcess = spawn('socat', [listen, target], {
     stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+      process.kill(-child.pid, 'SIGTERM');
+    }
     await exited;
   };
   for (let attempt = 0; attempt < 100; attempt++) {
