@@ -103,7 +103,7 @@ describe('the API on examples/shop without an engine', () => {
       session,
     );
     expect(!runtime.available && runtime.reason).toBe(
-      'Cannot read the Docker engine at unix:///nonexistent/docker.sock: no Docker socket there: is the engine running?',
+      'Cannot read the Docker engine at unix:///nonexistent/docker.sock (DOCKER_HOST): no Docker socket there: is the engine running?',
     );
     const lock = await api.handlers['drift.get']({ project: shop.dir, against: 'lock' }, session);
     expect(!lock.available && lock.reason).toBe(

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { opendirSync, type Dir } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_CONFIG_BYTES, MAX_META_BYTES, readJsonBounded } from './bounded-read';
 import { EndpointConfigError } from './endpoint-error';
@@ -61,14 +61,8 @@ export interface BrokenContext {
 /** Every context in the store (at most 200), sorted by name; unreadable ones say why. */
 export function listContexts(configDir: string): (StoredContext | BrokenContext)[] {
   const metaRoot = join(configDir, 'contexts', 'meta');
-  let ids: string[];
-  try {
-    ids = readdirSync(metaRoot).filter((id) => /^[0-9a-f]{64}$/.test(id));
-  } catch {
-    return [];
-  }
   const contexts: (StoredContext | BrokenContext)[] = [];
-  for (const id of ids.slice(0, MAX_CONTEXTS)) {
+  for (const id of contextIds(metaRoot)) {
     const metaFile = join(metaRoot, id, 'meta.json');
     try {
       const context = readMeta(configDir, id, metaFile);
@@ -82,6 +76,28 @@ export function listContexts(configDir: string): (StoredContext | BrokenContext)
   const key = (entry: StoredContext | BrokenContext): string =>
     'name' in entry ? `0${entry.name}` : `1${entry.metaFile}`;
   return contexts.sort((a, b) => key(a).localeCompare(key(b)));
+}
+
+// The context folders' names, read one entry at a time and only so far: a folder of a million
+// entries costs no more than the bound.
+function contextIds(metaRoot: string): string[] {
+  let dir: Dir;
+  try {
+    dir = opendirSync(metaRoot);
+  } catch {
+    return [];
+  }
+  const ids: string[] = [];
+  try {
+    for (let seen = 0; ids.length < MAX_CONTEXTS && seen < MAX_CONTEXTS * 10; seen++) {
+      const entry = dir.readSync();
+      if (entry === null) break;
+      if (/^[0-9a-f]{64}$/.test(entry.name)) ids.push(entry.name);
+    }
+  } finally {
+    dir.closeSync();
+  }
+  return ids;
 }
 
 function readMeta(configDir: string, id: string, file: string): StoredContext | null {
