@@ -2,7 +2,8 @@
 # Makes this machine ready to run Parity and its tests, and is safe to run again:
 #   - Node.js new enough for the toolchain (>= 20.19);
 #   - a reachable Docker engine (on Debian as root: docker.io installed and dockerd started);
-#   - Debian's busybox-static, Chromium (browser tests) and docker-compose (the benchmark peer);
+#   - Debian's busybox-static, Chromium (browser tests), docker-compose (the benchmark peer) and
+#     socat (the engine-endpoint tests forward sockets and TLS with it);
 #   - the local test images (scripts/build-test-images.sh);
 #   - the npm dependencies (npm ci).
 # Usage: bash scripts/setup.sh [--electron]
@@ -41,6 +42,7 @@ engine_up || command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
 [ -x /bin/busybox ] && ! ldd /bin/busybox >/dev/null 2>&1 || missing+=(busybox-static)
 command -v chromium >/dev/null 2>&1 || [ -n "${PARITY_CHROMIUM:-}" ] || missing+=(chromium)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+command -v socat >/dev/null 2>&1 || missing+=(socat)
 if [ ${#missing[@]} -gt 0 ]; then
   if is_root_debian; then
     say "installing ${missing[*]}"

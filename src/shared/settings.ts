@@ -22,7 +22,11 @@ export const SettingsSchema = z
   .object({
     version: z.literal(SETTINGS_VERSION),
     projects: z.array(ProjectEntrySchema),
-    /** Where the Docker engine is (unix://, npipe://, tcp://, ssh://); null: DOCKER_HOST or the default socket. */
+    /**
+     * The engine chosen in Settings: an address (unix://, npipe://, tcp://, ssh://) or a Docker
+     * context's name; null: the current context, else a local socket found. DOCKER_HOST,
+     * DOCKER_CONTEXT and `--context`/`-H` win over it.
+     */
     engineEndpoint: z.string().min(1).nullable(),
     logRingSize: z.number().int().min(LOG_RING_LIMITS.min).max(LOG_RING_LIMITS.max),
     theme: z.enum(['system', 'light', 'dark']),

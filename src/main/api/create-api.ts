@@ -9,12 +9,16 @@ import { restartServices, startServices, stopServices } from '../engine/service-
 import { projectStats } from '../engine/project-stats';
 import { removeContainers } from '../engine/remove';
 import { groupStacks } from '../engine/stacks';
+import { listEngineChoices } from '../engine/endpoint/engine-choices';
+import { systemSearch } from '../engine/endpoint/system-inputs';
 import { watchEngine } from '../engine/engine-watcher';
 import { unreachableReason } from '../engine/unreachable';
 import { up } from '../engine/up';
 import type { SettingsStore } from '../settings/settings-store';
 import { LogSubscriptions } from './log-subscriptions';
 import { DriftCache } from './drift-cache';
+import { engineChoiceProblem } from './engine-from-settings';
+import { engineStatus } from './engine-status';
 import { lockDrift, runtimeDrift } from './live-drift';
 import { watchProjectFiles } from './project-files-watch';
 import { ProjectRegistry } from './project-registry';
@@ -122,15 +126,8 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
   };
 
   const handlers: ApiHandlers = {
-    'engine.status': async () => {
-      try {
-        return { reachable: true, endpoint: engine.endpoint, version: await engine.version() };
-      } catch (error) {
-        const reason = unreachableReason(error);
-        if (reason === null) throw error;
-        return { reachable: false, endpoint: engine.endpoint, reason };
-      }
-    },
+    'engine.status': () => engineStatus(engine, env),
+    'engine.choices': () => listEngineChoices(systemSearch(env), engine.target),
     'stacks.list': () => listStackResult(engine),
     'projects.list': () => Promise.all(registry.ids().map(summary)),
     'projects.add': async ({ directory }) => {
@@ -235,7 +232,15 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
     'actions.run': ({ project, action }) =>
       operations.run(project, 'action', (loaded) => runAction(engine, loaded, action)),
     'settings.get': () => Promise.resolve(settings.read()),
-    'settings.set': ({ patch }) => Promise.resolve(settings.update(patch)),
+    'settings.set': ({ patch }) => {
+      // A choice that cannot be used is refused here, where the user can still correct it.
+      const refused =
+        typeof patch.engineEndpoint === 'string'
+          ? engineChoiceProblem(patch.engineEndpoint, env)
+          : null;
+      if (refused) return Promise.reject(refused);
+      return Promise.resolve(settings.update(patch));
+    },
   };
 
   // The engine's own events keep every window current, whoever changed the containers.

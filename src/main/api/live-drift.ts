@@ -6,7 +6,7 @@ import type { DriftReport } from '../../shared/drift';
 import type { Problem } from '../../shared/projects';
 import type { LoadResult } from '../config/load-project';
 import type { DockerEngine } from '../engine/docker-engine';
-import { unreachableReason } from '../engine/unreachable';
+import { engineWhere, unreachableReason } from '../engine/unreachable';
 import { diffLock, LOCK_FILE, parseLock, resolveLocalImages } from '../drift/lock';
 import { diffRuntime } from '../drift/runtime';
 import { observeRuntime } from '../drift/runtime-observe';
@@ -74,6 +74,9 @@ function result(report: DriftReport, problems: Problem[]): DriftResult {
 }
 
 function engineReason(engine: DockerEngine, error: unknown): string {
-  const why = unreachableReason(error) ?? (error instanceof Error ? error.message : String(error));
-  return `Cannot read the Docker engine at ${engine.endpoint}: ${why}`;
+  const why =
+    unreachableReason(error, engine.target) ??
+    (error instanceof Error ? error.message : String(error));
+  const where = engine.target ? engineWhere(engine.target) : engine.endpoint;
+  return `Cannot read the Docker engine at ${where}: ${why}`;
 }

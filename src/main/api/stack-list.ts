@@ -7,7 +7,7 @@ export async function listStackResult(engine: DockerEngine): Promise<StackList> 
   try {
     return { engine: 'reachable', endpoint: engine.endpoint, stacks: await engine.listStacks() };
   } catch (error) {
-    const reason = unreachableReason(error);
+    const reason = unreachableReason(error, engine.target);
     if (reason === null) throw error;
     return { engine: 'unreachable', endpoint: engine.endpoint, reason };
   }

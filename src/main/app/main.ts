@@ -1,7 +1,7 @@
 import { app, dialog, Menu, nativeTheme, Notification } from 'electron';
 import type { Settings } from '../../shared/settings';
 import { createApi } from '../api/create-api';
-import { DockerEngine } from '../engine/docker-engine';
+import { engineFromSettings } from '../api/engine-from-settings';
 import { projectsToStartAtLogin } from '../settings/autostart';
 import { describeRecovery } from '../settings/settings-file';
 import { appMenuTemplate } from './app-menu';
@@ -25,13 +25,12 @@ if (setupSingleInstance((folders) => openFolders(folders))) {
         body: describeRecovery(recovery),
       }).show(),
     );
-    // DOCKER_HOST wins, as with every Docker tool; else the endpoint chosen in the settings.
-    const endpoint = process.env.DOCKER_HOST ?? settings.read().engineEndpoint ?? undefined;
-    const api = createApi({
-      engine: DockerEngine.fromEnvironment({ ...process.env, DOCKER_HOST: endpoint }),
-      settings,
-      env: process.env,
-    });
+    // DOCKER_HOST and DOCKER_CONTEXT win, as with every Docker tool; then the Settings choice.
+    const { engine, problem } = engineFromSettings(process.env, settings.read().engineEndpoint);
+    if (problem !== null) {
+      new Notification({ title: 'Parity opened the local Docker engine', body: problem }).show();
+    }
+    const api = createApi({ engine, settings, env: process.env });
     setupApiIpc(api);
     applySettingsOnChange(settings);
     const { session: appSession } = api.sessions.open(() => undefined);

@@ -11,6 +11,14 @@ export interface CliIo {
   stdinIsTTY?: boolean;
   /** Asks a question on the terminal and resolves to the line typed. */
   ask?: (question: string) => Promise<string>;
+  /** `--context NAME` / `-H URL` given to `parity`: which engine to use. */
+  engineFlags?: EngineFlags;
+}
+
+/** The docker CLI's engine flags, as `parity` takes them before or after the command. */
+export interface EngineFlags {
+  context?: string;
+  host?: string;
 }
 
 /** Parsed arguments of one command. */

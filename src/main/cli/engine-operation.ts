@@ -1,10 +1,11 @@
 import type { LoadedProject } from '../config/load-project';
-import { DockerEngine } from '../engine/docker-engine';
+import type { DockerEngine } from '../engine/docker-engine';
+import { cliEngine } from './cli-engine';
 import { projectLockKey, withProjectLock } from '../engine/project-lock';
 import type { CliIo } from './command';
 
 /**
- * Runs an operation that changes a project's containers on the engine the environment names,
+ * Runs an operation that changes a project's containers on the engine the run names (flags, environment, context),
  * holding the project's lock (per engine), and saying so when another one is running.
  */
 export function engineOperation<T>(
@@ -12,7 +13,7 @@ export function engineOperation<T>(
   io: CliIo,
   work: (engine: DockerEngine) => Promise<T>,
 ): Promise<T> {
-  const engine = DockerEngine.fromEnvironment(io.env);
+  const engine = cliEngine(io);
   return withProjectLock(
     projectLockKey(engine.endpoint, project.name),
     () => work(engine),

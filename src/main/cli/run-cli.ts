@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
-import { EXIT, UsageError, type CliIo, type Command } from './command';
+import { cliEngineFailure } from './cli-engine';
+import { EXIT, UsageError, type CliIo, type Command, type EngineFlags } from './command';
+import { engineOptions, splitEngineValues, takeEngineFlags } from './engine-flags';
 import { configCommand } from './commands/config';
 import { downCommand } from './commands/down';
 import { driftCommand } from './commands/drift';
@@ -29,8 +31,17 @@ const COMMANDS: readonly Command[] = [
 ];
 
 /** Runs `parity` with the given arguments and returns its exit code; never throws. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
+export async function runCli(argv: readonly string[], cliIo: CliIo): Promise<number> {
+  let front: { flags: EngineFlags; rest: string[] };
+  try {
+    front = takeEngineFlags(argv);
+  } catch (error) {
+    cliIo.err(`parity: ${(error as Error).message}\n\n${helpText()}`);
+    return EXIT.usage;
+  }
+  const [name, ...rest] = front.rest;
+  // A fresh io per run: the engine the run opens is remembered against it (cli-engine.ts).
+  const io: CliIo = { ...cliIo };
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(helpText());
     return name === undefined ? EXIT.usage : EXIT.ok;
@@ -41,26 +52,44 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.usage;
   }
   try {
-    const { values, positionals } = parseArgs({
+    const parsed = parseArgs({
       args: [...rest],
-      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      options: {
+        ...engineOptions(command.options),
+        ...command.options,
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: command.allowPositionals ?? false,
       strict: true,
     });
-    if (values.help === true) {
-      io.out(`${command.summary}\n\nUsage: ${command.usage}\n`);
+    if (parsed.values.help === true) {
+      io.out(`${command.summary}\n\nUsage: ${command.usage}\n${ENGINE_USAGE}`);
       return EXIT.ok;
     }
-    return await command.run({ values, positionals }, io);
+    const { flags, values } = splitEngineValues(
+      parsed.values,
+      front.flags,
+      'host' in command.options,
+    );
+    io.engineFlags = flags;
+    return await command.run({ values, positionals: parsed.positionals }, io);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.err(`parity ${command.name}: ${(error as Error).message}\nUsage: ${command.usage}\n`);
       return EXIT.usage;
     }
-    io.err(`parity ${command.name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    // An engine that does not answer is one sentence naming it, whichever command met it.
+    const message =
+      cliEngineFailure(io, error) ?? (error instanceof Error ? error.message : String(error));
+    io.err(`parity ${command.name}: ${message}\n`);
     return EXIT.failed;
   }
 }
+
+// Every command takes the engine flags, before or after its name.
+const ENGINE_USAGE =
+  'Engine: --context NAME (a Docker context) or -H/--host URL (unix://, tcp://, ssh://, npipe://);\n' +
+  'else DOCKER_HOST, DOCKER_CONTEXT, the context `docker context use` chose, or a local socket found.\n';
 
 function isParseArgsError(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
@@ -70,5 +99,5 @@ function isParseArgsError(error: unknown): boolean {
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
   const lines = COMMANDS.map((command) => `  ${command.name.padEnd(width)}   ${command.summary}`);
-  return `Usage: parity <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun parity <command> --help for its options.\n`;
+  return `Usage: parity [--context NAME | -H URL] <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun parity <command> --help for its options.\n${ENGINE_USAGE}`;
 }

@@ -1,48 +1,23 @@
 import { readdir } from 'node:fs/promises';
 import { Writable, type Readable } from 'node:stream';
 import type Docker from 'dockerode';
-import { Docker as Dockerode } from './dockerode-lazy';
 import type { NamedResource } from '../../shared/model';
+import { networkCreateOptions, splitEndpoints, volumeCreateOptions } from './create-options';
+import { createDockerClient, dockerodeOptions } from './endpoint/docker-client';
+import type { EngineTarget } from './endpoint/engine-target';
+import { resolveEngineTarget, type EndpointInputs } from './endpoint/resolve-endpoint';
+import { systemSearch } from './endpoint/system-inputs';
 import type { Stack } from '../../shared/stacks';
 import { COMPOSE_LABEL } from './compose-labels';
 import { groupStacks } from './stacks';
-import {
-  buildTracker,
-  pullTracker,
-  type StreamEvent,
-  type StreamProgress,
-  type StreamTracker,
-} from './stream-progress';
+import { buildTracker, followProgress, pullTracker, type StreamProgress } from './stream-progress';
+import { composeEventsQuery } from './event-stream';
+import type { ImageIdentity } from './image-identity';
 
-/** Where the engine is: DOCKER_HOST as Docker's own tools read it, else the local socket. */
-export function defaultEndpoint(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.DOCKER_HOST) return env.DOCKER_HOST;
-  return process.platform === 'win32'
-    ? 'npipe:////./pipe/docker_engine'
-    : 'unix:///var/run/docker.sock';
-}
+export type { ImageIdentity };
 
-// Local sockets are given explicitly; for tcp (with TLS) and ssh endpoints docker-modem reads
-// DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH itself.
-function socketOptions(endpoint: string): Docker.DockerOptions | undefined {
-  if (endpoint.startsWith('unix://')) return { socketPath: endpoint.slice('unix://'.length) };
-  if (endpoint.startsWith('npipe://')) return { socketPath: endpoint.slice('npipe://'.length) };
-  return undefined;
-}
-
-/** An image as this machine has it. */
-export interface ImageIdentity {
-  /** `sha256:…` of the image config: the same bits give the same id. */
-  id: string;
-  /** `repository@sha256:…` for each registry it was pulled from; empty when never pulled. */
-  repoDigests: string[];
-  /** Its `ENV`, as `KEY=value`. */
-  env: string[];
-  /** Its `CMD`, `ENTRYPOINT` and labels: what a container of it runs and carries by default. */
-  cmd?: string[] | null;
-  entrypoint?: string[] | null;
-  labels?: Record<string, string>;
-}
+/** How the engine is chosen besides the environment: command-line flags, Parity's Settings. */
+export type EngineSelection = Pick<EndpointInputs, 'flags' | 'settings'>;
 
 /**
  * The one adapter over dockerode: everything else in Parity talks to the engine through it.
@@ -53,12 +28,28 @@ export class DockerEngine {
     private readonly docker: Docker,
     /** The endpoint as the user would write it, for messages. */
     readonly endpoint: string,
+    /** Where it came from (a context, DOCKER_HOST, …) and its TLS files, for messages. */
+    readonly target: EngineTarget | null = null,
   ) {}
 
-  /** An engine at the endpoint the environment names (DOCKER_HOST or the default socket). */
-  static fromEnvironment(env: NodeJS.ProcessEnv = process.env): DockerEngine {
-    const endpoint = defaultEndpoint(env);
-    return new DockerEngine(new Dockerode(socketOptions(endpoint)), endpoint);
+  /**
+   * The engine the docker CLI would use here (flags, DOCKER_HOST, DOCKER_CONTEXT, Settings,
+   * the current context, else the first well-known socket found).
+   */
+  static fromEnvironment(
+    env: NodeJS.ProcessEnv = process.env,
+    choice: EngineSelection = {},
+  ): DockerEngine {
+    return DockerEngine.at(resolveEngineTarget({ ...systemSearch(env), ...choice }), env);
+  }
+
+  /** An engine at a resolved target, dialled exactly there. */
+  static at(target: EngineTarget, env: NodeJS.ProcessEnv = process.env): DockerEngine {
+    return new DockerEngine(
+      createDockerClient(dockerodeOptions(target, env)),
+      target.endpoint,
+      target,
+    );
   }
 
   /** The engine's version, e.g. "20.10.24"; throws when it cannot be reached. */
@@ -112,36 +103,10 @@ export class DockerEngine {
    * the files write; true when created. An existing network is left as it is.
    */
   async ensureNetwork(network: NamedResource, project: string, key: string): Promise<boolean> {
-    const { name, create } = network;
+    const { name } = network;
     const existing = await this.docker.listNetworks({ filters: { name: [name] } });
     if (existing.some((found) => found.Name === name)) return false;
-    await this.docker.createNetwork({
-      Name: name,
-      CheckDuplicate: true,
-      ...(create?.driver ? { Driver: create.driver } : {}),
-      ...(create?.driverOpts ? { Options: create.driverOpts } : {}),
-      ...(create?.internal ? { Internal: true } : {}),
-      ...(create?.attachable ? { Attachable: true } : {}),
-      ...(create?.enableIpv6 ? { EnableIPv6: true } : {}),
-      ...(create?.ipam
-        ? {
-            IPAM: {
-              Driver: create.ipam.driver ?? 'default',
-              Config: create.ipam.config.map((pool) => ({
-                ...(pool.subnet ? { Subnet: pool.subnet } : {}),
-                ...(pool.ipRange ? { IPRange: pool.ipRange } : {}),
-                ...(pool.gateway ? { Gateway: pool.gateway } : {}),
-                ...(pool.auxAddresses ? { AuxiliaryAddresses: pool.auxAddresses } : {}),
-              })),
-            },
-          }
-        : {}),
-      Labels: {
-        ...create?.labels,
-        [COMPOSE_LABEL.project]: project,
-        'com.docker.compose.network': key,
-      },
-    });
+    await this.docker.createNetwork(networkCreateOptions(network, project, key));
     return true;
   }
 
@@ -150,23 +115,14 @@ export class DockerEngine {
    * true when created. An existing volume, and what it holds, is left as it is.
    */
   async ensureVolume(volume: NamedResource, project: string, key: string): Promise<boolean> {
-    const { name, create } = volume;
+    const { name } = volume;
     try {
       await this.docker.getVolume(name).inspect();
       return false;
     } catch (error) {
       if (!isNotFound(error)) throw error;
     }
-    await this.docker.createVolume({
-      Name: name,
-      ...(create?.driver ? { Driver: create.driver } : {}),
-      ...(create?.driverOpts ? { DriverOpts: create.driverOpts } : {}),
-      Labels: {
-        ...create?.labels,
-        [COMPOSE_LABEL.project]: project,
-        'com.docker.compose.volume': key,
-      },
-    });
+    await this.docker.createVolume(volumeCreateOptions(volume, project, key));
     return true;
   }
 
@@ -236,7 +192,12 @@ export class DockerEngine {
         buildargs,
       },
     );
-    await this.follow(stream as unknown as Readable, buildTracker(), onProgress);
+    await followProgress(
+      this.docker.modem,
+      stream as unknown as Readable,
+      buildTracker(),
+      onProgress,
+    );
   }
 
   /** Pulls an image, reporting its layers' progress; throws with the registry's error. */
@@ -245,7 +206,7 @@ export class DockerEngine {
     onProgress: (progress: StreamProgress) => void,
   ): Promise<void> {
     const stream = (await this.docker.pull(reference)) as Readable;
-    await this.follow(stream, pullTracker(), onProgress);
+    await followProgress(this.docker.modem, stream, pullTracker(), onProgress);
   }
 
   /**
@@ -369,31 +330,6 @@ export class DockerEngine {
   }
 
   // Build and pull report failure as an {error} line in a stream that itself ends fine.
-  private follow(
-    stream: Readable,
-    track: StreamTracker,
-    onProgress: (progress: StreamProgress) => void,
-  ): Promise<void> {
-    return new Promise((resolve, reject) => {
-      let failure: string | null = null;
-      this.docker.modem.followProgress(
-        stream,
-        (error: Error | null) => {
-          if (error) reject(error);
-          else if (failure !== null) reject(new Error(failure));
-          else resolve();
-        },
-        (event: StreamEvent) => {
-          if (event.error) {
-            failure = event.error.trim();
-            return;
-          }
-          const progress = track(event);
-          if (progress) onProgress(progress);
-        },
-      );
-    });
-  }
 
   /** Every running container on the engine, of any project or none, with its published ports. */
   listRunningContainers(): Promise<Docker.ContainerInfo[]> {
@@ -445,14 +381,7 @@ export class DockerEngine {
           method: 'GET',
           isStream: true,
           statusCodes: { 200: true, 400: 'bad parameter', 500: 'server error' },
-          options: {
-            ...(since === undefined ? {} : { since }),
-            filters: {
-              type: ['container'],
-              event: [...LIFECYCLE_ACTIONS],
-              label: [COMPOSE_LABEL.project],
-            },
-          },
+          options: composeEventsQuery(since),
         },
         (error, result) => {
           if (error) return reject(error);
@@ -475,41 +404,7 @@ export class DockerEngine {
 
 // What a container goes through; exec_* and attach/resize noise (a healthcheck execs every few
 // seconds) is left on the engine.
-const LIFECYCLE_ACTIONS = [
-  'create',
-  'start',
-  'restart',
-  'stop',
-  'kill',
-  'die',
-  'oom',
-  'pause',
-  'unpause',
-  'destroy',
-  'rename',
-  'update',
-  'health_status',
-] as const;
 
 function isNotFound(error: unknown): boolean {
   return (error as { statusCode?: number } | null)?.statusCode === 404;
-}
-
-// The create request with only the primary network's endpoint, and the other endpoints.
-function splitEndpoints(spec: Docker.ContainerCreateOptions): {
-  primary: Docker.ContainerCreateOptions;
-  others: [string, Docker.EndpointSettings][];
-} {
-  const endpoints = Object.entries(spec.NetworkingConfig?.EndpointsConfig ?? {});
-  const primaryName = spec.HostConfig?.NetworkMode;
-  if (endpoints.length <= 1 || !primaryName) return { primary: spec, others: [] };
-  return {
-    primary: {
-      ...spec,
-      NetworkingConfig: {
-        EndpointsConfig: Object.fromEntries(endpoints.filter(([name]) => name === primaryName)),
-      },
-    },
-    others: endpoints.filter(([name]) => name !== primaryName),
-  };
 }

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { COMPOSE_LABEL } from './compose-labels';
 
 /** A container event as the engine reports it on /events. */
 export interface ContainerEvent {
@@ -66,4 +67,33 @@ export function nanosToTimestamp(nanos: string): string {
   const digits = nanos.padStart(10, '0');
   const seconds = Number(digits.slice(0, -9));
   return `${new Date(seconds * 1000).toISOString().slice(0, 19)}.${digits.slice(-9)}Z`;
+}
+
+// What a container's life looks like on /events; the rest (exec, attach, ...) is noise here.
+const LIFECYCLE_ACTIONS = [
+  'create',
+  'start',
+  'restart',
+  'stop',
+  'kill',
+  'die',
+  'oom',
+  'pause',
+  'unpause',
+  'destroy',
+  'rename',
+  'update',
+  'health_status',
+] as const;
+
+/** The /events query for every Compose-labelled container's lifecycle, from `since` when given. */
+export function composeEventsQuery(since?: string): Record<string, unknown> {
+  return {
+    ...(since === undefined ? {} : { since }),
+    filters: {
+      type: ['container'],
+      event: [...LIFECYCLE_ACTIONS],
+      label: [COMPOSE_LABEL.project],
+    },
+  };
 }

@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+import type Docker from 'dockerode';
 /** One message of the engine's pull or build stream (the JSON lines of /images/create, /build). */
 export interface StreamEvent {
   id?: string;
@@ -110,4 +112,35 @@ export function buildTracker(): StreamTracker {
     if (/^Successfully built /.test(text)) fraction = 1;
     return { text, ...(fraction === undefined ? {} : { fraction }) };
   };
+}
+
+/**
+ * Follows a pull or build stream to its end, reporting progress; rejects with the engine's error
+ * (a failed step, a missing image) as well as with a broken stream.
+ */
+export function followProgress(
+  modem: Docker['modem'],
+  stream: Readable,
+  track: StreamTracker,
+  onProgress: (progress: StreamProgress) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let failure: string | null = null;
+    modem.followProgress(
+      stream,
+      (error: Error | null) => {
+        if (error) reject(error);
+        else if (failure !== null) reject(new Error(failure));
+        else resolve();
+      },
+      (event: StreamEvent) => {
+        if (event.error) {
+          failure = event.error.trim();
+          return;
+        }
+        const progress = track(event);
+        if (progress) onProgress(progress);
+      },
+    );
+  });
 }

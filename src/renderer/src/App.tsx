@@ -46,8 +46,8 @@ export function App({ connection }: { connection: Connection }) {
           {status === null
             ? 'Asking the engine…'
             : status.reachable
-              ? `Docker ${status.version} at ${status.endpoint}`
-              : `Engine unreachable at ${status.endpoint}`}
+              ? `Docker ${status.version} at ${status.endpoint}${status.source ? ` (${status.source})` : ''}`
+              : `Engine unreachable at ${status.endpoint}${status.source ? ` (${status.source})` : ''}`}
         </span>
         <button
           type="button"

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DriftReportSchema } from '../drift';
 import { DriftSummarySchema } from '../drift-summary';
-import { EngineStatusSchema } from '../engine-status';
+import { EngineChoicesSchema, EngineStatusSchema } from '../engine-status';
 import { ExpiryDateSchema } from '../parity-config';
 import { ProjectDetailSchema, ProjectSummarySchema, ProblemSchema } from '../projects';
 import { SettingsPatchSchema, SettingsSchema } from '../settings';
@@ -44,6 +44,8 @@ export type DriftTarget = z.infer<typeof DriftTargetSchema>;
  */
 export const apiContract = {
   'engine.status': { params: empty, result: EngineStatusSchema },
+  /** The Docker contexts and local sockets Settings offers, each pinged, and the one in use. */
+  'engine.choices': { params: empty, result: EngineChoicesSchema },
   'stacks.list': { params: empty, result: StackListSchema },
   'projects.list': { params: empty, result: z.array(ProjectSummarySchema) },
   /** Adds a folder; its files are read at once and problems reported in the summary. */

@@ -4,6 +4,7 @@
  */
 export const API_METHODS = [
   'engine.status',
+  'engine.choices',
   'stacks.list',
   'projects.list',
   'projects.add',

@@ -32,6 +32,7 @@ describe('the API on examples/shop without an engine', () => {
     expect(await api.handlers['engine.status']({}, session)).toEqual({
       reachable: false,
       endpoint: 'unix:///nonexistent/docker.sock',
+      source: 'DOCKER_HOST',
       reason: 'no Docker socket there: is the engine running?',
     });
     const detail = await api.handlers['projects.get']({ project: shop.dir }, session);
@@ -102,7 +103,7 @@ describe('the API on examples/shop without an engine', () => {
       session,
     );
     expect(!runtime.available && runtime.reason).toBe(
-      'Cannot read the Docker engine at unix:///nonexistent/docker.sock: no Docker socket there: is the engine running?',
+      'Cannot read the Docker engine at unix:///nonexistent/docker.sock (DOCKER_HOST): no Docker socket there: is the engine running?',
     );
     const lock = await api.handlers['drift.get']({ project: shop.dir, against: 'lock' }, session);
     expect(!lock.available && lock.reason).toBe(

@@ -4,7 +4,7 @@ import type { DriftReport, Finding, Severity } from '../../../shared/drift';
 import { formatDiagnostic } from '../../../shared/diagnostics';
 import { ExpiryDateSchema, type ProductionSource } from '../../../shared/parity-config';
 import type { LoadedProject } from '../../config/load-project';
-import { DockerEngine } from '../../engine/docker-engine';
+import { cliEngine, cliEngineFailure } from '../cli-engine';
 import { acceptDrift, AcceptDriftError } from '../../drift/accept-writer';
 import { sourceOfFile } from '../../drift/against-file';
 import { localDate, rulePath } from '../../drift/apply-rules';
@@ -159,11 +159,13 @@ async function runtimeReport(
   asked: readonly string[],
   io: CliIo,
 ): Promise<Outcome> {
-  const engine = DockerEngine.fromEnvironment(io.env);
+  const engine = cliEngine(io);
   let observed;
   try {
     observed = await observeRuntime(engine, project);
   } catch (error) {
+    // Not reached at all: the one sentence every command says (run-cli.ts).
+    if (cliEngineFailure(io, error) !== null) throw error;
     io.err(
       `cannot read the containers from the Docker engine at ${engine.endpoint}: ${(error as Error).message}\n`,
     );
@@ -188,11 +190,13 @@ async function lockReport(project: LoadedProject, io: CliIo): Promise<Outcome> {
   const read = parseLock(readFileSync(file, 'utf8'), LOCK_FILE);
   for (const diagnostic of read.diagnostics) io.err(`${formatDiagnostic(diagnostic)}\n`);
   if (!read.lock) return { code: EXIT.usage };
-  const engine = DockerEngine.fromEnvironment(io.env);
+  const engine = cliEngine(io);
   let images;
   try {
     images = await resolveLocalImages(engine, project);
   } catch (error) {
+    // Not reached at all: the one sentence every command says (run-cli.ts).
+    if (cliEngineFailure(io, error) !== null) throw error;
     io.err(
       `cannot read the images from the Docker engine at ${engine.endpoint}: ${(error as Error).message}\n`,
     );

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DockerEngine } from '../../engine/docker-engine';
+import { cliEngine, cliEngineFailure } from '../cli-engine';
 import { LOCK_FILE, lockOf, renderLock, resolveLocalImages } from '../../drift/lock';
 import { EXIT, type Command } from '../command';
 import { loadProjectFromArgs, PROJECT_OPTIONS, PROJECT_USAGE } from '../project-args';
@@ -22,11 +22,13 @@ export const lockCommand: Command = {
       io,
     );
     if (!project) return EXIT.usage;
-    const engine = DockerEngine.fromEnvironment(io.env);
+    const engine = cliEngine(io);
     let images;
     try {
       images = await resolveLocalImages(engine, project);
     } catch (error) {
+      // Not reached at all: the one sentence every command says (run-cli.ts).
+      if (cliEngineFailure(io, error) !== null) throw error;
       io.err(
         `cannot read the images from the Docker engine at ${engine.endpoint}: ${(error as Error).message}\n`,
       );

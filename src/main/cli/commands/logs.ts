@@ -1,4 +1,4 @@
-import { DockerEngine } from '../../engine/docker-engine';
+import { cliEngine, cliEngineFailure } from '../cli-engine';
 import { followProjectLogs } from '../../engine/logs/follow-logs';
 import { parseSince } from '../../engine/logs/timestamps';
 import { EXIT, UsageError, type Command, type CommandArgs } from '../command';
@@ -42,13 +42,13 @@ export const logsCommand: Command = {
         ...shown.map((name) => `${name}-${services[name]?.replicas?.value ?? 1}`.length),
       ),
     });
-    const handle = await followProjectLogs(DockerEngine.fromEnvironment(io.env), project.name, {
+    const handle = await followProjectLogs(cliEngine(io), project.name, {
       services: positionals,
       follow: values.follow === true,
       ...(tail === undefined ? {} : { tail }),
       ...(since === undefined ? {} : { since }),
       onBatch: (batch) => io.out(print(batch.lines)),
-      onError: (error) => io.err(`parity logs: ${error.message}\n`),
+      onError: (error) => io.err(`parity logs: ${cliEngineFailure(io, error) ?? error.message}\n`),
     });
     // Ctrl+C ends a follow as the normal way out: the lines still queued are printed first.
     const stop = (): void => void handle.stop();

@@ -1,6 +1,7 @@
 import type { PublishedPort, StackContainer } from '../../../shared/stacks';
 import { listStackResult } from '../../api/stack-list';
-import { DockerEngine } from '../../engine/docker-engine';
+import { unreachableSentence } from '../../engine/endpoint/engine-target';
+import { cliEngine } from '../cli-engine';
 import { EXIT, type Command } from '../command';
 import { formatTable } from '../format-table';
 
@@ -15,9 +16,13 @@ export const psCommand: Command = {
     json: { type: 'boolean' },
   },
   async run({ values }, io) {
-    const list = await listStackResult(DockerEngine.fromEnvironment(io.env));
+    const engine = cliEngine(io);
+    const list = await listStackResult(engine);
     if (list.engine === 'unreachable') {
-      io.err(`parity: cannot reach the Docker engine at ${list.endpoint}: ${list.reason}\n`);
+      const where = engine.target;
+      io.err(
+        `parity ps: ${where ? unreachableSentence(where, list.reason) : `cannot reach the Docker engine at ${list.endpoint}: ${list.reason}`}\n`,
+      );
       return EXIT.failed;
     }
     const only = values['project-name'];

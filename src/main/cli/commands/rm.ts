@@ -1,5 +1,5 @@
 import { planRemovalOn, removeContainers } from '../../engine/remove';
-import { DockerEngine } from '../../engine/docker-engine';
+import { cliEngine } from '../cli-engine';
 import { EXIT, UsageError, type Command } from '../command';
 import { engineOperation } from '../engine-operation';
 import { loadProjectFromArgs, PROJECT_OPTIONS } from '../project-args';
@@ -48,7 +48,7 @@ export const rmCommand: Command = {
     if (unknown.length > 0) throw new UsageError(`no such service: ${unknown.join(', ')}`);
     const choice = { services: args.positionals, stop };
 
-    const plan = await planRemovalOn(DockerEngine.fromEnvironment(io.env), project.name, choice);
+    const plan = await planRemovalOn(cliEngine(io), project.name, choice);
     if (plan.skipped.length > 0) {
       const names = plan.skipped.map((t) => t.name).join(', ');
       io.err(`Running, so kept: ${names} (-s stops them first)\n`);

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApi } from '../../api/create-api';
 import { NotAProjectError, ProjectRegistry } from '../../api/project-registry';
-import { DockerEngine } from '../../engine/docker-engine';
+import { engineFromSettings } from '../../api/engine-from-settings';
 import { isLoopbackAddress } from '../../server/request-guards';
 import { FileSettingsStore } from '../../settings/file-settings-store';
 import { settingsFilePath } from '../../settings/settings-path';
@@ -39,8 +39,6 @@ export const serveCommand: Command = {
       return EXIT.failed;
     }
     const settings = new FileSettingsStore(settingsFilePath(io.env));
-    // DOCKER_HOST wins, as with every Docker tool; else the endpoint chosen in the settings.
-    const endpoint = io.env.DOCKER_HOST ?? settings.read().engineEndpoint ?? undefined;
     // Folders named on the command line are added as projects, as the app's "Add project" does.
     const registry = new ProjectRegistry(settings, io.env);
     for (const directory of positionals) {
@@ -51,11 +49,14 @@ export const serveCommand: Command = {
         throw error;
       }
     }
-    const api = createApi({
-      engine: DockerEngine.fromEnvironment({ ...io.env, DOCKER_HOST: endpoint }),
-      settings,
-      env: io.env,
-    });
+    // --context/-H, DOCKER_HOST and DOCKER_CONTEXT win, as with every Docker tool; then Settings.
+    const { engine, problem } = engineFromSettings(
+      io.env,
+      settings.read().engineEndpoint,
+      io.engineFlags,
+    );
+    if (problem !== null) io.err(`warning: ${problem}; using ${engine.endpoint}\n`);
+    const api = createApi({ engine, settings, env: io.env });
     // Loaded here: the HTTP and WebSocket stack is the slowest part of starting the CLI.
     const { startServer } = await import('../../server/serve');
     const server = await startServer({ api, rendererDir: RENDERER_DIR, host, port });

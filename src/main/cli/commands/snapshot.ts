@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderSnapshot, type Snapshot } from '../../../shared/snapshot';
-import { DockerEngine } from '../../engine/docker-engine';
+import { cliEngine, cliEngineFailure } from '../cli-engine';
 import { snapshotOfModel } from '../../drift/snapshot';
 import { snapshotOfRuntime } from '../../drift/snapshot-runtime';
 import { EXIT, UsageError, type Command } from '../command';
@@ -43,10 +43,12 @@ export const snapshotCommand: Command = {
     if (from === 'files') {
       snapshot = snapshotOfModel(project.model, project.name, project.workingDir);
     } else {
-      const engine = DockerEngine.fromEnvironment(io.env);
+      const engine = cliEngine(io);
       try {
         snapshot = await snapshotOfRuntime(engine, project.name);
       } catch (error) {
+        // Not reached at all: the one sentence every command says (run-cli.ts).
+        if (cliEngineFailure(io, error) !== null) throw error;
         io.err(
           `cannot read the containers from the Docker engine at ${engine.endpoint}: ${(error as Error).message}\n`,
         );

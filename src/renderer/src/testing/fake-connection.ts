@@ -45,6 +45,7 @@ const DEFAULTS: FakeHandlers = {
     endpoint: 'unix:///var/run/docker.sock',
     version: '28.0.0',
   }),
+  'engine.choices': () => ({ inUse: null, choices: [] }),
   'projects.list': () => [],
   'settings.get': () => defaultSettings(),
 };

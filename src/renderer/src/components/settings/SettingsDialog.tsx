@@ -1,8 +1,10 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { EngineChoices } from '../../../../shared/engine-status';
 import { LOG_RING_LIMITS, type Settings, type SettingsPatch } from '../../../../shared/settings';
 import type { Connection } from '../../api/connect-api';
 import { messageOf } from '../../lib/errors';
 import { Modal } from '../Modal';
+import { EngineChoiceList } from './EngineChoiceList';
 
 /**
  * The settings the app, the CLI and `parity serve` share: where the engine is, how many log
@@ -22,6 +24,8 @@ export function SettingsDialog({
   const [atLogin, setAtLogin] = useState(false);
   const [startProjects, setStartProjects] = useState<ReadonlyMap<string, boolean>>(new Map());
   const [error, setError] = useState<string | null>(null);
+  const [choices, setChoices] = useState<EngineChoices | null>(null);
+  const [choicesError, setChoicesError] = useState<string | null>(null);
   const ids = { endpoint: useId(), ring: useId(), login: useId(), hint: useId() };
 
   useEffect(() => {
@@ -34,6 +38,10 @@ export function SettingsDialog({
         setStartProjects(new Map(settings.projects.map((p) => [p.directory, p.startAtLogin])));
       },
       (failure: unknown) => setError(messageOf(failure)),
+    );
+    // Pinging every engine takes up to a few seconds: the rest of the dialog does not wait.
+    connection.api['engine.choices']({}).then(setChoices, (failure: unknown) =>
+      setChoicesError(messageOf(failure)),
     );
   }, [connection]);
 
@@ -73,16 +81,23 @@ export function SettingsDialog({
           id={ids.endpoint}
           type="text"
           value={endpoint}
-          placeholder="unix:///var/run/docker.sock"
+          placeholder="unix:///var/run/docker.sock or a context's name"
           spellCheck={false}
           aria-describedby={ids.hint}
           onChange={(e) => setEndpoint(e.target.value)}
           data-autofocus
         />
         <p id={ids.hint} className="field-hint">
-          Empty: DOCKER_HOST, else the local socket. DOCKER_HOST wins when set. Takes effect when
-          Parity starts.
+          An address (unix://, tcp://, ssh://, npipe://) or a Docker context&apos;s name. Empty: the
+          context <code>docker context use</code> chose, else a local socket found. DOCKER_HOST and
+          DOCKER_CONTEXT win when set. Takes effect when Parity starts.
         </p>
+        <EngineChoiceList
+          choices={choices}
+          error={choicesError}
+          selected={endpoint.trim()}
+          onPick={setEndpoint}
+        />
         <label htmlFor={ids.ring}>Log lines kept per view</label>
         <input
           id={ids.ring}
