@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type Docker from 'dockerode';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { connectTestEngine } from '../../support/engine';
@@ -40,6 +42,9 @@ let classified: Classified = { expected: [], unexpected: [], stale: [] };
 
 beforeAll(async () => {
   const docker: Docker = await connectTestEngine();
+  const cli = fileURLToPath(new URL('../../../out/main/cli.js', import.meta.url));
+  if (!existsSync(cli))
+    throw new Error('Parity is not built (no out/main/cli.js): run npm run build');
   try {
     execFileSync('docker-compose', ['version', '--short'], { encoding: 'utf8' });
   } catch (error) {
