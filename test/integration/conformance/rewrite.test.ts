@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CONFORMANCE_IMAGE, KEEP_ALIVE_ENTRYPOINT, rewriteComposeText } from './rewrite';
 
 interface Service {
+  depends_on?: unknown;
   image?: string;
   build?: unknown;
   command?: unknown;
@@ -37,6 +38,25 @@ describe('the conformance rewrite of a compose file', () => {
       healthcheck: { test: ['CMD', 'true'], interval: '3s' },
     });
     expect(api).not.toHaveProperty('build');
+  });
+
+  it('starts a service once its dependencies started, not healthy or completed', () => {
+    const { web } = rewritten(
+      [
+        'services:',
+        '  web:',
+        '    image: shop/web',
+        '    depends_on:',
+        '      db: { condition: service_healthy }',
+        '      seed: { condition: service_completed_successfully }',
+        '  db: { image: postgres }',
+        '  seed: { image: postgres }',
+      ].join('\n'),
+    );
+    expect(web?.depends_on).toEqual({
+      db: { condition: 'service_started' },
+      seed: { condition: 'service_started' },
+    });
   });
 
   it('leaves a service already written for busybox as it is', () => {

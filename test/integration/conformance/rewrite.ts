@@ -20,8 +20,8 @@ const KEPT_HOST_PATHS = new Set(['/var/run/docker.sock']);
 
 /**
  * Rewrites a compose file's text so it runs here: every image becomes busybox, builds are
- * dropped, commands kept alive, health checks made to pass, ports published on 127.0.0.1 on
- * ephemeral host ports, absolute bind sources moved into the copy. Works on the parsed document
+ * dropped, commands kept alive, health checks made to pass (and not waited for), ports on
+ * 127.0.0.1 and ephemeral host ports, absolute bind sources moved into the copy. Works on the parsed document
  * so comments and everything else stay as written; both tools then read the same text.
  */
 export function rewriteComposeText(text: string): string {
@@ -53,6 +53,17 @@ function rewriteService(doc: Document, service: YAMLMap): void {
   const health = service.get('healthcheck');
   if (isMap(health) && health.get('disable') !== true && health.has('test')) {
     health.set('test', doc.createNode(['CMD', 'true'], { flow: true }));
+  }
+  // Waiting for health costs each tool the check's interval (often 10-30 s) per step of the
+  // chain, a kept-alive command never completes, and the order of start is not what is
+  // compared: every dependency is only waited for to start.
+  const dependsOn = service.get('depends_on');
+  if (isMap(dependsOn)) {
+    for (const pair of dependsOn.items) {
+      if (isMap(pair.value) && pair.value.has('condition')) {
+        pair.value.set('condition', 'service_started');
+      }
+    }
   }
   const ports = service.get('ports');
   if (isSeq(ports)) {
