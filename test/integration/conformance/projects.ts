@@ -18,7 +18,7 @@ export const FIXTURES_DIR = join(REPO, 'test/fixtures/conformance');
  * The projects run by default, the slowest first: together they cover several networks,
  * profiles, cap_add/cap_drop, read_only, tmpfs, `~`, file and socket binds, secrets, expose,
  * stdin_open, sysctls, network_mode, container_name and restart. With the fixtures they take
- * 3 to 3.5 minutes on this shared 2-core machine (load 12-15). PARITY_CONFORMANCE=all runs
+ * under 3 minutes on this shared 2-core machine (165 s at load 13). PARITY_CONFORMANCE=all runs
  * every corpus project.
  */
 export const DEFAULT_PROJECTS: readonly string[] = [
