@@ -133,6 +133,21 @@ describe('parity drift on hostile files', () => {
     expect(seconds).toBeLessThan(20);
   });
 
+  it('an alias bomb in a file given to --against: a clear error, exit 2', async () => {
+    const dir = makeProject('hostile', { 'compose.yaml': SERVICE, 'prod.yaml': aliasBomb() });
+    const { code, stderr, seconds } = await parity([
+      'drift',
+      '--against',
+      `${dir}/prod.yaml`,
+      '--project-directory',
+      dir,
+    ]);
+    expect(stderr).toMatch(/^prod\.yaml:11:12: error: found excessive aliasing/m);
+    expect(stderr).not.toMatch(/resource exhaustion/);
+    expect(code).toBe(2);
+    expect(seconds).toBeLessThan(20);
+  });
+
   it('a glob rule that backtracks as a regular expression judges findings at once', async () => {
     const name = 'a'.repeat(40);
     const glob = 'app.env.*a*a*a*a*a*a*a*a*a*a*a*a*b';
