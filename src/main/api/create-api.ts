@@ -1,6 +1,9 @@
+import { resolve } from 'node:path';
 import type { ApiHandlers, ApiSession } from '../../shared/api/contract';
+import type { Diagnostic } from '../../shared/diagnostics';
 import type { ProjectSummary } from '../../shared/projects';
 import type { StackContainer } from '../../shared/stacks';
+import { loadProject } from '../config/load-project';
 import { acceptDrift } from '../drift/accept-writer';
 import { rulePath } from '../drift/apply-rules';
 import { down } from '../engine/down';
@@ -21,7 +24,7 @@ import { engineChoiceProblem } from './engine-from-settings';
 import { engineStatus } from './engine-status';
 import { lockDrift, runtimeDrift } from './live-drift';
 import { watchProjectFiles } from './project-files-watch';
-import { ProjectRegistry } from './project-registry';
+import { InvalidProjectError, ProjectNotFoundError, ProjectRegistry } from './project-registry';
 import { summarizeProject } from './project-summary';
 import { runAction } from './run-action';
 import { inspectRuntime } from './inspect-runtime';
@@ -72,7 +75,26 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
     }
   };
 
+  // A project whose files make reading them fail (a bug, or a limit not yet enforced) is one
+  // project in error: its summary carries the failure as a diagnostic, and every other
+  // project still lists.
   const summary = async (id: string): Promise<ProjectSummary> => {
+    try {
+      return await readSummary(id);
+    } catch (error) {
+      if (error instanceof ProjectNotFoundError) throw error;
+      return summarizeProject({
+        id,
+        project: null,
+        diagnostics: [failedToLoad(error)],
+        containers: [],
+        busy: operations.isBusy(id),
+        driftCount: null,
+      });
+    }
+  };
+
+  const readSummary = async (id: string): Promise<ProjectSummary> => {
     const { project, diagnostics } = registry.load(id);
     if (project) names.set(id, project.name);
     if (!watchers.has(id))
@@ -131,6 +153,14 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
     'stacks.list': () => listStackResult(engine),
     'projects.list': () => Promise.all(registry.ids().map(summary)),
     'projects.add': async ({ directory }) => {
+      // Read before it is saved: a folder whose files cannot be read is refused, not kept in
+      // settings to fail again at every start.
+      const id = resolve(directory);
+      try {
+        loadProject({ dir: id, env });
+      } catch (error) {
+        throw new InvalidProjectError(`${id} cannot be added: ${failedToLoad(error).message}`);
+      }
       const payload = await summary(registry.add(directory));
       // Every window and the tray learn of it, not only the one that asked.
       sessions.broadcast({ event: 'project.changed', payload });
@@ -266,4 +296,14 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
       await logs.closeAll();
     },
   };
+}
+
+// What reading a project threw, as the error its summary shows (a stack overflow named as the
+// nesting it means).
+function failedToLoad(error: unknown): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  const message = /Maximum call stack size exceeded/.test(reason)
+    ? 'its files nest too deeply to be read (extends, include or values past any real project)'
+    : reason;
+  return { severity: 'error', message: `cannot read the project: ${message}` };
 }

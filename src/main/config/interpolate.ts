@@ -4,6 +4,8 @@
 // that match at its first balanced `}`; this scanner reproduces both steps so the edge cases
 // (a `}` inside a default, an unclosed nested `${`) come out as Compose's do.
 
+import { Lines } from './interpolate-lines';
+
 /** One finding of an interpolation; offset is the index in the text of the `$` that began it. */
 export interface InterpolationProblem {
   severity: 'error' | 'warning';
@@ -35,35 +37,6 @@ interface Context {
 export const MAX_NESTING = 32;
 // A value reports at most this many problems, then says how many more there were.
 const MAX_PROBLEMS = 20;
-
-// Where each line of a text ends and the last `}` before that end: found once per line, so
-// that a line of many unclosed `${` is read in linear time.
-class Lines {
-  private start = 0;
-  private end = -1;
-  private lastBrace = -1;
-
-  constructor(private readonly text: string) {}
-
-  /** The end of the line holding `at` (its `\n`, or the end of the text). */
-  lineEnd(at: number): number {
-    if (at > this.end || at < this.start) this.find(at);
-    return this.end;
-  }
-
-  /** The last `}` of the line holding `at`, or -1. */
-  braceBefore(at: number): number {
-    this.lineEnd(at);
-    return this.lastBrace;
-  }
-
-  private find(at: number): void {
-    const eol = this.text.indexOf('\n', at);
-    this.end = eol < 0 ? this.text.length : eol;
-    this.start = this.text.lastIndexOf('\n', at - 1) + 1;
-    this.lastBrace = this.text.lastIndexOf('}', this.end - 1);
-  }
-}
 
 /** A `${` reference read as compose-go's pattern reads it, with indexes into the scanned text. */
 type BracedReference =

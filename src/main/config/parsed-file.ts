@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import type { Diagnostic, SourcePosition } from '../../shared/diagnostics';
 import { interpolateTree } from './interpolate-tree';
 import { isNull, type NodeReader } from './node-reader';
 import type { ServiceContext } from './normalize-service';
 import { readEnvFile } from './project-env';
+import { readRepositoryText } from './read-text';
 import { parseYaml, type YEntry, type YMap } from './yaml-tree';
 
 /**
@@ -59,7 +59,7 @@ export function parseComposeFile(
   const display = relative(scope.projectDir, path) || basename(path);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRepositoryText(path);
   } catch (error) {
     diagnostics.push({
       severity: 'error',

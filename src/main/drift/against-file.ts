@@ -30,10 +30,20 @@ export function sourceOfFile(path: string): AgainstFile {
     return { error: `--against: cannot read ${path}: ${(error as Error).message}` };
   }
   const documents = parseAllDocuments(text);
-  const docs = (Array.isArray(documents) ? documents : []).map((doc) =>
-    doc.errors.length > 0 ? undefined : (doc.toJSON() as unknown),
-  );
-  const broken = !Array.isArray(documents) || documents.some((doc) => doc.errors.length > 0);
+  // The yaml library refuses to expand an alias bomb (it throws): such a document counts as
+  // broken, and the reader it goes to says where and why.
+  let expanded = true;
+  const docs = (Array.isArray(documents) ? documents : []).map((doc) => {
+    if (doc.errors.length > 0) return undefined;
+    try {
+      return doc.toJSON() as unknown;
+    } catch {
+      expanded = false;
+      return undefined;
+    }
+  });
+  const broken =
+    !expanded || !Array.isArray(documents) || documents.some((doc) => doc.errors.length > 0);
   if (docs.some(isManifest)) return { source: { kubernetes: path } };
   if (extname(path).toLowerCase() === '.json') {
     return broken
