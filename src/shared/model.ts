@@ -91,6 +91,9 @@ export interface DeviceMapping {
  * Settings of the container Compose creates that drift does not compare: each passed to the
  * engine only when written (null: the engine's default).
  */
+/** The value of a single-field engine setting, as its kind reads it. */
+export type EngineFieldValue = string | number | boolean | string[] | Record<string, string>;
+
 export interface ContainerSettings {
   /** `expose`: container ports, `8080/tcp`, exposed but not published. */
   expose: Field<string[]> | null;
@@ -123,6 +126,12 @@ export interface ContainerSettings {
    * holds the variables the container has.
    */
   unsetEnvironment: Field<string>[];
+  /**
+   * Keys that are one field of the engine's create request each (`cpu_shares`, `pids_limit`,
+   * `group_add`, `domainname`, ...: ENGINE_FIELDS in src/main/config/engine-fields.ts), by
+   * Compose key; absent when the service writes none.
+   */
+  engineFields?: Record<string, Field<EngineFieldValue>>;
   /**
    * The keys the service writes that change the container Compose creates but Parity does not
    * apply yet, at their key: the project's load warns about each once, naming its services.

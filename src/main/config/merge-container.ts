@@ -39,6 +39,9 @@ export function mergeContainerSettings(
         : (over.devices ?? base.devices),
     pullPolicy: over.pullPolicy ?? base.pullPolicy,
     unsetEnvironment: base.unsetEnvironment,
+    ...(base.engineFields || over.engineFields
+      ? { engineFields: { ...base.engineFields, ...over.engineFields } }
+      : {}),
     notApplied: { ...base.notApplied, ...over.notApplied },
   };
 }

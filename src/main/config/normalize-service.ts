@@ -1,11 +1,19 @@
 import type { SourcePosition } from '../../shared/diagnostics';
 import { parseImageRef } from '../../shared/image-ref';
-import type { Field, Healthcheck, PortMapping, Resources, ServiceModel } from '../../shared/model';
+import type {
+  ContainerSettings,
+  Field,
+  Healthcheck,
+  PortMapping,
+  Resources,
+  ServiceModel,
+} from '../../shared/model';
 import type { NodeReader } from './node-reader';
 import { isNull } from './node-reader';
 import type { EnvFileFormat } from './raw-env';
 import { normalizeEnvironment } from './service-environment';
 import { homeFolder, normalizeBuild, resolveBindSource } from './service-paths';
+import { isEngineField, normalizeEngineFields } from './engine-fields';
 import { normalizeContainerSettings } from './service-container';
 import { tmpfsMounts } from './service-tmpfs';
 import { normalizeExtraHosts } from './extra-hosts';
@@ -51,7 +59,7 @@ export function normalizeService(
   for (const [key, entry] of node.entries) {
     if (!SERVICE_KEYS.has(key) && !key.startsWith('x-')) {
       reader.report('warning', `unknown key "${key}" in service "${name}"`, entry.keyPos);
-    } else if (NOT_APPLIED_KEYS.has(key)) {
+    } else if (NOT_APPLIED_KEYS.has(key) && !isEngineField(key, entry.value)) {
       notApplied[key] = entry.keyPos;
     }
   }
@@ -130,7 +138,11 @@ export function normalizeService(
     ),
     // Compose has no pods: a helper container is a service of its own.
     sidecars: {},
-    container: { ...normalizeContainerSettings(get, ctx, env.unset), notApplied },
+    container: {
+      ...normalizeContainerSettings(get, ctx, env.unset),
+      ...engineFieldsOf(get, ctx),
+      notApplied,
+    },
   };
 }
 
@@ -144,6 +156,15 @@ function fileMountsOf(
     ...normalizeFileMounts(get('configs'), 'config', reader),
   ];
   return mounts.length > 0 ? { fileMounts: mounts } : {};
+}
+
+// The single-field engine settings; the key is left out when the service writes none.
+function engineFieldsOf(
+  get: (key: string) => YNode | undefined,
+  ctx: ServiceContext,
+): Pick<ContainerSettings, 'engineFields'> {
+  const fields = normalizeEngineFields(get, ctx);
+  return Object.keys(fields).length > 0 ? { engineFields: fields } : {};
 }
 
 // A present, non-null value with its position; null when absent or unreadable.

@@ -9,6 +9,9 @@ export function settingsOutput(s: ServiceModel): Record<string, unknown> {
   const c = s.container;
   if (!c) return {};
   const out: Record<string, unknown> = {};
+  for (const [key, { value }] of Object.entries(c.engineFields ?? {})) {
+    out[key] = typeof value === 'object' && !Array.isArray(value) ? sortedRecord(value) : value;
+  }
   if (c.devices) {
     out.devices = c.devices.value.map((d) => ({
       source: d.pathOnHost,

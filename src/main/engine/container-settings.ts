@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ContainerCreateOptions, HostConfig } from 'dockerode';
 import type { ServiceModel, VolumeMount } from '../../shared/model';
+import { ENGINE_FIELDS } from '../config/engine-fields';
 
 /**
  * What a service's container settings add to its create request, as Compose passes them: each
@@ -9,21 +10,31 @@ import type { ServiceModel, VolumeMount } from '../../shared/model';
  * them, and an upgrade of Parity recreates nothing.
  */
 export function settingsSpec(service: ServiceModel): {
-  create: Pick<ContainerCreateOptions, 'platform' | 'Tty' | 'OpenStdin'>;
+  create: Partial<ContainerCreateOptions>;
   host: HostConfig;
 } {
   const c = service.container;
   const tmpfs = service.volumes.filter(({ value }) => isShortTmpfs(value));
   const security = c?.securityOpt?.value.map((option) => securityOption(service.name, option));
   const unconfined = security?.includes(UNCONFINED);
+  const fields = Object.entries(c?.engineFields ?? {});
+  const onSide = (side: 'config' | 'host') =>
+    Object.fromEntries(
+      fields.flatMap(([key, { value }]) => {
+        const target = ENGINE_FIELDS[key];
+        return target?.on === side ? [[target.field, value]] : [];
+      }),
+    );
   return {
     create: {
+      ...onSide('config'),
       // dockerode sends the create request's options as its query too: ?platform=linux/amd64.
       ...(c?.platform ? { platform: c.platform.value } : {}),
       ...(c?.tty?.value === true ? { Tty: true } : {}),
       ...(c?.stdinOpen?.value === true ? { OpenStdin: true } : {}),
     },
     host: {
+      ...onSide('host'),
       ...(tmpfs.length > 0
         ? {
             Tmpfs: Object.fromEntries(
