@@ -16,11 +16,23 @@ export const KNOWN_SKIPS: Readonly<Record<string, string>> = {
 
 const serviceOf = (d: Difference): string => d.container.replace(/#\d+$/, '');
 const numberOf = (d: Difference): string => d.container.replace(/^.*#/, '');
-const upFailed = (pattern: RegExp) => (d: Difference) =>
-  typeof d.parity === 'string' && pattern.test(d.parity);
 
 /** Compose v2 (hence Parity) and docker-compose 1.29 differ here by design. */
 const COMPOSE_V1: readonly KnownDifference[] = [
+  {
+    kind: 'compose-v1',
+    reason:
+      'capability names: Parity sends them normalized (cap_drop: [all] as ALL), Compose as written; the engine reads both alike',
+    projects: '*',
+    field: 'Cap*',
+    when: (d) =>
+      Array.isArray(d.parity) &&
+      Array.isArray(d.compose) &&
+      JSON.stringify(d.parity) ===
+        JSON.stringify(
+          (d.compose as string[]).map((c) => c.toUpperCase().replace(/^CAP_/, '')).sort(),
+        ),
+  },
   {
     kind: 'compose-v1',
     reason: '1.29 names containers <project>_<service>_<n>; Compose v2 <project>-<service>-<n>',
@@ -68,185 +80,13 @@ const COMPOSE_V1: readonly KnownDifference[] = [
   },
 ];
 
-const MULTI_NETWORK = [
-  'example-voting-app',
-  'nextcloud-redis-mariadb',
-  'nginx-flask-mysql',
-  'react-express-mongodb',
-  'react-java-mysql',
-];
-const EXISTING_BIND_SOURCE = [
-  'elasticsearch-logstash-kibana',
-  'nginx-flask-mongo',
-  'nginx-golang',
-  'nginx-golang-mysql',
-  'nginx-wsgi-flask',
-  'portainer',
-  'react-express-mysql',
-  'sock-shop',
-  'traefik-golang',
-];
-
 /** Parity bugs the test finds today, each to be removed when fixed. */
 const BUGS: readonly KnownDifference[] = [
-  {
-    kind: 'bug',
-    reason: 'a service on several networks fails on API 1.41 (connect them one by one)',
-    projects: MULTI_NETWORK,
-    containers: ['(up)'],
-    field: 'exit',
-    when: upFailed(/Container cannot be connected to network endpoints/),
-  },
-  {
-    kind: 'bug',
-    reason: 'a bind source that is an existing file (or socket) fails with EEXIST (mkdir)',
-    projects: EXISTING_BIND_SOURCE,
-    containers: ['(up)'],
-    field: 'exit',
-    when: upFailed(/EEXIST: file already exists, mkdir/),
-  },
-  {
-    kind: 'bug',
-    reason: 'a bind source starting with ~ is not expanded to HOME',
-    projects: ['minecraft'],
-    containers: ['(up)'],
-    field: 'exit',
-    when: upFailed(/invalid mount config/),
-  },
-  {
-    kind: 'bug',
-    reason: 'not created: Parity\'s up failed before it (the "(up) exit" row)',
-    projects: [...MULTI_NETWORK, ...EXISTING_BIND_SOURCE, 'minecraft'],
-    field: 'container',
-    parity: ABSENT,
-    compose: 'created',
-  },
-  {
-    kind: 'bug',
-    reason: 'not started: a dependency failed on the several-networks bug',
-    projects: ['nginx-flask-mysql', 'react-express-mongodb', 'react-java-mysql'],
-    containers: ['proxy#1', 'frontend#1'],
-    field: 'Running',
-    parity: false,
-    compose: true,
-  },
-  {
-    kind: 'bug',
-    reason: 'expose: not applied yet (issue 12)',
-    projects: [
-      'fixture:storage-network',
-      'gitea-postgres',
-      'nextcloud-postgres',
-      'nextcloud-redis-mariadb',
-      'nginx-flask-mysql',
-      'react-express-mongodb',
-      'react-java-mysql',
-      'sparkjava-mysql',
-      'spring-postgres',
-      'wordpress-mysql',
-    ],
-    field: 'ExposedPorts',
-  },
-  {
-    kind: 'bug',
-    reason: 'secrets: not mounted at /run/secrets yet',
-    projects: [
-      'nginx-aspnet-mysql',
-      'nginx-flask-mysql',
-      'react-java-mysql',
-      'sparkjava-mysql',
-      'spring-postgres',
-    ],
-    field: 'Mounts./run/secrets/*',
-    parity: ABSENT,
-  },
-  {
-    kind: 'bug',
-    reason: 'sysctls: not applied yet',
-    projects: ['wireguard', 'fixture:limits'],
-    field: 'Sysctls',
-    parity: ABSENT,
-  },
-  {
-    kind: 'bug',
-    reason: 'stdin_open / tty: not applied yet',
-    projects: ['react-express-mongodb', 'fixture:process'],
-    field: 'OpenStdin',
-    parity: false,
-    compose: true,
-  },
-  {
-    kind: 'bug',
-    reason: 'stdin_open / tty: not applied yet',
-    projects: ['fixture:process'],
-    field: 'Tty',
-    parity: false,
-    compose: true,
-  },
-  {
-    kind: 'bug',
-    reason: 'environment entry without a value (FOO, or FOO: with no value) is dropped',
-    projects: ['fixture:process'],
-    containers: ['exec-forms#1', 'shell-forms#1'],
-    field: 'Env.*',
-    parity: ABSENT,
-    compose: '<no value>',
-  },
   {
     kind: 'bug',
     reason: 'domainname: not applied yet',
     projects: ['fixture:process'],
     field: 'Domainname',
-    parity: ABSENT,
-  },
-  {
-    kind: 'bug',
-    reason: 'tmpfs: made as tmpfs mounts without their options, not HostConfig.Tmpfs',
-    projects: ['fixture:limits'],
-    containers: ['hardened#1'],
-    field: 'Tmpfs',
-    parity: ABSENT,
-  },
-  {
-    kind: 'bug',
-    reason: 'tmpfs: made as tmpfs mounts without their options, not HostConfig.Tmpfs',
-    projects: ['fixture:limits'],
-    containers: ['hardened#1'],
-    field: 'Mounts.*',
-    compose: ABSENT,
-  },
-  {
-    kind: 'bug',
-    reason: 'logging: options not applied yet',
-    projects: ['fixture:limits'],
-    field: 'LogConfig',
-  },
-  {
-    kind: 'bug',
-    reason: 'ulimits: not applied yet',
-    projects: ['fixture:limits'],
-    field: 'Ulimits',
-    parity: ABSENT,
-  },
-  {
-    kind: 'bug',
-    reason: 'shm_size: not applied yet (the engine default 64 MiB stays)',
-    projects: ['fixture:limits'],
-    field: 'ShmSize',
-  },
-  {
-    kind: 'bug',
-    reason: 'dns / dns_search / dns_opt: not applied yet',
-    projects: ['fixture:limits'],
-    containers: ['resolver#1'],
-    field: 'Dns*',
-    parity: ABSENT,
-  },
-  {
-    kind: 'bug',
-    reason: 'security_opt: not applied yet',
-    projects: ['fixture:limits'],
-    field: 'SecurityOpt',
     parity: ABSENT,
   },
   {
@@ -268,13 +108,6 @@ const BUGS: readonly KnownDifference[] = [
     projects: ['fixture:limits'],
     field: 'GroupAdd',
     parity: ABSENT,
-  },
-  {
-    kind: 'bug',
-    reason: 'networks.<name>.aliases: not applied yet (only the service name is an alias)',
-    projects: ['fixture:storage-network'],
-    containers: ['web#1'],
-    field: 'Networks.<project>_backend.Aliases',
   },
 ];
 
