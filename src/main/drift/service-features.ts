@@ -47,7 +47,7 @@ export interface Features {
 }
 
 /**
- * The features of every service of a side, each worked out once when first asked. A feature
+ * The features of the services of a side, each worked out once when first asked. A feature
  * most services of the side share (the same env keys everywhere, `/data` on every service)
  * says nothing about which one a service is: with four services or more, one that more than
  * half of them have is left out.
@@ -57,76 +57,110 @@ export function featuresOf(
   leftovers: readonly string[],
 ): (service: string) => Features | undefined {
   const left = new Set(leftovers);
-  const lowerLeft = leftovers.map((n) => n.toLowerCase());
+  // Any leftover's name, anywhere in a value, any case: the cheap test before host names.
+  const namesLeft = new RegExp(
+    leftovers.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)',
+    'i',
+  );
   const names = Object.keys(model.services);
   const byLower = new Map(names.map((n) => [n.toLowerCase(), n]));
-  const raw = new Map<string, Features>();
-  for (const name of names) {
+  const counts = countFeatures(model);
+  const common = (field: FeatureSet, value: string): boolean =>
+    names.length >= 4 && (counts[field].get(value) ?? 0) > names.length / 2;
+  const memo = new Map<string, Features>();
+  return (name) => {
     const service = model.services[name];
-    if (service) raw.set(name, rawFeatures(name, service, byLower, left, lowerLeft));
-  }
-  const common = commonFeatures([...raw.values()]);
-  for (const f of raw.values()) {
-    for (const [field, values] of Object.entries(common) as [FeatureSet, Set<string>][]) {
-      for (const v of values) f[field].delete(v);
+    if (!service) return undefined;
+    let features = memo.get(name);
+    if (!features) {
+      features = rawFeatures(name, service, byLower, left, namesLeft);
+      for (const field of left.has(name) ? FIELDS : []) {
+        for (const v of features[field]) if (common(field, v)) features[field].delete(v);
+      }
+      memo.set(name, features);
     }
-  }
-  return (service) => raw.get(service);
+    return features;
+  };
 }
 
 type FeatureSet = 'tokens' | 'envKeys' | 'envPrefixes' | 'ports' | 'mounts';
+const FIELDS: readonly FeatureSet[] = ['tokens', 'envKeys', 'envPrefixes', 'ports', 'mounts'];
 
-function commonFeatures(all: readonly Features[]): Record<FeatureSet, Set<string>> {
-  const fields: FeatureSet[] = ['tokens', 'envKeys', 'envPrefixes', 'ports', 'mounts'];
-  const common = Object.fromEntries(fields.map((f) => [f, new Set<string>()])) as Record<
+// How many services of the side have each feature: one pass, no per-service sets.
+function countFeatures(model: EnvironmentModel): Record<FeatureSet, Map<string, number>> {
+  const counts = Object.fromEntries(FIELDS.map((f) => [f, new Map<string, number>()])) as Record<
     FeatureSet,
-    Set<string>
+    Map<string, number>
   >;
-  if (all.length < 4) return common;
-  for (const field of fields) {
-    const counts = new Map<string, number>();
-    for (const f of all) for (const v of f[field]) counts.set(v, (counts.get(v) ?? 0) + 1);
-    for (const [v, n] of counts) if (n > all.length / 2) common[field].add(v);
+  // Each call's values are distinct (a set, or keys of one object) but ports and mounts.
+  const bump = (field: FeatureSet, values: Iterable<string>): void => {
+    const count = counts[field];
+    for (const v of values) count.set(v, (count.get(v) ?? 0) + 1);
+  };
+  for (const [name, service] of Object.entries(model.services)) {
+    const keys = Object.keys(service.environment);
+    bump('tokens', nameTokens(name));
+    bump('envKeys', keys);
+    bump('envPrefixes', prefixesOf(keys));
+    bump('ports', new Set(portsOf(service)));
+    bump('mounts', new Set(mountsOf(service)));
   }
-  return common;
+  return counts;
 }
+
+function prefixesOf(keys: Iterable<string>): Set<string> {
+  const prefixes = new Set<string>();
+  for (const k of keys) {
+    const at = k.indexOf('_');
+    if (at > 0) prefixes.add(k.slice(0, at));
+  }
+  return prefixes;
+}
+const portsOf = (service: ServiceModel): string[] =>
+  service.ports
+    .map((p) => p.value.target)
+    .filter((n) => !COMMON_PORTS.has(n))
+    .map(String);
+const mountsOf = (service: ServiceModel): string[] =>
+  service.volumes.filter((v) => v.value.type !== 'tmpfs').map((v) => v.value.target);
+
+const NONE: ReadonlySet<string> = new Set();
+const NO_FEATURES = {
+  tokens: NONE,
+  image: null,
+  envKeys: NONE,
+  envPrefixes: NONE,
+  ports: NONE,
+  mounts: NONE,
+} as Omit<Features, 'links'>;
 
 function rawFeatures(
   name: string,
   service: ServiceModel,
   byLower: ReadonlyMap<string, string>,
   left: ReadonlySet<string>,
-  lowerLeft: readonly string[],
+  namesLeft: RegExp,
 ): Features {
-  const envKeys = new Set(Object.keys(service.environment));
   const all = left.has(name);
   const links = new Set(Object.keys(service.dependsOn).filter((d) => all || left.has(d)));
   for (const { value } of Object.values(service.environment)) {
     // Reading host names is the cost here: a paired service's value is read only when it
     // could name a leftover one.
-    const lower = value.toLowerCase();
-    if (!all && !lowerLeft.some((n) => lower.includes(n))) continue;
+    if (!all && !namesLeft.test(value)) continue;
     for (const host of hostNames(value)) {
       const target = byLower.get(host);
       if (target !== undefined && target !== name && (all || left.has(target))) links.add(target);
     }
   }
+  // A paired service is asked only for its links (graph evidence): the rest is left empty.
+  if (!all) return { ...NO_FEATURES, links };
   return {
     tokens: nameTokens(name),
     image: service.build ? null : (service.image?.value ?? null),
-    envKeys,
-    envPrefixes: new Set(
-      [...envKeys].flatMap((k) => (k.includes('_') ? [k.split('_')[0] ?? k] : [])),
-    ),
-    ports: new Set(
-      service.ports
-        .map((p) => p.value.target)
-        .filter((n) => !COMMON_PORTS.has(n))
-        .map(String),
-    ),
-    mounts: new Set(
-      service.volumes.filter((v) => v.value.type !== 'tmpfs').map((v) => v.value.target),
-    ),
+    envKeys: new Set(Object.keys(service.environment)),
+    envPrefixes: prefixesOf(Object.keys(service.environment)),
+    ports: new Set(portsOf(service)),
+    mounts: new Set(mountsOf(service)),
     links,
   };
 }
