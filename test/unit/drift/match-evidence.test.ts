@@ -205,4 +205,41 @@ describe('pairing leftover services by evidence', () => {
     });
     expect(report.matches.map((m) => m.by)).toEqual(['none', 'none', 'none']);
   });
+  it('takes nothing most services share as evidence (the same env keys and mounts everywhere)', () => {
+    const devService = (name: string, ...more: string[]): string[] => [
+      `  ${name}:`,
+      `    image: example/${name}:1`,
+      '    environment: { SHARED_ONE: x, SHARED_TWO: y }',
+      `    volumes: ["${name}-data:/data"]`,
+      ...more,
+    ];
+    const prodService = (name: string, ...env: string[]): string =>
+      workload(
+        name,
+        `example/${name}:1`,
+        `env: [{ name: SHARED_ONE, value: x }, { name: SHARED_TWO, value: y }${env.join('')}]`,
+        'volumeMounts: [{ name: d, mountPath: /data }]',
+      );
+    const { report } = driftOf({
+      'compose.yaml': lines(
+        'services:',
+        ...devService('a'),
+        ...devService('b'),
+        ...devService('c', '    depends_on: [legacy]'),
+        ...devService('legacy'),
+        'volumes: { a-data: {}, b-data: {}, c-data: {}, legacy-data: {} }',
+      ),
+      'k8s/a.yaml': prodService('a'),
+      'k8s/b.yaml': prodService('b'),
+      'k8s/c.yaml': prodService('c', ', { name: NEXT_URL, value: "http://modern:9000" }'),
+      'k8s/modern.yaml': prodService('modern'),
+    });
+    // Only the place in the graph is left (c uses each), one kind of evidence: no pair.
+    expect(pairOf(report.matches, 'legacy')?.by).toBe('none');
+    expect(pairOf(report.matches, 'legacy')?.closest).toEqual({
+      name: 'modern',
+      evidence: 'same place in the graph: c uses it on both sides (score 2)',
+      notTaken: 'too little evidence: score 2 from 1 kind(s), a pair needs 3 from 2',
+    });
+  });
 });
