@@ -68,11 +68,17 @@ export const ServiceMatchSchema = z.object({
    * workload is named like the dev service; image: the same image repository; env-host: an env
    * key of a paired service names one as its host on each side; sidecar: the dev service runs
    * in production as a sidecar or init container of `prod`'s pod (`prod` is paired with another
-   * dev service too); none: not paired.
+   * dev service too); evidence: the clear best by a score over independent evidence (name
+   * words, image family, env keys, ports, data mounts, place in the graph); none: not paired.
    */
-  by: z.enum(['name', 'map', 'container-name', 'image', 'env-host', 'sidecar', 'none']),
-  /** For pairs made by evidence (container-name, image, env-host, sidecar): the evidence, in words. */
+  by: z.enum(['name', 'map', 'container-name', 'image', 'env-host', 'sidecar', 'evidence', 'none']),
+  /** For pairs made by evidence (all but name and map): the evidence, in words. */
   evidence: z.string().optional(),
+  /**
+   * For a service left unpaired (`none`): the service of the other side that came closest, the
+   * evidence for it and why it was not taken, in words.
+   */
+  closest: z.object({ name: z.string(), evidence: z.string(), notTaken: z.string() }).optional(),
 });
 export type ServiceMatch = z.infer<typeof ServiceMatchSchema>;
 

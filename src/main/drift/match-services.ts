@@ -1,5 +1,7 @@
 import type { ServiceMatch } from '../../shared/drift';
 import type { EnvironmentModel, ServiceModel } from '../../shared/model';
+import { pairByEvidence } from './match-evidence';
+import { hostNames } from './service-features';
 
 /** A production workload's containers, for matching by evidence (Kubernetes sources have them). */
 export interface ProdWorkload {
@@ -13,7 +15,10 @@ export interface ProdWorkload {
  * Pairs dev services with production ones: parity.yaml's map first (`worker:
  * Deployment/order-worker`), then equal names, then by evidence, only when it is unambiguous
  * (one candidate on each side): a production container named like the dev service, then the same
- * image repository, then an env key of a paired service that names one as host on each side. Every pair says how it was made, and evidence pairs on what evidence.
+ * image repository, then an env key of a paired service that names one as host on each side;
+ * then a production pod's sidecar named like the dev service; then the clear best by a score
+ * over independent evidence (match-evidence.ts). Every pair says how it was made, and evidence
+ * pairs on what evidence; a service left unpaired, which candidate came closest.
  */
 export function matchServices(
   dev: EnvironmentModel,
@@ -50,12 +55,24 @@ export function matchServices(
     matches.push({ dev: pair.dev, prod: pair.prod, by: 'sidecar', evidence: pair.evidence });
     devLeft.splice(devLeft.indexOf(pair.dev), 1);
   }
+  const paired = matches.flatMap((m) => (m.dev && m.prod ? [{ dev: m.dev, prod: m.prod }] : []));
+  const scored = pairByEvidence(dev, prod, devLeft, [...prodLeft], paired);
+  for (const pair of scored.pairs) {
+    matches.push({ ...pair, by: 'evidence' });
+    prodLeft.delete(pair.prod);
+  }
   // In the dev services' order, as before evidence existed; production-only ones after them.
   const byDev = new Map(matches.map((m) => [m.dev, m]));
-  const ordered = Object.keys(dev.services).map(
-    (name): ServiceMatch => byDev.get(name) ?? { dev: name, prod: null, by: 'none' },
-  );
-  for (const name of prodLeft) ordered.push({ dev: null, prod: name, by: 'none' });
+  const ordered = Object.keys(dev.services).map((name): ServiceMatch => {
+    const closest = scored.closestForDev.get(name);
+    return (
+      byDev.get(name) ?? { dev: name, prod: null, by: 'none', ...(closest ? { closest } : {}) }
+    );
+  });
+  for (const name of prodLeft) {
+    const closest = scored.closestForProd.get(name);
+    ordered.push({ dev: null, prod: name, by: 'none', ...(closest ? { closest } : {}) });
+  }
   return ordered;
 }
 
@@ -167,21 +184,6 @@ function envHostRule(
       return null;
     },
   };
-}
-
-// The host names a value names, lower-cased, each also by its first label.
-function hostNames(value: string): Set<string> {
-  const hosts = [
-    ...value.split(',').flatMap((part) => /^\s*([\w.-]+)(?::\d+)?\s*$/.exec(part)?.[1] ?? []),
-    ...[...value.matchAll(/(?:\/\/|@)([\w.-]+)/g)].flatMap((m) => m[1] ?? []),
-  ];
-  const names = new Set<string>();
-  for (const host of hosts) {
-    const lower = host.toLowerCase();
-    names.add(lower);
-    names.add(lower.split('.')[0] ?? lower);
-  }
-  return names;
 }
 
 /**

@@ -1,92 +1,28 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/shared/drift';
 import { loadProject } from '../../../src/main/config/load-project';
 import { diffModels } from '../../../src/main/drift/diff';
 import { readKubernetes, workloadsOf } from '../../../src/main/drift/kubernetes';
-import { CORPORA, CORPORA_PRESENT, warnWithoutCorpora } from '../../support/corpora';
+import { CORPORA_PRESENT, warnWithoutCorpora } from '../../support/corpora';
+import {
+  CORPORA,
+  describeScore,
+  isFound,
+  keyMatches,
+  readExpectations,
+  reportedAsDrift,
+  scoreFindings,
+  type Item,
+} from './corpora-scorer';
 
 // Scores diffModels against the hand-made ground truth of the real-world corpora
-// (<corpora>/<corpus>/expectations.yaml; its header holds the matching rules).
-
-type OneOrMany = string | string[];
-
-interface Item {
-  id: string;
-  service: OneOrMany;
-  category: OneOrMany;
-  key?: OneOrMany;
-  kind?: OneOrMany;
-  accept_status?: Finding['status'][];
-}
-
-interface Expectations {
-  dev: { compose: string[] };
-  prod: { kubernetes: string[] };
-  aliases?: Record<string, string[]> | null;
-  findings: Item[];
-  expected: Item[];
-  traps: Item[];
-}
-
-const list = (value: OneOrMany | undefined): string[] | undefined =>
-  value === undefined ? undefined : Array.isArray(value) ? value : [value];
-
-/** A key of only A-Z, 0-9, _ is a whole token of the path; any other a case-insensitive substring. */
-export function keyMatches(key: string, path: string): boolean {
-  if (/^[A-Z0-9_]+$/.test(key)) return path.split(/[^A-Za-z0-9_]+/).includes(key);
-  return path.toLowerCase().includes(key.toLowerCase());
-}
-
-interface Criteria {
-  service: string;
-  category: string;
-  key?: string;
-  kinds?: string[];
-}
-
-function matches(f: Finding, c: Criteria): boolean {
-  return (
-    (c.service === '*' || f.service === c.service) &&
-    f.category === c.category &&
-    (c.key === undefined || keyMatches(c.key, f.path)) &&
-    (c.kinds === undefined || c.kinds.includes(f.kind))
-  );
-}
-
-// Every combination of the listed values: under findings all must match, elsewhere any.
-function combinations(item: Item): Criteria[] {
-  const keys = list(item.key) ?? [undefined];
-  return (list(item.service) ?? []).flatMap((service) =>
-    (list(item.category) ?? []).flatMap((category) =>
-      keys.map((key) => ({ service, category, ...(key === undefined ? {} : { key }) })),
-    ),
-  );
-}
-
-/** A required finding: every service/category/key combination reported with an accepted status. */
-export function isFound(item: Item, findings: readonly Finding[]): boolean {
-  const statuses = item.accept_status ?? ['drift'];
-  return combinations(item).every((c) =>
-    findings.some((f) => matches(f, c) && statuses.includes(f.status)),
-  );
-}
-
-/** The drift findings that an expected item or a trap (kind narrowing it) covers. */
-export function reportedAsDrift(item: Item, findings: readonly Finding[]): Finding[] {
-  const kinds = list(item.kind);
-  return findings.filter(
-    (f) =>
-      f.status === 'drift' &&
-      combinations(item).some((c) => matches(f, { ...c, ...(kinds ? { kinds } : {}) })),
-  );
-}
+// (../shared/corpora/<corpus>/expectations.yaml; the scorer is in corpora-scorer.ts).
+// corpora-cli.test.ts scores the same corpora through the CLI, as users run it.
 
 function score(corpus: string) {
   const dir = join(CORPORA, corpus);
-  const exp = parse(readFileSync(join(dir, 'expectations.yaml'), 'utf8')) as Expectations;
+  const exp = readExpectations(corpus);
   const { project, diagnostics } = loadProject({
     dir,
     files: exp.dev.compose,
@@ -105,21 +41,9 @@ function score(corpus: string) {
     secretKeys: production.secretKeys,
     workloads: workloadsOf(production),
   });
-  const found = exp.findings.filter((item) => isFound(item, findings)).map((item) => item.id);
-  const missed = exp.findings.map((item) => item.id).filter((id) => !found.includes(id));
-  const trapsHit = exp.traps
-    .filter((item) => reportedAsDrift(item, findings).length > 0)
-    .map((item) => item.id);
-  const expectedAsDrift = exp.expected
-    .filter((item) => reportedAsDrift(item, findings).length > 0)
-    .map((item) => item.id);
-  console.log(
-    `${corpus}: found ${found.length}/${exp.findings.length} findings` +
-      ` (missed: ${missed.join(', ') || 'none'}); ${trapsHit.length} traps hit` +
-      ` (${trapsHit.join(', ') || 'none'}); expected items shown as drift:` +
-      ` ${expectedAsDrift.join(', ') || 'none'}`,
-  );
-  return { exp, findings, found, trapsHit, expectedAsDrift, production };
+  const result = scoreFindings(exp, findings);
+  console.log(describeScore(corpus, exp, result));
+  return { exp, findings, ...result, production };
 }
 
 // The ratchet: what the detector finds today. Raise these as it improves; never lower them.
@@ -191,12 +115,12 @@ const KNOWN_TRAPS: Record<string, string[]> = {
   'sock-shop': [],
 };
 
-warnWithoutCorpora('the drift scores of the corpora');
+warnWithoutCorpora('the corpora drift scores');
 
 describe.skipIf(!CORPORA_PRESENT).each(Object.keys(RATCHET))(
   'drift score on the %s corpus',
   (corpus) => {
-    // Read in beforeAll, which a skipped suite does not run (its factory it does).
+    // Read in beforeAll: vitest runs a skipped suite's body too.
     let result: ReturnType<typeof score>;
     beforeAll(() => {
       result = score(corpus);

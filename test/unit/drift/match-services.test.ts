@@ -152,11 +152,18 @@ describe('matching services by evidence', () => {
   it('leaves both unmatched when the image is ambiguous (two candidates on a side)', () => {
     const dev = env(service('cache', 'redis:7'));
     const prod = env(service('sessions', 'redis:7'), service('queue', 'redis:7.2'));
-    expect(matchServices(dev, prod, {})).toEqual([
-      { dev: 'cache', prod: null, by: 'none' },
-      { dev: null, prod: 'sessions', by: 'none' },
-      { dev: null, prod: 'queue', by: 'none' },
+    const matches = matchServices(dev, prod, {});
+    expect(matches.map((m) => [m.dev, m.prod, m.by])).toEqual([
+      ['cache', null, 'none'],
+      [null, 'sessions', 'none'],
+      [null, 'queue', 'none'],
     ]);
+    // The unpaired one says which candidate came closest, and why it was not taken.
+    expect(matches[0]?.closest).toEqual({
+      name: 'sessions',
+      evidence: 'same image library/redis (score 3)',
+      notTaken: 'not clearly ahead of queue (score 3)',
+    });
     const devTwo = env(service('cache', 'redis:7'), service('queue', 'redis:7'));
     const prodOne = env(service('sessions', 'redis:7'));
     expect(matchServices(devTwo, prodOne, {}).every((m) => m.by === 'none')).toBe(true);
