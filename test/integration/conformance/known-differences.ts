@@ -81,35 +81,7 @@ const COMPOSE_V1: readonly KnownDifference[] = [
 ];
 
 /** Parity bugs the test finds today, each to be removed when fixed. */
-const BUGS: readonly KnownDifference[] = [
-  {
-    kind: 'bug',
-    reason: 'domainname: not applied yet',
-    projects: ['fixture:process'],
-    field: 'Domainname',
-    parity: ABSENT,
-  },
-  {
-    kind: 'bug',
-    reason: 'cpu_shares: not applied yet',
-    projects: ['fixture:limits'],
-    field: 'CpuShares',
-  },
-  {
-    kind: 'bug',
-    reason: 'pids_limit: not applied yet',
-    projects: ['fixture:limits'],
-    field: 'PidsLimit',
-    parity: ABSENT,
-  },
-  {
-    kind: 'bug',
-    reason: 'group_add: not applied yet',
-    projects: ['fixture:limits'],
-    field: 'GroupAdd',
-    parity: ABSENT,
-  },
-];
+const BUGS: readonly KnownDifference[] = [];
 
 /** Every expected difference: Compose v2 vs 1.29 first, then the open Parity bugs. */
 export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [...COMPOSE_V1, ...BUGS];

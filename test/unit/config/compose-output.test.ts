@@ -127,10 +127,10 @@ describe('parity config: hostname, working_dir, container_name, extra_hosts and 
         '    working_dir: /srv/app',
         '    container_name: the-app',
         '    extra_hosts: ["db.local:10.0.0.5", "v6=::1", "host.docker.internal:host-gateway"]',
-        '    cgroup_parent: /custom',
+        '    cpu_count: 2',
         '  other:',
         '    image: busybox:1.37',
-        '    cgroup_parent: /custom',
+        '    cpu_count: 2',
         '',
       ].join('\n'),
     });
@@ -144,7 +144,7 @@ describe('parity config: hostname, working_dir, container_name, extra_hosts and 
     );
     // One line for the key, naming every service that writes it, at its first occurrence.
     expect(result.err).toBe(
-      'compose.yaml:8:5: warning: cgroup_parent: not applied by Parity yet on 2 services: app, other (docker compose applies it; the containers Parity creates go without it)\n',
+      'compose.yaml:8:5: warning: cpu_count: not applied by Parity yet on 2 services: app, other (docker compose applies it; the containers Parity creates go without it)\n',
     );
   });
 });

@@ -9,7 +9,7 @@ describe('keys Parity does not apply yet', () => {
       [
         `  s${String(i).padStart(2, '0')}:`,
         '    image: busybox:1.37',
-        '    oom_score_adj: 100',
+        '    cpu_count: 2',
       ].join('\n'),
     );
     const dir = makeProject('many', {
@@ -18,14 +18,14 @@ describe('keys Parity does not apply yet', () => {
         ...services,
         '  web:',
         '    image: busybox:1.37',
-        '    pids_limit: 50',
+        '    cpu_percent: 50',
         '    profiles: [off]',
         '',
       ].join('\n'),
     });
     const { diagnostics } = loadProject({ dir, env: {} });
     expect(diagnostics.map(formatDiagnostic)).toEqual([
-      'compose.yaml:4:5: warning: oom_score_adj: not applied by Parity yet on 12 services: s00, s01, s02, s03, s04, s05, s06, s07 and 4 more (docker compose applies it; the containers Parity creates go without it)',
+      'compose.yaml:4:5: warning: cpu_count: not applied by Parity yet on 12 services: s00, s01, s02, s03, s04, s05, s06, s07 and 4 more (docker compose applies it; the containers Parity creates go without it)',
     ]);
   });
 
@@ -44,6 +44,9 @@ describe('keys Parity does not apply yet', () => {
         '    stdin_open: true',
         '    security_opt: [no-new-privileges]',
         '    expose: [3000]',
+        '    oom_score_adj: 100',
+        '    pids_limit: 50',
+        '    cgroup_parent: /custom',
         '',
       ].join('\n'),
     });
