@@ -6,11 +6,9 @@ import { makeProject } from '../../support/project-dir';
 describe('keys Parity does not apply yet', () => {
   it('are one warning per key naming its services, at the first, never one per service', () => {
     const services = Array.from({ length: 12 }, (_, i) =>
-      [
-        `  s${String(i).padStart(2, '0')}:`,
-        '    image: busybox:1.37',
-        '    cpu_count: 2',
-      ].join('\n'),
+      [`  s${String(i).padStart(2, '0')}:`, '    image: busybox:1.37', '    cpu_count: 2'].join(
+        '\n',
+      ),
     );
     const dir = makeProject('many', {
       'compose.yaml': [
