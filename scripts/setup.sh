@@ -3,7 +3,8 @@
 #   - Node.js new enough for the toolchain (>= 20.19);
 #   - a reachable Docker engine (on Debian as root: docker.io installed and dockerd started);
 #   - Debian's busybox-static, Chromium (browser tests), docker-compose (the benchmark peer) and
-#     socat (the engine-endpoint tests forward sockets and TLS with it);
+#     socat and openssl (the engine-endpoint tests forward sockets and TLS, with certificates
+#     they make);
 #   - the local test images (scripts/build-test-images.sh);
 #   - the npm dependencies (npm ci).
 # Usage: bash scripts/setup.sh [--electron]
@@ -43,6 +44,7 @@ engine_up || command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
 command -v chromium >/dev/null 2>&1 || [ -n "${PARITY_CHROMIUM:-}" ] || missing+=(chromium)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 command -v socat >/dev/null 2>&1 || missing+=(socat)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
   if is_root_debian; then
     say "installing ${missing[*]}"
