@@ -3,11 +3,10 @@ import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runParity } from '../support/cli';
 import { connectTestEngine, uniqueProjectName } from '../support/engine';
-import { makeProject } from '../support/project-dir';
+import { lines, makeProject } from '../support/project-dir';
 
 // The Compose keys that are one field of the create request each, through the CLI as a user
 // runs it: in the container the engine made, and in effect inside it where it can be seen.
-const lines = (...text: string[]) => [...text, ''].join('\n');
 
 let docker: Docker;
 beforeAll(async () => {

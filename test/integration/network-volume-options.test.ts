@@ -3,11 +3,10 @@ import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runParity } from '../support/cli';
 import { connectTestEngine, uniqueProjectName } from '../support/engine';
-import { makeProject } from '../support/project-dir';
+import { lines, makeProject } from '../support/project-dir';
 
 // A network with its own address pool and a fixed address for a service (pihole's layout), an
 // internal network, and a volume with driver options, as Compose creates them.
-const lines = (...text: string[]) => [...text, ''].join('\n');
 
 let docker: Docker;
 beforeAll(async () => {

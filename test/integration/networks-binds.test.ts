@@ -6,12 +6,11 @@ import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runParity } from '../support/cli';
 import { connectTestEngine, uniqueProjectName } from '../support/engine';
-import { makeProject } from '../support/project-dir';
+import { lines, makeProject } from '../support/project-dir';
 
 // What docker compose does on every engine, API 1.41 (Docker 20.10) included: a service on
 // several networks joins them all, with its aliases per network, and a bind whose source is
 // an existing file or socket mounts it as it is. Run through the CLI, as a user runs it.
-const lines = (...text: string[]) => [...text, ''].join('\n');
 
 let docker: Docker;
 beforeAll(async () => {

@@ -4,12 +4,11 @@ import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runParity } from '../support/cli';
 import { connectTestEngine, uniqueProjectName } from '../support/engine';
-import { makeProject } from '../support/project-dir';
+import { lines, makeProject } from '../support/project-dir';
 
 // pull_policy as docker compose v2 follows it, through the CLI: `build` rebuilds on every up
 // and recreates the container when the image changed; `never` refuses a missing image before
 // anything is created.
-const lines = (...text: string[]) => [...text, ''].join('\n');
 
 let docker: Docker;
 beforeAll(async () => {

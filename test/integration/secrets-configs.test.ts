@@ -2,11 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runParity } from '../support/cli';
 import { connectTestEngine, uniqueProjectName } from '../support/engine';
-import { makeProject } from '../support/project-dir';
+import { lines, makeProject } from '../support/project-dir';
 
 // The pattern of many real stacks (awesome-compose's *-mysql samples): a password file given
 // as a secret, read by the service through a *_FILE setting and by its health check.
-const lines = (...text: string[]) => [...text, ''].join('\n');
 
 beforeAll(async () => {
   await connectTestEngine();

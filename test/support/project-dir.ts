@@ -11,3 +11,8 @@ export function makeProject(name: string, files: Record<string, string>): string
   }
   return dir;
 }
+
+/** Lines joined into a file's text, with the final newline. */
+export function lines(...rows: string[]): string {
+  return `${rows.join('\n')}\n`;
+}

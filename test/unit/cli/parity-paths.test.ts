@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DriftReportSchema } from '../../../src/shared/drift';
 import { runParity } from '../../support/cli';
-import { makeProject } from '../../support/project-dir';
+import { lines, makeProject } from '../../support/project-dir';
 
 // Every path parity.yaml writes is relative to parity.yaml itself, wherever the compose files
 // are: the layouts real repositories use, run as a user runs `parity drift`.
-const lines = (...text: string[]) => [...text, ''].join('\n');
 
 const COMPOSE = lines(
   'services:',

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../../src/main/config/load-project';
-import { makeProject } from '../../support/project-dir';
-
-const lines = (...text: string[]) => [...text, ''].join('\n');
+import { lines, makeProject } from '../../support/project-dir';
 
 function load(compose: string) {
   const dir = makeProject('demo', { 'compose.yaml': compose });

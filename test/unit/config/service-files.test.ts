@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toComposeConfig } from '../../../src/main/config/compose-output';
 import { loadProject } from '../../../src/main/config/load-project';
 import { containerSpec } from '../../../src/main/engine/container-spec';
-import { makeProject } from '../../support/project-dir';
-
-const lines = (...text: string[]) => [...text, ''].join('\n');
+import { lines, makeProject } from '../../support/project-dir';
 
 function load(files: Record<string, string>) {
   const dir = makeProject('demo', files);

@@ -2,12 +2,9 @@ import { loadProject } from '../../../src/main/config/load-project';
 import { diffModels } from '../../../src/main/drift/diff';
 import { readKubernetes, workloadsOf } from '../../../src/main/drift/kubernetes';
 import type { DriftReport } from '../../../src/shared/drift';
-import { makeProject } from '../../support/project-dir';
+import { lines, makeProject } from '../../support/project-dir';
 
-/** Lines joined into a file's text, with the final newline. */
-export function lines(...rows: string[]): string {
-  return `${rows.join('\n')}\n`;
-}
+export { lines };
 
 /** A project of the given files (compose.yaml, k8s/*.yaml) diffed against its k8s folder. */
 export function driftOf(files: Record<string, string>): { dir: string; report: DriftReport } {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toComposeConfig } from '../../../src/main/config/compose-output';
 import { loadProject, type LoadedProject } from '../../../src/main/config/load-project';
 import { configHash, containerSpec } from '../../../src/main/engine/container-spec';
-import { makeProject } from '../../support/project-dir';
+import { lines, makeProject } from '../../support/project-dir';
 
 function load(compose: string): { project: LoadedProject } {
   const dir = makeProject('demo', { 'compose.yaml': compose });
@@ -12,8 +12,6 @@ function load(compose: string): { project: LoadedProject } {
     project: { ...project, workingDir: '/srv/demo', composeFiles: ['/srv/demo/compose.yaml'] },
   };
 }
-
-const lines = (...text: string[]) => [...text, ''].join('\n');
 
 describe('container spec: networks', () => {
   it('makes the highest-priority network primary, then the others by name, as Compose does', () => {
