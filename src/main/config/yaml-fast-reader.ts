@@ -46,6 +46,10 @@ export class FastReader {
   private readonly anchors = new Map<string, { node: YNode; result: unknown }>();
   // Entries copied by merge keys: past MAX_MERGED_ENTRIES the library path reports it.
   private readonly merged = { count: 0 };
+  // Whether any alias was read, and the deepest the open events went: a tree without aliases
+  // is no deeper than that, so the limits walk (yaml-limits.ts) can be skipped for it.
+  private aliased = false;
+  private deepestOpen = 0;
 
   constructor(
     private readonly text: string,
@@ -60,10 +64,16 @@ export class FastReader {
     return this.roots.map((root) => root.node);
   }
 
+  /** Whether the trees read may break the nesting or aliasing limits, and need measuring. */
+  mayBreakLimits(maxDepth: number): boolean {
+    return this.aliased || this.deepestOpen > maxDepth;
+  }
+
   /** The js-yaml `listener` option. */
   readonly listener = (event: 'open' | 'close', state: State): void => {
     const s = state as unknown as ListenerState;
     if (event === 'open') {
+      if (this.stack.length >= this.deepestOpen) this.deepestOpen = this.stack.length + 1;
       this.stack.push({
         open: s.position,
         children: null,
@@ -138,6 +148,7 @@ export class FastReader {
     const end = this.scan.nameEnd(start);
     const anchored = this.anchors.get(this.text.slice(start + 1, end));
     if (!anchored || anchored.result !== result) throw new NeedsLibrary();
+    this.aliased = true;
     return anchored.node;
   }
 

@@ -1,7 +1,7 @@
 import { FAILSAFE_SCHEMA, loadAll, YAMLException } from 'js-yaml';
 import { NeedsLibrary } from './yaml-fast-errors';
 import { FastReader } from './yaml-fast-reader';
-import { treeLimitProblem } from './yaml-limits';
+import { MAX_DEPTH, treeLimitProblem } from './yaml-limits';
 import type { YNode } from './yaml-tree';
 
 // The yaml library is the reference reader but spends most of a drift on building its CST and
@@ -59,8 +59,9 @@ export function fastYamlRoots(text: string, file: string): (YNode | null)[] | nu
   }
   const trees = reader.trees();
   // A tree past the limits (nesting, aliasing) is left to the library path, which reports
-  // where; no one walks it before.
-  if (trees.some((root) => root && treeLimitProblem(root, []))) return null;
+  // where; no one walks it before. Without aliases, the events' depth bounds the trees'.
+  const measure = reader.mayBreakLimits(MAX_DEPTH);
+  if (measure && trees.some((root) => root && treeLimitProblem(root, []))) return null;
   return trees;
 }
 

@@ -1,7 +1,7 @@
 import type { ServiceMatch } from '../../shared/drift';
 import type { EnvironmentModel, ServiceModel } from '../../shared/model';
 import { pairByEvidence } from './match-evidence';
-import { hostNames } from './service-features';
+import { anyOfNames, hostNames } from './service-features';
 
 /** A production workload's containers, for matching by evidence (Kubernetes sources have them). */
 export interface ProdWorkload {
@@ -50,7 +50,7 @@ export function matchServices(
   };
   byEvidence(containerNameRule(workloads));
   byEvidence(imageRule(dev, prod));
-  byEvidence(envHostRule(dev, prod, matches));
+  byEvidence(envHostRule(dev, prod, matches, devLeft));
   for (const pair of sidecarPairs(devLeft, prod)) {
     matches.push({ dev: pair.dev, prod: pair.prod, by: 'sidecar', evidence: pair.evidence });
     devLeft.splice(devLeft.indexOf(pair.dev), 1);
@@ -146,10 +146,13 @@ function envHostRule(
   dev: EnvironmentModel,
   prod: EnvironmentModel,
   paired: readonly ServiceMatch[],
+  devLeft: readonly string[],
 ): EvidenceRule {
   // Asked about every leftover dev and production service pair: the hosts each paired
-  // service's dev values name are indexed once, on the first question; a production value's
-  // hosts are worked out only for the entries a dev service is named in.
+  // service's dev values name are indexed once, on the first question, for the values that
+  // could name a leftover; a production value's hosts are worked out only for the entries a
+  // dev service is named in.
+  const namesLeft = anyOfNames(devLeft);
   let index: Map<string, { pair: string; key: string; prod: string; hosts?: Set<string> }[]>;
   const build = (): typeof index => {
     const built = new Map<string, { pair: string; key: string; prod: string }[]>();
@@ -159,7 +162,7 @@ function envHostRule(
       if (!devService || !prodService) continue;
       for (const [key, devValue] of Object.entries(devService.environment)) {
         const prodValue = prodService.environment[key];
-        if (!prodValue) continue;
+        if (!prodValue || !namesLeft.test(devValue.value)) continue;
         for (const host of hostNames(devValue.value)) {
           const entries = built.get(host) ?? [];
           entries.push({ pair: pair.dev ?? '', key, prod: prodValue.value });

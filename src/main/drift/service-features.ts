@@ -57,11 +57,7 @@ export function featuresOf(
   leftovers: readonly string[],
 ): (service: string) => Features | undefined {
   const left = new Set(leftovers);
-  // Any leftover's name, anywhere in a value, any case: the cheap test before host names.
-  const namesLeft = new RegExp(
-    leftovers.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)',
-    'i',
-  );
+  const namesLeft = anyOfNames(leftovers);
   const names = Object.keys(model.services);
   const byLower = new Map(names.map((n) => [n.toLowerCase(), n]));
   const counts = countFeatures(model);
@@ -163,6 +159,15 @@ function rawFeatures(
     mounts: new Set(mountsOf(service)),
     links,
   };
+}
+
+/**
+ * A test for whether a value has any of `names` anywhere in it, in any case: the cheap test
+ * before reading its host names.
+ */
+export function anyOfNames(names: readonly string[]): RegExp {
+  const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(escaped.join('|') || '(?!)', 'i');
 }
 
 /** The host names a value names, lower-cased, each also by its first label. */
