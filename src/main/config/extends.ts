@@ -42,9 +42,18 @@ interface Link {
   service: string;
 }
 
+// Real chains are a few services long; a repository's file must not make Parity recurse
+// without end (a stack overflow) or merge each of thousands of services along a chain of
+// thousands. Longer chains are refused; each service is resolved once per load.
+const MAX_CHAIN = 64;
+const resolved = new WeakMap<ParsedFile, Map<string, ServiceModel | null>>();
+// The key under which a refused chain is remembered among the reported cycles: once per load.
+const LONG_CHAIN = '\0long chain';
+
 /**
  * A service of `file` as the project sees it: written over the service `include` brought in under
- * the same name (if any), then over the service it extends. Null when it cannot be read at all.
+ * the same name (if any), then over the service it extends. Null when it cannot be read at all,
+ * or its chain of extends is broken (a cycle, or too long: reported).
  */
 export function resolveService(
   file: ParsedFile,
@@ -52,6 +61,26 @@ export function resolveService(
   scope: LoadScope,
   imported: ReadonlyMap<string, ServiceModel>,
   chain: readonly Link[] = [{ file, service: name }],
+): ServiceModel | null {
+  // A file's `imported` is the same on every call (its include's services, or none for a file
+  // read for extends), so what a service resolves to is too.
+  let known = resolved.get(file);
+  if (!known) {
+    known = new Map<string, ServiceModel | null>();
+    resolved.set(file, known);
+  }
+  if (known.has(name)) return known.get(name) ?? null;
+  const service = resolveUncached(file, name, scope, imported, chain);
+  known.set(name, service);
+  return service;
+}
+
+function resolveUncached(
+  file: ParsedFile,
+  name: string,
+  scope: LoadScope,
+  imported: ReadonlyMap<string, ServiceModel>,
+  chain: readonly Link[],
 ): ServiceModel | null {
   const entry = file.services.get(name);
   const fromInclude = imported.get(name) ?? null;
@@ -68,7 +97,17 @@ export function resolveService(
   const seen = chain.findIndex((l) => l.file.path === target.path && l.service === link.service);
   if (seen >= 0) {
     reportCycle([...chain.slice(seen), link], extendsEntry.keyPos, scope);
-    return local;
+    return null;
+  }
+  if (chain.length >= MAX_CHAIN) {
+    if (scope.reportedCycles.has(LONG_CHAIN)) return null;
+    scope.reportedCycles.add(LONG_CHAIN);
+    diagnosticsOf(scope).push({
+      severity: 'error',
+      message: `found a chain of more than ${MAX_CHAIN} services extending one another from "${chain[0]?.service}", expected at most ${MAX_CHAIN}`,
+      position: extendsEntry.keyPos,
+    });
+    return null;
   }
   const base = resolveService(
     target,
@@ -77,7 +116,8 @@ export function resolveService(
     target === file ? imported : new Map(),
     [...chain, link],
   );
-  if (!base) return local;
+  // A base that cannot be read or whose chain is broken breaks this one's too (reported there).
+  if (!base) return null;
   // The base's dependencies stay with it: they name services of its own file.
   return renamed(mergeService({ ...base, dependsOn: {} }, local), local);
 }

@@ -318,3 +318,45 @@ describe('env_file format: raw', () => {
     ]);
   });
 });
+
+describe('long extends chains', () => {
+  // s0 extends s1 extends ... s(n-1), which has the image.
+  const chain = (n: number): string =>
+    lines(
+      'services:',
+      ...Array.from({ length: n }, (_, i) =>
+        i === n - 1
+          ? `  s${i}:\n    image: example/app:1.0\n    environment: { LAST: "${i}" }`
+          : `  s${i}:\n    extends: s${i + 1}\n    environment: { AT${i}: "${i}" }`,
+      ),
+    );
+
+  it('resolves a chain of 64 services, each inheriting all the way down', () => {
+    const { project, messages } = load(makeProject('chain-64', { 'compose.yaml': chain(64) }));
+    expect(messages).toEqual([]);
+    const first = project?.model.services.s0;
+    expect(first?.image?.value.raw).toBe('example/app:1.0');
+    expect(Object.keys(first?.environment ?? {})).toHaveLength(64);
+  });
+
+  it('refuses a chain of 5,000 with one error at the extends key, not a stack overflow', () => {
+    const { project, messages } = load(makeProject('chain-5000', { 'compose.yaml': chain(5000) }));
+    expect(project).toBeNull();
+    const refusals = messages.filter((m) => m.includes('a chain of more than 64 services'));
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]).toMatch(/^compose\.yaml:\d+:5: error: found a chain of more than 64/);
+    expect(messages.join('\n')).not.toMatch(/call stack/i);
+  });
+
+  it('resolves 3,000 services over one shared base chain once each', () => {
+    const services = Array.from(
+      { length: 3000 },
+      (_, i) => `  app${i}:\n    extends: s0\n    environment: { N: "${i}" }`,
+    );
+    const text = `${chain(40)}${services.join('\n')}\n`;
+    const { project, messages } = load(makeProject('shared-base', { 'compose.yaml': text }));
+    expect(messages).toEqual([]);
+    expect(project?.model.services.app2999?.environment.LAST?.value).toBe('39');
+    expect(project?.model.services.app2999?.environment.N?.value).toBe('2999');
+  });
+});
