@@ -1,3 +1,5 @@
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runParity } from '../support/cli';
 import { makeProject } from '../support/project-dir';
@@ -168,6 +170,32 @@ describe('parity drift on hostile files', () => {
     expect(report.findings).toContainEqual(
       expect.objectContaining({ path: `env.${name}`, status: 'drift' }),
     );
+    expect(seconds).toBeLessThan(20);
+  });
+});
+
+describe('repository files that never end', () => {
+  // A committed symlink to /dev/zero (or a FIFO) is read as a stream without end: each file of
+  // the repository Parity reads is refused before reading when it is not a regular file.
+  it.each([
+    [
+      'parity.yaml',
+      ['config'],
+      /cannot read parity\.yaml: found something other than a regular file/,
+    ],
+    ['.env', ['config'], /cannot read env file \.env: found something other than a regular file/],
+    [
+      'parity.lock',
+      ['drift', '--against', 'lock'],
+      /cannot read .*parity\.lock: found something other than a regular file/,
+    ],
+  ])('%s linked to /dev/zero: a clear error, exit 2', async (file, command, error) => {
+    const dir = makeProject('endless', { 'compose.yaml': SERVICE });
+    symlinkSync('/dev/zero', join(dir, file));
+    const { code, stderr, seconds } = await parity([...command, '--project-directory', dir]);
+    expect(stderr).toMatch(error);
+    expect(stderr).not.toMatch(/heap out of memory|\n\s+at /);
+    expect(code).toBe(2);
     expect(seconds).toBeLessThan(20);
   });
 });

@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DriftResult } from '../../shared/api/contract';
 import { summarizeDrift } from '../../shared/drift-summary';
 import type { DriftReport } from '../../shared/drift';
 import type { Problem } from '../../shared/projects';
 import type { LoadResult } from '../config/load-project';
+import { readRepositoryText } from '../config/read-text';
 import type { DockerEngine } from '../engine/docker-engine';
 import { engineWhere, unreachableReason } from '../engine/unreachable';
 import { diffLock, LOCK_FILE, parseLock, resolveLocalImages } from '../drift/lock';
@@ -51,7 +52,17 @@ export async function lockDrift(
       problems,
     };
   }
-  const read = parseLock(readFileSync(file, 'utf8'), LOCK_FILE);
+  let text: string;
+  try {
+    text = readRepositoryText(file);
+  } catch (error) {
+    return {
+      available: false,
+      reason: `cannot read ${LOCK_FILE}: ${(error as Error).message}`,
+      problems,
+    };
+  }
+  const read = parseLock(text, LOCK_FILE);
   problems.push(...read.diagnostics);
   if (!read.lock) return { available: false, reason: `${LOCK_FILE} could not be read`, problems };
   let images;

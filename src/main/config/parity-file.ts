@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic, SourcePosition } from '../../shared/diagnostics';
 import { ParityConfigSchema, unknownKeys, type ParityConfig } from '../../shared/parity-config';
 import { parseYaml, toPlain, type YNode } from './yaml-tree';
+import { readRepositoryText } from './read-text';
 
 /** The file name Parity reads beside compose.yaml. */
 export const PARITY_FILE = 'parity.yaml';
@@ -16,7 +17,7 @@ export function readParityFile(dir: string, diagnostics: Diagnostic[]): ParityCo
   if (!existsSync(path)) return null;
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRepositoryText(path);
   } catch (error) {
     diagnostics.push({
       severity: 'error',

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Diagnostic } from '../../shared/diagnostics';
 import type { Field } from '../../shared/model';
 import { parseDotenv } from './dotenv';
+import { readRepositoryText } from './read-text';
 import { parseRawEnv, type EnvFileFormat } from './raw-env';
 
 /** The variables interpolation sees: the shell's first, then the project's .env files. */
@@ -56,7 +57,7 @@ export function readEnvFile(
   const display = relative(workingDir, file) || file;
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRepositoryText(file);
   } catch (error) {
     if (required) {
       diagnostics.push({

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ContainerSettings, Field, LoggingConfig, Ulimit } from '../../shared/model';
 import type { NodeReader } from './node-reader';
+import { readRepositoryText } from './read-text';
 import { isNull } from './node-reader';
 import type { ServiceContext } from './normalize-service';
 import { parseBytes } from './syntax/bytes';
@@ -159,7 +159,7 @@ function securityOptions(node: YNode, ctx: ServiceContext): string[] {
     if (key !== 'seccomp' || option === 'unconfined' || option === 'builtin') return [value];
     const path = resolve(ctx.workingDir, option);
     try {
-      JSON.parse(readFileSync(path, 'utf8'));
+      JSON.parse(readRepositoryText(path));
     } catch (error) {
       const why = error instanceof SyntaxError ? 'it is not JSON' : 'it cannot be read';
       ctx.reader.report(

@@ -1,7 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { ProductionSource } from '../../shared/parity-config';
+import { readRepositoryText } from '../config/read-text';
 
 /** What `parity drift --against FILE` compares with, or why the file cannot be used. */
 export type AgainstFile = { source: ProductionSource } | { error: string };
@@ -25,7 +26,7 @@ export function sourceOfFile(path: string): AgainstFile {
   if (isDir) return { source: { kubernetes: path } };
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRepositoryText(path);
   } catch (error) {
     return { error: `--against: cannot read ${path}: ${(error as Error).message}` };
   }

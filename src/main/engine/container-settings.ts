@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { ContainerCreateOptions, HostConfig } from 'dockerode';
 import type { ServiceModel, VolumeMount } from '../../shared/model';
 import { ENGINE_FIELDS } from '../config/engine-fields';
+import { readRepositoryText } from '../config/read-text';
 
 /**
  * What a service's container settings add to its create request, as Compose passes them: each
@@ -100,7 +100,7 @@ function securityOption(service: string, option: string): string {
   const path = /^seccomp=(\/.*)$/s.exec(option)?.[1];
   if (path === undefined) return option;
   try {
-    return `seccomp=${JSON.stringify(JSON.parse(readFileSync(path, 'utf8')))}`;
+    return `seccomp=${JSON.stringify(JSON.parse(readRepositoryText(path)))}`;
   } catch (error) {
     throw new Error(
       `security_opt of service "${service}": cannot read the seccomp profile ${path}: ${(error as Error).message}`,

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DriftReport, Finding, Severity } from '../../../shared/drift';
 import { formatDiagnostic } from '../../../shared/diagnostics';
 import { ExpiryDateSchema, type ProductionSource } from '../../../shared/parity-config';
 import type { LoadedProject } from '../../config/load-project';
+import { readRepositoryText } from '../../config/read-text';
 import { cliEngine, cliEngineFailure } from '../cli-engine';
 import { acceptDrift, AcceptDriftError } from '../../drift/accept-writer';
 import { sourceOfFile } from '../../drift/against-file';
@@ -187,7 +188,14 @@ async function lockReport(project: LoadedProject, io: CliIo): Promise<Outcome> {
     io.err(`found no ${LOCK_FILE} in ${project.workingDir}: \`parity lock\` writes it\n`);
     return { code: EXIT.usage };
   }
-  const read = parseLock(readFileSync(file, 'utf8'), LOCK_FILE);
+  let text: string;
+  try {
+    text = readRepositoryText(file);
+  } catch (error) {
+    io.err(`cannot read ${file}: ${(error as Error).message}\n`);
+    return { code: EXIT.usage };
+  }
+  const read = parseLock(text, LOCK_FILE);
   for (const diagnostic of read.diagnostics) io.err(`${formatDiagnostic(diagnostic)}\n`);
   if (!read.lock) return { code: EXIT.usage };
   const engine = cliEngine(io);
