@@ -44,7 +44,8 @@ const COMPOSE_V1: readonly KnownDifference[] = [
   },
   {
     kind: 'compose-v1',
-    reason: '1.29 labels its version; Parity writes no version label (DESIGN.md label list)',
+    reason:
+      '1.29 labels its version; Parity writes only the labels Compose tools read to find a stack (project, service, container-number, oneoff, config-hash, working_dir, config_files), not a compose version it is not',
     projects: '*',
     field: 'Labels.com.docker.compose.version',
     parity: ABSENT,
