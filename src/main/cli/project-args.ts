@@ -11,6 +11,9 @@ export const PROJECT_OPTIONS: Command['options'] = {
   'project-directory': { type: 'string' },
 };
 
+/** `--mirror`, for the commands that can run or show the project with `parity mirror`'s override. */
+export const MIRROR_OPTION: Command['options'] = { mirror: { type: 'boolean' } };
+
 /** Their usage text. */
 export const PROJECT_USAGE =
   '[-f FILE]... [-p NAME] [--profile P]... [--env-file E]... [--project-directory DIR]';
@@ -27,6 +30,7 @@ export function loadProjectFromArgs({ values }: CommandArgs, io: CliIo): LoadedP
     profiles: strings(values.profile),
     envFiles: strings(values['env-file']),
     env: io.env,
+    mirror: values.mirror === true,
   });
   for (const diagnostic of diagnostics) io.err(`${formatDiagnostic(diagnostic)}\n`);
   return project;

@@ -7,6 +7,7 @@ import { downCommand } from './commands/down';
 import { driftCommand } from './commands/drift';
 import { lockCommand } from './commands/lock';
 import { logsCommand } from './commands/logs';
+import { mirrorCommand } from './commands/mirror';
 import { psCommand } from './commands/ps';
 import { rmCommand } from './commands/rm';
 import { serveCommand } from './commands/serve';
@@ -20,6 +21,7 @@ const COMMANDS: readonly Command[] = [
   driftCommand,
   lockCommand,
   logsCommand,
+  mirrorCommand,
   psCommand,
   restartCommand,
   rmCommand,

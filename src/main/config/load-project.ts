@@ -1,10 +1,12 @@
-import { basename, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Diagnostic, SourcePosition } from '../../shared/diagnostics';
 import type { EnvironmentModel, Field, NamedResource, ServiceModel } from '../../shared/model';
 import type { ParityConfig } from '../../shared/parity-config';
 import { readProjectFile, type FileContent } from './compose-file';
 import { discoverComposeFiles } from './discover';
 import { mergeService } from './merge-services';
+import { MIRROR_FILE } from './mirror-file';
 import { NodeReader } from './node-reader';
 import { notAppliedWarnings } from './not-applied';
 import type { LoadScope } from './parsed-file';
@@ -27,6 +29,8 @@ export interface LoadOptions {
   envFiles?: readonly string[];
   /** The shell environment. */
   env: Record<string, string | undefined>;
+  /** Add compose.mirror.yaml (`parity mirror`'s override, beside the first file) last. */
+  mirror?: boolean;
 }
 
 /** A project read from its files. */
@@ -71,6 +75,15 @@ export function loadProject(options: LoadOptions): LoadResult {
   const files = options.files?.length ? options.files : parityFiles;
   const discovered = discoverComposeFiles(options.dir, files, options.env);
   diagnostics.push(...discovered.diagnostics);
+  if (options.mirror && discovered.files[0]) {
+    const override = join(dirname(discovered.files[0]), MIRROR_FILE);
+    if (existsSync(override)) discovered.files.push(override);
+    else
+      diagnostics.push({
+        severity: 'error',
+        message: `found no ${MIRROR_FILE} beside ${basename(discovered.files[0])}, expected the override \`parity mirror\` writes: run it first`,
+      });
+  }
   // Problems in parity.yaml do not stop the compose files from being checked too.
   if (discovered.files.length === 0 || hasErrors(discovered.diagnostics)) {
     return { project: null, diagnostics };

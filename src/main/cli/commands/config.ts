@@ -1,14 +1,19 @@
 import { stringify } from 'yaml';
 import { toComposeConfig } from '../../config/compose-output';
 import { EXIT, type Command } from '../command';
-import { loadProjectFromArgs, PROJECT_OPTIONS, PROJECT_USAGE } from '../project-args';
+import {
+  loadProjectFromArgs,
+  MIRROR_OPTION,
+  PROJECT_OPTIONS,
+  PROJECT_USAGE,
+} from '../project-args';
 
 /** `parity config`: the resolved project, as `docker compose config` prints it. */
 export const configCommand: Command = {
   name: 'config',
   summary: 'Print the project as Compose resolves it (interpolated, merged, long syntax)',
-  usage: `parity config ${PROJECT_USAGE} [--json]`,
-  options: { ...PROJECT_OPTIONS, json: { type: 'boolean' } },
+  usage: `parity config ${PROJECT_USAGE} [--mirror] [--json]`,
+  options: { ...PROJECT_OPTIONS, ...MIRROR_OPTION, json: { type: 'boolean' } },
   run(args, io) {
     const project = loadProjectFromArgs(args, io);
     if (!project) return Promise.resolve(EXIT.usage);

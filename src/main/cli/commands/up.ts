@@ -4,16 +4,22 @@ import { PlanError, up } from '../../engine/up';
 import { attachToServices } from '../attach';
 import { EXIT, UsageError, type Command } from '../command';
 import { engineOperation } from '../engine-operation';
-import { loadProjectFromArgs, PROJECT_OPTIONS, PROJECT_USAGE } from '../project-args';
+import {
+  loadProjectFromArgs,
+  MIRROR_OPTION,
+  PROJECT_OPTIONS,
+  PROJECT_USAGE,
+} from '../project-args';
 import { progressPrinter } from '../progress-printer';
 
 /** `parity up`: bring the project's stack to what its files describe. */
 export const upCommand: Command = {
   name: 'up',
   summary: 'Create and start the stack (only what changed), in dependency order',
-  usage: `parity up ${PROJECT_USAGE} [-d|--detach] [--wait] [--remove-orphans] [--scale SERVICE=N]... [--verbose] [SERVICE...]`,
+  usage: `parity up ${PROJECT_USAGE} [--mirror] [-d|--detach] [--wait] [--remove-orphans] [--scale SERVICE=N]... [--verbose] [SERVICE...]`,
   options: {
     ...PROJECT_OPTIONS,
+    ...MIRROR_OPTION,
     detach: { type: 'boolean', short: 'd' },
     wait: { type: 'boolean' },
     'remove-orphans': { type: 'boolean' },

@@ -1,0 +1,104 @@
+import { dirname, join, relative } from 'node:path';
+import { formatDiagnostic } from '../../../shared/diagnostics';
+import { matchServices } from '../../drift/match-services';
+import { loadProduction } from '../../drift/production';
+import { productionReaders } from '../../drift/readers';
+import { planMirror, type MirrorPlan } from '../../mirror/mirror-plan';
+import { MIRROR_FILE } from '../../config/mirror-file';
+import { renderMirror } from '../../mirror/mirror-yaml';
+import { writeOwnFile } from '../../mirror/write-own-file';
+import { EXIT, UsageError, type CliIo, type Command, type CommandArgs } from '../command';
+import { loadProjectFromArgs, PROJECT_OPTIONS, PROJECT_USAGE } from '../project-args';
+
+const DEFAULT_MAX_REPLICAS = 3;
+
+/**
+ * `parity mirror`: writes compose.mirror.yaml, a Compose override that brings each laptop
+ * service to production's values (image, env but secrets, resources, security, replicas);
+ * `parity up --mirror` runs with it. compose.yaml itself is never changed.
+ */
+export const mirrorCommand: Command = {
+  name: 'mirror',
+  summary: `Write ${MIRROR_FILE}, an override that brings the laptop to production's values`,
+  usage: `parity mirror [SERVICE...] ${PROJECT_USAGE} [--dry-run] [--images] [--max-replicas N] [--json]`,
+  options: {
+    ...PROJECT_OPTIONS,
+    'dry-run': { type: 'boolean' },
+    images: { type: 'boolean' },
+    'max-replicas': { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  allowPositionals: true,
+  run(args, io) {
+    return Promise.resolve(mirror(args, io));
+  },
+};
+
+function mirror(args: CommandArgs, io: CliIo): number {
+  const limit = args.values['max-replicas'];
+  const maxReplicas = replicasLimit(typeof limit === 'string' ? limit : undefined);
+  const project = loadProjectFromArgs({ ...args, values: { ...args.values, profile: ['*'] } }, io);
+  if (!project) return EXIT.usage;
+  const unknown = args.positionals.filter((name) => !project.model.services[name]);
+  if (unknown.length > 0) throw new UsageError(`no such service: ${unknown.join(', ')}`);
+  if (!project.parity?.production?.length) {
+    io.err('parity.yaml names no production source, so there is nothing to mirror\n');
+    return EXIT.usage;
+  }
+  const production = loadProduction(project, productionReaders);
+  for (const diagnostic of production.diagnostics) io.err(`${formatDiagnostic(diagnostic)}\n`);
+  if (!production.model) return EXIT.usage;
+  const matches = matchServices(
+    project.model,
+    production.model,
+    project.parity.map ?? {},
+    production.workloads,
+  );
+  const plan = planMirror(
+    { dev: project.model, prod: production.model, matches, secretKeys: production.secretKeys },
+    { images: args.values.images === true, maxReplicas, only: args.positionals },
+  );
+  const first = project.composeFiles[0] ?? join(project.workingDir, 'compose.yaml');
+  const file = join(dirname(first), MIRROR_FILE);
+  const text = renderMirror(plan, relative(dirname(first), first));
+  const dryRun = args.values['dry-run'] === true;
+  if (!dryRun) {
+    try {
+      writeOwnFile(file, text);
+    } catch (error) {
+      io.err(`cannot write ${file}: ${(error as Error).message}\n`);
+      return EXIT.failed;
+    }
+  }
+  if (args.values.json === true) {
+    io.out(`${JSON.stringify({ file, written: !dryRun, ...plan }, null, 2)}\n`);
+  } else if (dryRun) {
+    io.out(text);
+  } else {
+    io.out(summary(plan, relative(process.cwd(), file) || file));
+  }
+  return EXIT.ok;
+}
+
+function replicasLimit(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_REPLICAS;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 100) {
+    throw new UsageError(`--max-replicas: found "${value}", expected a whole number from 1 to 100`);
+  }
+  return n;
+}
+
+function summary(plan: MirrorPlan, file: string): string {
+  const services = Object.entries(plan.services);
+  const values = services.reduce((sum, [, list]) => sum + list.length, 0);
+  const lines = [
+    `Wrote ${file}: ${values} production value${values === 1 ? '' : 's'} for ${services.length} service${services.length === 1 ? '' : 's'}; \`parity up --mirror\` runs with it.`,
+    ...services.map(([name, list]) => `  ${name}: ${list.map((v) => v.path.join('.')).join(', ')}`),
+  ];
+  if (plan.notMirrored.length > 0) {
+    lines.push(`Not mirrored (${plan.notMirrored.length}):`);
+    for (const n of plan.notMirrored) lines.push(`  ${n.service} ${n.key}: ${n.reason}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,199 @@
+import type { SourcePosition } from '../../shared/diagnostics';
+import type { ServiceMatch } from '../../shared/drift';
+import type { EnvironmentModel, Field, Resources, ServiceModel } from '../../shared/model';
+import { isSecretName } from '../../shared/secrets';
+import { rewriteHosts, type HostMap } from './host-rewrite';
+
+/** One value of the override: a Compose key path of the service, and where production says it. */
+export interface MirrorValue {
+  /** Compose keys from the service down, e.g. ['environment', 'LOG_LEVEL']. */
+  path: string[];
+  value: string | number | boolean | string[];
+  from: SourcePosition;
+}
+
+/** A production value the override does not bring to the laptop, and why. */
+export interface NotMirrored {
+  service: string;
+  key: string;
+  reason: string;
+}
+
+/** What `parity mirror` writes: the values per laptop service, and what it left out. */
+export interface MirrorPlan {
+  services: Record<string, MirrorValue[]>;
+  notMirrored: NotMirrored[];
+}
+
+/** How far mirroring goes (parity.yaml `mirror:` and the command's flags). */
+export interface MirrorOptions {
+  /** Production's image also for services the laptop builds from source. */
+  images: boolean;
+  /** The most containers one service is scaled to. */
+  maxReplicas: number;
+  /** Only these laptop services (all paired ones when empty). */
+  only: readonly string[];
+}
+
+/** The sides, their pairing, and which production env keys come from Secrets. */
+export interface MirrorInput {
+  dev: EnvironmentModel;
+  prod: EnvironmentModel;
+  matches: readonly ServiceMatch[];
+  secretKeys: Record<string, string[]>;
+}
+
+/**
+ * The values that bring each paired laptop service to production's, where that is safe and
+ * means something on a laptop: the image, env (never a secret), resources, security and
+ * replicas. A value already equal on the laptop is left out, so the override says only what
+ * mirroring changes.
+ */
+export function planMirror(input: MirrorInput, options: MirrorOptions): MirrorPlan {
+  const plan: MirrorPlan = { services: {}, notMirrored: [] };
+  const devOf = new Map<string, string>();
+  for (const m of input.matches) if (m.dev && m.prod) devOf.set(m.prod.toLowerCase(), m.dev);
+  const hosts: HostMap = { devOf, dev: input.dev, prod: input.prod };
+  for (const m of input.matches) {
+    if (!m.dev || !m.prod) continue;
+    if (options.only.length > 0 && !options.only.includes(m.dev)) continue;
+    const dev = input.dev.services[m.dev];
+    const prod = input.prod.services[m.prod];
+    if (!dev || !prod) continue;
+    const values: MirrorValue[] = [];
+    const skip = (key: string, reason: string): void => {
+      plan.notMirrored.push({ service: m.dev ?? '', key, reason });
+    };
+    const secrets = new Set(input.secretKeys[m.prod] ?? []);
+    mirrorImage(dev, prod, options, values, skip);
+    mirrorEnvironment(dev, prod, secrets, hosts, values, skip);
+    mirrorResources('limits', dev.limits, prod.limits, values);
+    mirrorResources('reservations', dev.reservations, prod.reservations, values);
+    mirrorSecurity(dev, prod, values);
+    mirrorReplicas(dev, prod, options.maxReplicas, values, skip);
+    if (values.length > 0) plan.services[m.dev] = values;
+  }
+  return plan;
+}
+
+type Skip = (key: string, reason: string) => void;
+
+function mirrorImage(
+  dev: ServiceModel,
+  prod: ServiceModel,
+  options: MirrorOptions,
+  values: MirrorValue[],
+  skip: Skip,
+): void {
+  const image = prod.image;
+  if (!image || image.value.raw === dev.image?.value.raw) return;
+  if (dev.build && !options.images) {
+    skip('image', "built from source on the laptop: --images runs production's image instead");
+    return;
+  }
+  values.push({ path: ['image'], value: image.value.raw, from: image.source });
+}
+
+function mirrorEnvironment(
+  dev: ServiceModel,
+  prod: ServiceModel,
+  secrets: ReadonlySet<string>,
+  hosts: HostMap,
+  values: MirrorValue[],
+  skip: Skip,
+): void {
+  for (const [key, field] of Object.entries(prod.environment)) {
+    if (secrets.has(key) || isSecretName(key)) {
+      skip(`environment.${key}`, 'secret: not copied, the laptop keeps its own value');
+      continue;
+    }
+    const { value, outside } = rewriteHosts(field.value, hosts);
+    if (value === dev.environment[key]?.value) continue;
+    if (outside.length > 0) {
+      const where = outside.join(', ');
+      skip(
+        `environment.${key}`,
+        `names ${where}, which the laptop's stack does not run: not copied`,
+      );
+      continue;
+    }
+    values.push({ path: ['environment', key], value, from: field.source });
+  }
+}
+
+// Compose's long form, which every Compose reads and which wins over mem_limit and cpus.
+function mirrorResources(
+  side: 'limits' | 'reservations',
+  dev: Resources,
+  prod: Resources,
+  values: MirrorValue[],
+): void {
+  const path = ['deploy', 'resources', side];
+  if (prod.cpus && prod.cpus.value !== dev.cpus?.value) {
+    values.push({
+      path: [...path, 'cpus'],
+      value: String(prod.cpus.value),
+      from: prod.cpus.source,
+    });
+  }
+  const memory = prod.memoryBytes;
+  if (memory && memory.value !== dev.memoryBytes?.value) {
+    values.push({ path: [...path, 'memory'], value: bytes(memory.value), from: memory.source });
+  }
+}
+
+function mirrorSecurity(dev: ServiceModel, prod: ServiceModel, values: MirrorValue[]): void {
+  const same = <T>(a: Field<T> | null, b: Field<T> | null): boolean =>
+    JSON.stringify(a?.value) === JSON.stringify(b?.value);
+  const keys: [string, Field<string | boolean | string[]> | null, Field<unknown> | null][] = [
+    ['read_only', prod.readOnly, dev.readOnly],
+    ['privileged', prod.privileged, dev.privileged],
+    ['user', prod.user, dev.user],
+    ['cap_add', prod.capAdd, dev.capAdd],
+    ['cap_drop', prod.capDrop, dev.capDrop],
+  ];
+  for (const [key, field, laptop] of keys) {
+    if (field && !same(field, laptop)) {
+      values.push({ path: [key], value: field.value, from: field.source });
+    }
+  }
+}
+
+function mirrorReplicas(
+  dev: ServiceModel,
+  prod: ServiceModel,
+  max: number,
+  values: MirrorValue[],
+  skip: Skip,
+): void {
+  const replicas = prod.replicas;
+  const laptop = dev.replicas?.value ?? 1;
+  if (!replicas || replicas.value === laptop) return;
+  const count = Math.min(replicas.value, max);
+  if (count > 1 && dev.containerName) {
+    skip('replicas', `container_name "${dev.containerName.value}" names one container only`);
+    return;
+  }
+  const fixed = dev.ports.find((p) => p.value.published && !p.value.published.includes('-'));
+  if (count > 1 && fixed) {
+    skip('replicas', `host port ${fixed.value.published} can be published by one container only`);
+    return;
+  }
+  if (count < replicas.value) {
+    skip('replicas', `production runs ${replicas.value}; capped at mirror.maxReplicas (${max})`);
+  }
+  if (count !== laptop)
+    values.push({ path: ['deploy', 'replicas'], value: count, from: replicas.source });
+}
+
+// Compose's units are binary (`512m` is 512 MiB): the largest that divides the count.
+function bytes(n: number): string {
+  for (const [unit, size] of [
+    ['g', 2 ** 30],
+    ['m', 2 ** 20],
+    ['k', 2 ** 10],
+  ] as const) {
+    if (n % size === 0) return `${n / size}${unit}`;
+  }
+  return `${n}b`;
+}

@@ -1,0 +1,155 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type Docker from 'dockerode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runParity } from '../support/cli';
+import { connectTestEngine, removeProject, uniqueProjectName } from '../support/engine';
+
+// `parity mirror` on a project of its own (test/fixtures/mirror): a laptop stack whose
+// production manifests run other env values, a Secret, limits and requests, a read-only root,
+// capabilities and replicas. Run as a user runs it, on a copy of the fixture.
+const FIXTURE = new URL('../fixtures/mirror', import.meta.url).pathname;
+const SECRET = 'production-secret-value';
+
+function copyFixture(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'parity-mirror-')), 'shop');
+  cpSync(FIXTURE, dir, { recursive: true });
+  return dir;
+}
+
+describe('parity mirror', () => {
+  const dir = copyFixture();
+  const composeBefore = readFileSync(join(dir, 'compose.yaml'));
+  let written = '';
+  let stdout = '';
+
+  beforeAll(async () => {
+    const run = await runParity(['mirror', '--project-directory', dir]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    stdout = run.stdout;
+    written = readFileSync(join(dir, 'compose.mirror.yaml'), 'utf8');
+  });
+
+  it('writes compose.mirror.yaml with production values, each naming its file and line', () => {
+    expect(stdout).toMatch(/^Wrote .*compose\.mirror\.yaml: \d+ production values for 1 service/);
+    expect(written).toContain('LOG_LEVEL: "info"  # deploy/api.yaml:15');
+    expect(written).toContain('FEATURE_SEARCH: "on"  # deploy/api.yaml:19');
+    expect(written).toMatch(/memory: "128m" {2}# deploy\/api\.yaml:23/);
+    expect(written).toContain('read_only: true  # deploy/api.yaml:25');
+    expect(written).toContain('replicas: 2  # deploy/api.yaml:5');
+  });
+
+  it("rewrites production's service address to the laptop's service and container port", () => {
+    expect(written).toContain('CATALOG_URL: "http://catalog:8080/v1"');
+  });
+
+  it('copies no secret and points the laptop at no host outside its stack', () => {
+    for (const text of [written, stdout]) expect(text).not.toContain(SECRET);
+    expect(written).toMatch(/# +api environment\.DB_PASSWORD: secret: not copied/);
+    expect(written).not.toMatch(/^\s+PAYMENTS_URL:/m);
+    expect(written).toMatch(/# +api environment\.PAYMENTS_URL: names payments\.example\.com/);
+  });
+
+  it('keeps a service built from source and one with a fixed container name as they are', () => {
+    expect(written).toMatch(/catalog image: built from source on the laptop/);
+    expect(written).toMatch(/catalog replicas: container_name .* names one container only/);
+    expect(written).not.toContain('registry.example.com');
+  });
+
+  it('never changes compose.yaml', () => {
+    expect(readFileSync(join(dir, 'compose.yaml')).equals(composeBefore)).toBe(true);
+  });
+
+  it('is read by `parity config --mirror`, the laptop keeping its own secret', async () => {
+    const run = await runParity(['config', '--mirror', '--json', '--project-directory', dir]);
+    expect(run.code).toBe(0);
+    const config = JSON.parse(run.stdout) as {
+      services: Record<string, { environment: Record<string, string>; read_only?: boolean }>;
+    };
+    expect(config.services.api?.environment.LOG_LEVEL).toBe('info');
+    expect(config.services.api?.environment.DB_PASSWORD).toBe('laptop-only');
+    expect(config.services.api?.read_only).toBe(true);
+  });
+
+  it('is a Compose override docker-compose accepts with compose.yaml', () => {
+    const run = spawnSync(
+      'docker-compose',
+      ['-f', 'compose.yaml', '-f', 'compose.mirror.yaml', 'config', '-q'],
+      { cwd: dir, encoding: 'utf8' },
+    );
+    expect(run.error).toBeUndefined();
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+
+  it('prints the override without writing it with --dry-run', async () => {
+    const other = copyFixture();
+    const run = await runParity(['mirror', '--dry-run', '--project-directory', other]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('LOG_LEVEL: "info"');
+    expect(() => readFileSync(join(other, 'compose.mirror.yaml'))).toThrow(/ENOENT/);
+  });
+
+  it('refuses to write through a committed symlink, leaving its target as it was', async () => {
+    const other = copyFixture();
+    const victim = join(other, '..', 'victim.txt');
+    writeFileSync(victim, 'keep me\n');
+    symlinkSync(victim, join(other, 'compose.mirror.yaml'));
+    const run = await runParity(['mirror', '--project-directory', other]);
+    expect(run.stderr).toMatch(/cannot write .*compose\.mirror\.yaml: .*not a regular file/);
+    expect(run.code).toBe(1);
+    expect(readFileSync(victim, 'utf8')).toBe('keep me\n');
+  });
+
+  it('says to run `parity mirror` first when --mirror finds no override', async () => {
+    const run = await runParity(['config', '--mirror', '--project-directory', copyFixture()]);
+    expect(run.stderr).toMatch(/found no compose\.mirror\.yaml .*run it first/);
+    expect(run.code).toBe(2);
+  });
+});
+
+describe('parity up --mirror on the engine', () => {
+  const dir = copyFixture();
+  const project = uniqueProjectName('mirror');
+  const env = { ...process.env, CATALOG_CONTAINER: `${project}-catalog` };
+  let docker: Docker;
+
+  beforeAll(async () => {
+    docker = await connectTestEngine();
+    const mirror = await runParity(['mirror', '--project-directory', dir], env);
+    expect(mirror.code).toBe(0);
+  });
+  afterAll(async () => {
+    await removeProject(docker, project);
+  });
+
+  it("runs the containers with production's values", async () => {
+    const args = ['up', '--mirror', '--wait', '-p', project, '--project-directory', dir];
+    const up = await runParity(args, env);
+    expect(up.stderr).not.toMatch(/error/i);
+    expect(up.code).toBe(0);
+    const listed = await docker.listContainers({
+      all: true,
+      filters: {
+        label: [`com.docker.compose.project=${project}`, 'com.docker.compose.service=api'],
+      },
+    });
+    expect(listed).toHaveLength(2);
+    for (const summary of listed) {
+      const info = await docker.getContainer(summary.Id).inspect();
+      expect(info.State.Running).toBe(true);
+      expect(info.Config.Env).toContain('LOG_LEVEL=info');
+      expect(info.Config.Env).toContain('CATALOG_URL=http://catalog:8080/v1');
+      expect(info.Config.Env).toContain('DB_PASSWORD=laptop-only');
+      expect(info.Config.Env.join('\n')).not.toContain(SECRET);
+      expect(info.HostConfig.ReadonlyRootfs).toBe(true);
+      expect(info.HostConfig.CapDrop).toEqual(['ALL']);
+      expect(info.HostConfig.CapAdd).toEqual(['NET_BIND_SERVICE']);
+      expect(info.HostConfig.Memory).toBe(128 * 2 ** 20);
+      expect(info.HostConfig.NanoCpus).toBe(0.5e9);
+    }
+  });
+});
