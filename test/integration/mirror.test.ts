@@ -34,12 +34,23 @@ describe('parity mirror', () => {
   });
 
   it('writes compose.mirror.yaml with production values, each naming its file and line', () => {
-    expect(stdout).toMatch(/^Wrote .*compose\.mirror\.yaml: \d+ production values for 1 service/);
+    expect(stdout).toMatch(/^Wrote .*compose\.mirror\.yaml: \d+ production values for 2 services/);
     expect(written).toContain('LOG_LEVEL: "info"  # deploy/api.yaml:15');
     expect(written).toContain('FEATURE_SEARCH: "on"  # deploy/api.yaml:19');
     expect(written).toMatch(/memory: "128m" {2}# deploy\/api\.yaml:23/);
     expect(written).toContain('read_only: true  # deploy/api.yaml:25');
     expect(written).toContain('replicas: 2  # deploy/api.yaml:5');
+  });
+
+  it('adds the service only production runs, with its command, ports and exec probe', () => {
+    expect(written).toMatch(
+      /\n {2}search:\n {4}image: "busybox:1\.37" {2}# deploy\/api\.yaml:\d+\n/,
+    );
+    expect(written).toContain('command: ["sleep 3600"]');
+    expect(written).toContain('expose: ["9200"]');
+    expect(written).toContain('test: ["CMD", "sh", "-c", "test -d /"]');
+    expect(written).toMatch(/interval: "2s"/);
+    expect(written).toMatch(/catalog healthcheck: production probes with HTTP/);
   });
 
   it("rewrites production's service address to the laptop's service and container port", () => {
@@ -151,5 +162,15 @@ describe('parity up --mirror on the engine', () => {
       expect(info.HostConfig.Memory).toBe(128 * 2 ** 20);
       expect(info.HostConfig.NanoCpus).toBe(0.5e9);
     }
+    const search = await docker.listContainers({
+      filters: {
+        label: [`com.docker.compose.project=${project}`, 'com.docker.compose.service=search'],
+      },
+    });
+    expect(search).toHaveLength(1);
+    const info = await docker.getContainer(search[0]?.Id ?? '').inspect();
+    expect(info.Config.Healthcheck?.Test).toEqual(['CMD', 'sh', '-c', 'test -d /']);
+    expect(info.State.Health?.Status).toBe('healthy');
+    expect(info.Config.Env).toContain('CATALOG_URL=http://catalog:8080/v1');
   });
 });

@@ -1,29 +1,12 @@
-import type { SourcePosition } from '../../shared/diagnostics';
 import type { ServiceMatch } from '../../shared/drift';
 import type { EnvironmentModel, Field, Resources, ServiceModel } from '../../shared/model';
 import { isSecretName } from '../../shared/secrets';
+import { blank, mirrorRun } from './added-service';
 import { rewriteHosts, type HostMap } from './host-rewrite';
+import { mirrorHealth } from './mirror-health';
+import type { MirrorPlan, MirrorValue, Skip } from './mirror-types';
 
-/** One value of the override: a Compose key path of the service, and where production says it. */
-export interface MirrorValue {
-  /** Compose keys from the service down, e.g. ['environment', 'LOG_LEVEL']. */
-  path: string[];
-  value: string | number | boolean | string[];
-  from: SourcePosition;
-}
-
-/** A production value the override does not bring to the laptop, and why. */
-export interface NotMirrored {
-  service: string;
-  key: string;
-  reason: string;
-}
-
-/** What `parity mirror` writes: the values per laptop service, and what it left out. */
-export interface MirrorPlan {
-  services: Record<string, MirrorValue[]>;
-  notMirrored: NotMirrored[];
-}
+export type { MirrorPlan, MirrorValue } from './mirror-types';
 
 /** How far mirroring goes (parity.yaml `mirror:` and the command's flags). */
 export interface MirrorOptions {
@@ -51,32 +34,35 @@ export interface MirrorInput {
  */
 export function planMirror(input: MirrorInput, options: MirrorOptions): MirrorPlan {
   const plan: MirrorPlan = { services: {}, notMirrored: [] };
+  const wanted = (name: string): boolean =>
+    options.only.length === 0 || options.only.includes(name);
+  // Production-only services are added under their own names, so values naming them stay.
   const devOf = new Map<string, string>();
-  for (const m of input.matches) if (m.dev && m.prod) devOf.set(m.prod.toLowerCase(), m.dev);
+  for (const m of input.matches) {
+    if (m.prod && (m.dev ?? wanted(m.prod))) devOf.set(m.prod.toLowerCase(), m.dev ?? m.prod);
+  }
   const hosts: HostMap = { devOf, dev: input.dev, prod: input.prod };
   for (const m of input.matches) {
-    if (!m.dev || !m.prod) continue;
-    if (options.only.length > 0 && !options.only.includes(m.dev)) continue;
-    const dev = input.dev.services[m.dev];
-    const prod = input.prod.services[m.prod];
-    if (!dev || !prod) continue;
+    const prod = m.prod ? input.prod.services[m.prod] : undefined;
+    const name = m.dev ?? m.prod;
+    if (!prod || !name || !wanted(name)) continue;
+    const dev = m.dev ? input.dev.services[m.dev] : blank(prod);
+    if (!dev) continue;
+    const skip: Skip = (key, reason) => plan.notMirrored.push({ service: name, key, reason });
     const values: MirrorValue[] = [];
-    const skip = (key: string, reason: string): void => {
-      plan.notMirrored.push({ service: m.dev ?? '', key, reason });
-    };
-    const secrets = new Set(input.secretKeys[m.prod] ?? []);
+    const secrets = new Set(input.secretKeys[prod.name] ?? []);
     mirrorImage(dev, prod, options, values, skip);
+    if (!m.dev) mirrorRun(prod, values);
     mirrorEnvironment(dev, prod, secrets, hosts, values, skip);
     mirrorResources('limits', dev.limits, prod.limits, values);
     mirrorResources('reservations', dev.reservations, prod.reservations, values);
     mirrorSecurity(dev, prod, values);
+    mirrorHealth(dev, prod, values, skip);
     mirrorReplicas(dev, prod, options.maxReplicas, values, skip);
-    if (values.length > 0) plan.services[m.dev] = values;
+    if (values.length > 0) plan.services[name] = values;
   }
   return plan;
 }
-
-type Skip = (key: string, reason: string) => void;
 
 function mirrorImage(
   dev: ServiceModel,

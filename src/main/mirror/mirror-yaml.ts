@@ -1,6 +1,6 @@
 import type { SourcePosition } from '../../shared/diagnostics';
 import { MIRROR_FILE } from '../config/mirror-file';
-import type { MirrorPlan, MirrorValue } from './mirror-plan';
+import type { MirrorPlan, MirrorValue } from './mirror-types';
 
 interface Tree {
   [key: string]: Tree | MirrorValue;

@@ -1,0 +1,25 @@
+import type { SourcePosition } from '../../shared/diagnostics';
+
+/** One value of the override: a Compose key path of the service, and where production says it. */
+export interface MirrorValue {
+  /** Compose keys from the service down, e.g. ['environment', 'LOG_LEVEL']. */
+  path: string[];
+  value: string | number | boolean | string[];
+  from: SourcePosition;
+}
+
+/** A production value the override does not bring to the laptop, and why. */
+export interface NotMirrored {
+  service: string;
+  key: string;
+  reason: string;
+}
+
+/** What `parity mirror` writes: the values per laptop service, and what it left out. */
+export interface MirrorPlan {
+  services: Record<string, MirrorValue[]>;
+  notMirrored: NotMirrored[];
+}
+
+/** Records a value not mirrored, with the reason. */
+export type Skip = (key: string, reason: string) => void;
