@@ -340,6 +340,36 @@ export const ActionsSchema = z
   })
   .describe('Quick actions, listed in the tray menu and runnable with the CLI; names are unique.');
 
+/** What `parity mirror` brings from production to the laptop. */
+export const MirrorOptionsSchema = z
+  .object(
+    {
+      images: z
+        .boolean({ error: expecting('true or false') })
+        .describe(
+          "Run production's image also for services the laptop builds from source (as `parity mirror --images`).",
+        ),
+      maxReplicas: z
+        .number({ error: expecting('a whole number of containers') })
+        .int('found a fraction, expected a whole number of containers')
+        .min(1, 'found less than 1, expected at least 1 container')
+        .max(100, 'found more than 100, expected at most 100 containers')
+        .describe(
+          'The most containers a service is scaled to when production runs more (default 3).',
+        ),
+      exclude: z
+        .array(text('a drift path'), { error: expecting('a list of drift paths') })
+        .describe(
+          'Values never mirrored, as drift paths with globs: "api.env.LOG_LEVEL", "*.replicas", "worker.*".',
+        ),
+    },
+    { error: expecting('a mapping with images, maxReplicas and exclude') },
+  )
+  .partial()
+  .describe("What `parity mirror` brings from production to the laptop's compose.mirror.yaml.");
+/** `mirror:` in parity.yaml. */
+export type MirrorSettings = z.infer<typeof MirrorOptionsSchema>;
+
 /** parity.yaml: what Parity adds to the Compose files of a project. Every key is optional. */
 export const ParityConfigSchema = z
   .object(
@@ -354,6 +384,7 @@ export const ParityConfigSchema = z
       map: ServiceMapSchema,
       drift: DriftRulesSchema,
       actions: ActionsSchema,
+      mirror: MirrorOptionsSchema,
     },
     { error: expecting('a mapping of Parity settings') },
   )

@@ -115,6 +115,30 @@ describe('parity mirror', () => {
     expect(readFileSync(victim, 'utf8')).toBe('keep me\n');
   });
 
+  it("follows parity.yaml's mirror settings: exclude, images", async () => {
+    const other = copyFixture();
+    const settings =
+      'mirror:\n  images: true\n  exclude: ["api.env.FEATURE_SEARCH", "*.replicas"]\n';
+    writeFileSync(join(other, 'parity.yaml'), `production:\n  - kubernetes: deploy\n${settings}`);
+    const run = await runParity(['mirror', '--dry-run', '--project-directory', other]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(/^\s+FEATURE_SEARCH:/m);
+    expect(run.stdout).toMatch(/# +api environment\.FEATURE_SEARCH: excluded by parity\.yaml/);
+    expect(run.stdout).not.toMatch(/^\s+replicas:/m);
+    expect(run.stdout).toContain('image: "registry.example.com/shop/catalog:2.4.1"');
+  });
+
+  it('points at a bad mirror setting in parity.yaml', async () => {
+    const other = copyFixture();
+    writeFileSync(
+      join(other, 'parity.yaml'),
+      'production:\n  - kubernetes: deploy\nmirror:\n  maxReplicas: 0\n',
+    );
+    const run = await runParity(['mirror', '--project-directory', other]);
+    expect(run.stderr).toMatch(/^parity\.yaml:4:16: error: .*expected at least 1 container/m);
+    expect(run.code).toBe(2);
+  });
+
   it('says to run `parity mirror` first when --mirror finds no override', async () => {
     const run = await runParity(['config', '--mirror', '--project-directory', copyFixture()]);
     expect(run.stderr).toMatch(/found no compose\.mirror\.yaml .*run it first/);

@@ -1,6 +1,7 @@
 import type { ServiceMatch } from '../../shared/drift';
 import type { EnvironmentModel, Field, Resources, ServiceModel } from '../../shared/model';
 import { isSecretName } from '../../shared/secrets';
+import { RuleGlob } from '../drift/rule-glob';
 import { blank, mirrorRun } from './added-service';
 import { rewriteHosts, type HostMap } from './host-rewrite';
 import { mirrorHealth } from './mirror-health';
@@ -16,6 +17,8 @@ export interface MirrorOptions {
   maxReplicas: number;
   /** Only these laptop services (all paired ones when empty). */
   only: readonly string[];
+  /** parity.yaml `mirror.exclude`: drift paths (globs) never mirrored. */
+  exclude?: readonly string[];
 }
 
 /** The sides, their pairing, and which production env keys come from Secrets. */
@@ -42,6 +45,7 @@ export function planMirror(input: MirrorInput, options: MirrorOptions): MirrorPl
     if (m.prod && (m.dev ?? wanted(m.prod))) devOf.set(m.prod.toLowerCase(), m.dev ?? m.prod);
   }
   const hosts: HostMap = { devOf, dev: input.dev, prod: input.prod };
+  const excluded = (options.exclude ?? []).map((glob) => new RuleGlob(glob, true));
   for (const m of input.matches) {
     const prod = m.prod ? input.prod.services[m.prod] : undefined;
     const name = m.dev ?? m.prod;
@@ -59,7 +63,11 @@ export function planMirror(input: MirrorInput, options: MirrorOptions): MirrorPl
     mirrorSecurity(dev, prod, values);
     mirrorHealth(dev, prod, values, skip);
     mirrorReplicas(dev, prod, options.maxReplicas, values, skip);
-    if (values.length > 0) plan.services[name] = values;
+    const kept = values.filter((v) => !excluded.some((glob) => glob.matches(driftPath(name, v))));
+    for (const value of values.filter((v) => !kept.includes(v))) {
+      skip(value.path.join('.'), 'excluded by parity.yaml mirror.exclude');
+    }
+    if (kept.length > 0) plan.services[name] = kept;
   }
   return plan;
 }
@@ -182,4 +190,16 @@ function bytes(n: number): string {
     if (n % size === 0) return `${n / size}${unit}`;
   }
   return `${n}b`;
+}
+
+// A value's path as drift reports name it, for parity.yaml's globs: `api.env.LOG_LEVEL`,
+// `api.resources.memory`, `api.replicas`.
+function driftPath(service: string, value: MirrorValue): string {
+  const path = value.path
+    .join('.')
+    .replace(/^environment\./, 'env.')
+    .replace(/^deploy\.resources\.limits\./, 'resources.')
+    .replace(/^deploy\.resources\./, 'resources.')
+    .replace(/^deploy\.replicas$/, 'replicas');
+  return `${service}.${path}`;
 }

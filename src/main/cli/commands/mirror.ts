@@ -45,6 +45,7 @@ function mirror(args: CommandArgs, io: CliIo): number {
     io.err('parity.yaml names no production source, so there is nothing to mirror\n');
     return EXIT.usage;
   }
+  const settings = project.parity.mirror;
   const production = loadProduction(project, productionReaders);
   for (const diagnostic of production.diagnostics) io.err(`${formatDiagnostic(diagnostic)}\n`);
   if (!production.model) return EXIT.usage;
@@ -56,7 +57,12 @@ function mirror(args: CommandArgs, io: CliIo): number {
   );
   const plan = planMirror(
     { dev: project.model, prod: production.model, matches, secretKeys: production.secretKeys },
-    { images: args.values.images === true, maxReplicas, only: args.positionals },
+    {
+      images: args.values.images === true || settings?.images === true,
+      maxReplicas: maxReplicas ?? settings?.maxReplicas ?? DEFAULT_MAX_REPLICAS,
+      only: args.positionals,
+      exclude: settings?.exclude ?? [],
+    },
   );
   const first = project.composeFiles[0] ?? join(project.workingDir, 'compose.yaml');
   const file = join(dirname(first), MIRROR_FILE);
@@ -80,8 +86,8 @@ function mirror(args: CommandArgs, io: CliIo): number {
   return EXIT.ok;
 }
 
-function replicasLimit(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_MAX_REPLICAS;
+function replicasLimit(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 100) {
     throw new UsageError(`--max-replicas: found "${value}", expected a whole number from 1 to 100`);
