@@ -1,6 +1,6 @@
 import type { EnvironmentModel, Healthcheck, ServiceModel } from '../../shared/model';
 import type { EnvEntry, ServiceView } from '../../shared/projects';
-import { isSecretName } from '../../shared/secrets';
+import { isSecretName, shownValue } from '../../shared/secrets';
 import type { StackContainer } from '../../shared/stacks';
 
 /** What the engine's inspect adds to a container: its last health check and restarts. */
@@ -59,10 +59,10 @@ function serviceView(
   };
 }
 
-// A secret's value stays in the main process: the renderer learns only that it is set.
+// A secret's value stays in the main process: the renderer learns only that it is set; a URL's
+// password in any other value is masked by the same rule as every report's.
 function envEntry(name: string, value: string): EnvEntry {
-  const secret = isSecretName(name);
-  return { name, value: secret ? null : value, secret };
+  return { name, value: shownValue(name, value), secret: isSecretName(name) };
 }
 
 function healthcheckText(check: Healthcheck | null): string | null {

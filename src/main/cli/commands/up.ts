@@ -5,7 +5,7 @@ import { attachToServices } from '../attach';
 import { EXIT, UsageError, type Command } from '../command';
 import { engineOperation } from '../engine-operation';
 import { loadProjectFromArgs, PROJECT_OPTIONS, PROJECT_USAGE } from '../project-args';
-import { progressPrinter } from '../progress-printer';
+import { progressPrinter, progressTarget } from '../progress-printer';
 
 /** `parity up`: bring the project's stack to what its files describe. */
 export const upCommand: Command = {
@@ -36,10 +36,7 @@ export const upCommand: Command = {
           wait: args.values.wait === true,
           removeOrphans: args.values['remove-orphans'] === true,
           scale,
-          onProgress: progressPrinter(
-            { write: io.err, isTTY: io.errIsTTY === true },
-            args.values.verbose === true,
-          ),
+          onProgress: progressPrinter(progressTarget(io), args.values.verbose === true),
         }),
       );
       if (result.failed.length > 0) return EXIT.failed;
