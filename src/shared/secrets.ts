@@ -71,6 +71,9 @@ const TOKEN_USER_LENGTH = 20;
  * password (a token used as one) is masked as a whole. Linear in the value's length.
  */
 export function maskUrlCredentials(value: string): string {
+  // A value that starts with an authority (`//user:pass@host`, as a .git-credentials line
+  // read as KEY: value leaves it) is read as a URL too.
+  if (value.startsWith('//')) return maskUrlCredentials(`x:${value}`).slice(2);
   let out = '';
   let index = 0;
   for (;;) {

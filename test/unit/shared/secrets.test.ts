@@ -57,6 +57,7 @@ describe('maskUrlCredentials', () => {
     ['mysql://root:p@ss@db:3306', 'mysql://root:****@db:3306'],
     ['a=https://u:1@h,b=amqp://g:2@q', 'a=https://u:****@h,b=amqp://g:****@q'],
     ['https://ghp_abcdefghijklmnopqrstuvwxyz@github.com/o/r', 'https://****@github.com/o/r'],
+    ['//me:gitcred@git.example', '//me:****@git.example'],
   ])('%s shows as %s', (value, shown) => {
     expect(maskUrlCredentials(value)).toBe(shown);
   });
