@@ -109,11 +109,3 @@ export function maskUrlCredentials(value: string): string {
     index = end;
   }
 }
-
-/**
- * A named value as every output shows it: nothing of a secret's (null), a URL's password
- * masked in any other.
- */
-export function shownValue(name: string, value: string): string | null {
-  return isSecretName(name) ? null : maskUrlCredentials(value);
-}
