@@ -118,6 +118,40 @@ describe('parity drift on a hostile project', () => {
   });
 });
 
+describe('parity drift against Kubernetes Secret references', () => {
+  it('treats a secretKeyRef and an envFrom secretRef as secret, whatever the names', async () => {
+    const dir = makeProject('k8s-secrets', {
+      'compose.yaml': lines(...service({ SESSION_SEED: 'seed-dev-1111', GREETING: 'hello' })),
+      'parity.yaml': lines('production:', '  - kubernetes: k8s'),
+      'k8s/app.yaml': lines(
+        'apiVersion: v1',
+        'kind: Secret',
+        'metadata: { name: bulk }',
+        'stringData: { SESSION_SEED: seed-prod-2222, GREETING: hola-secret-3333 }',
+        '---',
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata: { name: web }',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      containers:',
+        '        - name: web',
+        `          image: ${TEST_IMAGE}`,
+        '          envFrom: [{ secretRef: { name: bulk } }]',
+      ),
+    });
+    for (const format of ['table', 'json', 'markdown']) {
+      const run = await runParity(['drift', '--project-directory', dir, '--format', format], ENV);
+      expect(run.code).toBe(0);
+      for (const value of ['seed-dev-1111', 'seed-prod-2222', 'hola-secret-3333', 'hello']) {
+        expect(`${run.stdout}${run.stderr}`).not.toContain(value);
+      }
+      expect(run.stdout).toContain('differs');
+    }
+  });
+});
+
 describe('parity snapshot --from files on a hostile project', () => {
   it('writes secrets, URL passwords and shell values only as hashes', async () => {
     const run = await runParity(['snapshot', '--project-directory', drift], ENV);
