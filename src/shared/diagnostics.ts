@@ -1,3 +1,5 @@
+import { boundQuotes } from './terminal-text';
+
 /** Where a value was written: a file (as the user named it, relative to the project) and a 1-based line and column. */
 export interface SourcePosition {
   file: string;
@@ -18,5 +20,6 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
   const where = diagnostic.position
     ? `${diagnostic.position.file}:${diagnostic.position.line}:${diagnostic.position.column}: `
     : '';
-  return `${where}${diagnostic.severity}: ${diagnostic.message}`;
+  // The message may quote the file: cut to excerpts, its control characters escaped.
+  return `${where}${diagnostic.severity}: ${boundQuotes(diagnostic.message)}`;
 }

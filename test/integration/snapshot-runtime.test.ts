@@ -83,13 +83,15 @@ describe('parity snapshot --from runtime, on the real engine', () => {
       command: ['sleep', '600'],
       entrypoint: null,
       user: '1000',
-      environment: { GREETING: 'hello' },
       ports: [{ target: 8080, protocol: 'tcp' }],
       limits: { memoryBytes: 64 * 2 ** 20, cpus: 0.5 },
       healthcheck: { test: ['CMD', 'true'], intervalMs: 5000, retries: 3 },
       replicas: 1,
     });
+    // A container's env may hold what the shell gave it: every value is hashed by default.
     expect(snapshot.services.web?.environment.API_TOKEN).toHaveProperty('sha256');
+    expect(snapshot.services.web?.environment.GREETING).toHaveProperty('sha256');
+    expect(bytes.includes('"hello"')).toBe(false);
     // The image's own env (PATH) is not the service's.
     expect(Object.keys(snapshot.services.web?.environment ?? {}).sort()).toEqual([
       'API_TOKEN',
@@ -113,6 +115,21 @@ describe('parity snapshot --from runtime, on the real engine', () => {
     expect(same.err).toBe('');
     expect(DriftReportSchema.parse(JSON.parse(same.out)).findings).toEqual([]);
 
+    // --plain-env writes the values not secret by the one rule in clear.
+    const plain = await cli(
+      'snapshot',
+      '--project-directory',
+      dir,
+      '--from',
+      'runtime',
+      '--plain-env',
+    );
+    expect(plain.code).toBe(0);
+    const plainEnv = SnapshotSchema.parse(JSON.parse(plain.out)).services.web?.environment;
+    expect(plainEnv?.GREETING).toBe('hello');
+    expect(plainEnv?.API_TOKEN).toHaveProperty('sha256');
+    expect(plain.out).not.toContain('token-s3cr3t-4321');
+
     // The files change; the snapshot still holds what ran.
     writeFileSync(
       join(dir, 'compose.yaml'),
@@ -124,11 +141,12 @@ describe('parity snapshot --from runtime, on the real engine', () => {
     const changed = await cli('drift', '--project-directory', dir, '--against', file, '--json');
     const report = DriftReportSchema.parse(JSON.parse(changed.out));
     expect(report.findings.map((f) => f.path).sort()).toEqual(['env.API_TOKEN', 'env.GREETING']);
+    // A hashed value still tells same from different, never what it was.
     expect(report.findings.find((f) => f.path === 'env.GREETING')).toMatchObject({
       service: 'web',
       kind: 'changed',
-      dev: { value: 'bonjour' },
-      prod: { value: 'hello', source: { file: 'runtime.snapshot.json' } },
+      dev: { value: 'differs' },
+      prod: { value: 'differs', source: { file: 'runtime.snapshot.json' } },
     });
     expect(report.findings.find((f) => f.path === 'env.API_TOKEN')).toMatchObject({
       secret: true,

@@ -184,7 +184,12 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
       return {
         summary: payload,
         services: project
-          ? serviceViews(project.model, containers, await inspectRuntime(engine, containers))
+          ? serviceViews(
+              project.model,
+              containers,
+              await inspectRuntime(engine, containers),
+              project.fromShell,
+            )
           : [],
         orphans: containers.filter((c) => !c.oneoff && !known.has(c.service)),
       };

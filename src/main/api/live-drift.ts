@@ -4,6 +4,7 @@ import type { DriftResult } from '../../shared/api/contract';
 import { summarizeDrift } from '../../shared/drift-summary';
 import type { DriftReport } from '../../shared/drift';
 import type { Problem } from '../../shared/projects';
+import { redactReport } from '../../shared/redact-report';
 import type { LoadResult } from '../config/load-project';
 import { readRepositoryText } from '../config/read-text';
 import type { DockerEngine } from '../engine/docker-engine';
@@ -34,7 +35,7 @@ export async function runtimeDrift(
     from: [engine.endpoint],
     activeProfiles: env.COMPOSE_PROFILES?.split(',').filter(Boolean) ?? [],
   });
-  return result(report, problems);
+  return result(redactReport(report, project.fromShell), problems);
 }
 
 /** Drift against parity.lock, with the images on this machine now (not cached either). */
@@ -77,7 +78,7 @@ export async function lockDrift(
     images,
     LOCK_FILE,
   );
-  return result(report, problems);
+  return result(redactReport(report, project.fromShell), problems);
 }
 
 function result(report: DriftReport, problems: Problem[]): DriftResult {

@@ -1,6 +1,7 @@
 import type { DriftResult } from '../../shared/api/contract';
 import { summarizeDrift } from '../../shared/drift-summary';
 import type { Problem } from '../../shared/projects';
+import { redactReport } from '../../shared/redact-report';
 import type { LoadResult } from '../config/load-project';
 import { diffModels } from '../drift/diff';
 import { loadProduction } from '../drift/production';
@@ -28,11 +29,14 @@ export function projectDrift({ project, diagnostics }: LoadResult): DriftResult 
   if (!production.model) {
     return { available: false, reason: 'The production source could not be read', problems };
   }
-  const report = diffModels(project.model, production.model, {
-    map: project.parity.map ?? {},
-    ...(project.parity.drift ? { rules: project.parity.drift } : {}),
-    secretKeys: production.secretKeys,
-    ...(production.workloads ? { workloads: production.workloads } : {}),
-  });
+  const report = redactReport(
+    diffModels(project.model, production.model, {
+      map: project.parity.map ?? {},
+      ...(project.parity.drift ? { rules: project.parity.drift } : {}),
+      secretKeys: production.secretKeys,
+      ...(production.workloads ? { workloads: production.workloads } : {}),
+    }),
+    project.fromShell,
+  );
   return { available: true, report, summary: summarizeDrift(report.findings), problems };
 }

@@ -1,5 +1,6 @@
 import type { EnvironmentModel, Healthcheck, ServiceModel } from '../../shared/model';
 import type { EnvEntry, ServiceView } from '../../shared/projects';
+import { shownText, type ShellValue } from '../../shared/redact-report';
 import { isSecretName } from '../../shared/secrets';
 import type { StackContainer } from '../../shared/stacks';
 
@@ -14,16 +15,18 @@ export function serviceViews(
   model: EnvironmentModel,
   containers: readonly StackContainer[],
   runtime: ReadonlyMap<string, ContainerRuntime> = new Map(),
+  shell: readonly ShellValue[] = [],
 ): ServiceView[] {
   return Object.values(model.services)
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((service) => serviceView(service, containers, runtime));
+    .map((service) => serviceView(service, containers, runtime, shell));
 }
 
 function serviceView(
   service: ServiceModel,
   containers: readonly StackContainer[],
   runtime: ReadonlyMap<string, ContainerRuntime>,
+  shell: readonly ShellValue[],
 ): ServiceView {
   const own = containers.filter((c) => c.service === service.name && !c.oneoff);
   const inspected = own.flatMap((c) => runtime.get(c.id) ?? []);
@@ -44,7 +47,7 @@ function serviceView(
     })),
     env: Object.entries(service.environment)
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([name, { value }]) => envEntry(name, value)),
+      .map(([name, { value }]) => envEntry(name, value, shell)),
     mounts: service.volumes.map(({ value }) => ({
       type: value.type,
       source: value.source,
@@ -59,10 +62,11 @@ function serviceView(
   };
 }
 
-// A secret's value stays in the main process: the renderer learns only that it is set.
-function envEntry(name: string, value: string): EnvEntry {
+// A secret's value stays in the main process: the renderer learns only that it is set; in any
+// other value, what the shell gave and a URL's password are masked as in every report.
+function envEntry(name: string, value: string, shell: readonly ShellValue[]): EnvEntry {
   const secret = isSecretName(name);
-  return { name, value: secret ? null : value, secret };
+  return { name, value: secret ? null : shownText(value, shell), secret };
 }
 
 function healthcheckText(check: Healthcheck | null): string | null {

@@ -2,8 +2,15 @@ import type { ParseArgsConfig } from 'node:util';
 
 /** Where a command writes; tests pass their own. */
 export interface CliIo {
+  /** Writes to stdout; runCli escapes every control character in what goes through it. */
   out: (text: string) => void;
+  /** Writes to stderr, escaped as out. */
   err: (text: string) => void;
+  /**
+   * The same two streams unescaped, set by runCli, for Parity's own terminal sequences (the live
+   * progress board, the colours of log prefixes); whoever writes here escapes what it quotes.
+   */
+  terminal?: { out: (text: string) => void; err: (text: string) => void };
   /** Whether err goes to a terminal (live progress) rather than a log. */
   errIsTTY?: boolean;
   env: NodeJS.ProcessEnv;

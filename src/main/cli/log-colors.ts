@@ -1,4 +1,5 @@
 import type { LogLine } from '../../shared/logs';
+import { escapeKeepingColors } from '../../shared/terminal-text';
 
 // Foreground colours in the order services get them (cyan, yellow, green, magenta, blue, red,
 // then their bright forms), as `docker compose logs` cycles through its own.
@@ -52,7 +53,8 @@ export function logPrinter(options: LogPrinterOptions): (lines: readonly LogLine
         const prefix = `${(names[index] ?? '').padEnd(width)}  | `;
         const stamp = options.timestamps ? `${line.timestamp} ` : '';
         const shown = options.color ? `\u001b[${colorOf(line.service)}m${prefix}${RESET}` : prefix;
-        return `${shown}${stamp}${line.text}\n`;
+        // The container's own colours pass; any other control is escaped (terminal-text.ts).
+        return `${shown}${stamp}${escapeKeepingColors(line.text)}\n`;
       })
       .join('');
   };

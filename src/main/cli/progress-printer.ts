@@ -1,10 +1,20 @@
 import type { ServiceProgress } from '../../shared/progress';
+import { escapeControls } from '../../shared/terminal-text';
+import type { CliIo } from './command';
 import { phaseSymbol, ProgressBoard } from './progress-board';
 
 /** Where progress goes: a terminal gets a live board, a log gets one line per step. */
 export interface ProgressTarget {
   write: (text: string) => void;
   isTTY: boolean;
+}
+
+/**
+ * Progress goes to stderr unescaped (the board moves the cursor), so this printer escapes the
+ * service names and build output it quotes itself.
+ */
+export function progressTarget(io: CliIo): ProgressTarget {
+  return { write: io.terminal?.err ?? io.err, isTTY: io.errIsTTY === true };
 }
 
 /**
@@ -25,7 +35,9 @@ export function progressPrinter(
     const seconds = `${(progress.elapsedMs / 1000).toFixed(1)}s`;
     const detail = progress.detail ? `  ${progress.detail}` : '';
     target.write(
-      `${phaseSymbol(progress.phase)} ${progress.service.padEnd(16)} ${progress.phase.padEnd(10)} ${seconds.padStart(6)}${detail}\n`,
+      escapeControls(
+        `${phaseSymbol(progress.phase)} ${progress.service.padEnd(16)} ${progress.phase.padEnd(10)} ${seconds.padStart(6)}${detail}`,
+      ) + '\n',
     );
   };
 }
@@ -38,7 +50,7 @@ function liveBoard(write: (text: string) => void): (progress: ServiceProgress) =
     board.update(progress);
     const lines = board.lines();
     const up = drawn > 0 ? `\x1b[${drawn}A` : '';
-    write(`${up}${lines.map((line) => `\x1b[2K${line}\n`).join('')}`);
+    write(`${up}${lines.map((line) => `\x1b[2K${escapeControls(line)}\n`).join('')}`);
     drawn = lines.length;
   };
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { escapeControls } from '../../shared/terminal-text';
 import { cliEngineFailure } from './cli-engine';
 import { EXIT, UsageError, type CliIo, type Command, type EngineFlags } from './command';
 import { engineOptions, splitEngineValues, takeEngineFlags } from './engine-flags';
@@ -38,12 +39,19 @@ export async function runCli(argv: readonly string[], cliIo: CliIo): Promise<num
   try {
     front = takeEngineFlags(argv);
   } catch (error) {
-    cliIo.err(`parity: ${(error as Error).message}\n\n${helpText()}`);
+    cliIo.err(escapeControls(`parity: ${(error as Error).message}\n\n${helpText()}`));
     return EXIT.usage;
   }
   const [name, ...rest] = front.rest;
   // A fresh io per run: the engine the run opens is remembered against it (cli-engine.ts).
-  const io: CliIo = { ...cliIo };
+  // Everything printed may quote a repository's text: its control characters never reach the
+  // terminal raw (a title set, a screen clear, an OSC 52 clipboard write); see terminal-text.ts.
+  const io: CliIo = {
+    ...cliIo,
+    out: (text) => cliIo.out(escapeControls(text)),
+    err: (text) => cliIo.err(escapeControls(text)),
+    terminal: { out: cliIo.out, err: cliIo.err },
+  };
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(helpText());
     return name === undefined ? EXIT.usage : EXIT.ok;

@@ -3,6 +3,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Diagnostic, SourcePosition } from '../../shared/diagnostics';
 import type { EnvironmentModel, Field, NamedResource, ServiceModel } from '../../shared/model';
 import type { ParityConfig } from '../../shared/parity-config';
+import type { ShellValue } from '../../shared/redact-report';
 import { readProjectFile, type FileContent } from './compose-file';
 import { discoverComposeFiles } from './discover';
 import { mergeService } from './merge-services';
@@ -50,6 +51,8 @@ export interface LoadedProject {
   model: EnvironmentModel;
   /** parity.yaml, when the project has one. */
   parity: ParityConfig | null;
+  /** The variables the files took from the shell's environment: reports show them masked. */
+  fromShell?: ShellValue[];
 }
 
 /** The project when it could be read, and every problem found either way. */
@@ -177,6 +180,7 @@ export function loadProject(options: LoadOptions): LoadResult {
       activeProfiles,
       model,
       parity,
+      fromShell: [...env.fromShell].map(([name, value]) => ({ name, value })),
     },
     diagnostics,
   };

@@ -1,4 +1,5 @@
 import type { Diagnostic, SourcePosition } from '../../shared/diagnostics';
+import { boundQuotes, excerpt } from '../../shared/terminal-text';
 import type { YMap, YNode } from './yaml-tree';
 
 /**
@@ -10,7 +11,8 @@ export class NodeReader {
 
   /** Records a problem at a position. */
   report(severity: Diagnostic['severity'], message: string, position: SourcePosition): void {
-    this.diagnostics.push({ severity, message, position });
+    // Messages quote values as written: a long one is cut to an excerpt, controls escaped.
+    this.diagnostics.push({ severity, message: boundQuotes(message), position });
   }
 
   /** The node as a mapping, or null with an error naming the key. */
@@ -35,7 +37,7 @@ export class NodeReader {
     if (text === null || !node) return null;
     const value = Number(text);
     if (Number.isInteger(value)) return value;
-    this.report('error', `found "${text}" for ${what}, expected a whole number`, node.pos);
+    this.report('error', `found ${describe(node)} for ${what}, expected a whole number`, node.pos);
     return null;
   }
 
@@ -110,9 +112,27 @@ export function isNull(node: YNode): boolean {
   return node.kind === 'scalar' && node.value === null;
 }
 
-/** "a list", "a mapping", or the scalar as written, for messages. */
+/**
+ * "a list", "a mapping", or a short excerpt of the scalar as written, for messages. A value in a
+ * file outside the project (an `extends` or `include` of /proc/self/environ, ~/.netrc) is never
+ * quoted, not even in part: only what kind of value it is.
+ */
 export function describe(node: YNode): string {
   if (node.kind === 'map') return 'a mapping';
   if (node.kind === 'seq') return 'a list';
-  return node.value === null ? 'null' : `"${String(node.value)}"`;
+  if (node.value === null) return 'null';
+  if (isOutside(node.pos.file)) {
+    return typeof node.value === 'string' ? 'a string' : `a ${typeof node.value}`;
+  }
+  return excerpt(String(node.value));
+}
+
+/** Whether a position's file (named relative to the project) is outside the project's folder. */
+export function isOutside(file: string): boolean {
+  return (
+    file.startsWith('../') ||
+    file.startsWith('..\\') ||
+    file === '..' ||
+    /^(?:[/\\]|[A-Za-z]:)/.test(file)
+  );
 }

@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Diagnostic } from '../../shared/diagnostics';
 import type { Field } from '../../shared/model';
+import { boundQuotes } from '../../shared/terminal-text';
 import { parseDotenv } from './dotenv';
+import { isOutside } from './node-reader';
 import { readRepositoryText } from './read-text';
 import { parseRawEnv, type EnvFileFormat } from './raw-env';
 
@@ -11,6 +13,11 @@ export interface ProjectEnv {
   lookup: (name: string) => string | undefined;
   /** The .env files that were read. */
   files: string[];
+  /**
+   * The variables a lookup took from the shell's environment, not from the project's files, so
+   * far: reports show them as `${NAME}`, never their value (a token exported in the shell).
+   */
+  fromShell: Map<string, string>;
 }
 
 /**
@@ -32,17 +39,18 @@ export function loadProjectEnv(
         ? [defaultFile]
         : [];
   const fromFiles = new Map<string, string>();
+  const fromShell = new Map<string, string>();
+  const lookup = (name: string): string | undefined => {
+    const given = shell[name];
+    if (given === undefined) return fromFiles.get(name);
+    fromShell.set(name, given);
+    return given;
+  };
   for (const file of files) {
-    const entries = readEnvFile(
-      file,
-      workingDir,
-      (name) => shell[name] ?? fromFiles.get(name),
-      diagnostics,
-      true,
-    );
+    const entries = readEnvFile(file, workingDir, lookup, diagnostics, true);
     for (const [key, entry] of Object.entries(entries ?? {})) fromFiles.set(key, entry.value);
   }
-  return { lookup: (name) => shell[name] ?? fromFiles.get(name), files };
+  return { lookup, files, fromShell };
 }
 
 /** Reads one env file (.env or a service's env_file) into positioned values; null when missing. */
@@ -72,7 +80,8 @@ export function readEnvFile(
   for (const problem of problems) {
     diagnostics.push({
       severity: problem.severity,
-      message: problem.message,
+      // A line of an env file is quoted at most in part, and not at all from outside the project.
+      message: boundQuotes(problem.message, isOutside(display)),
       position: { file: display, line: problem.line, column: problem.column },
     });
   }

@@ -7,6 +7,7 @@ import type {
   Side,
 } from '../../shared/drift';
 import { formatSummaryLine, summarizeDrift, type DriftSummary } from '../../shared/drift-summary';
+import { redactReport, type ShellValue } from '../../shared/redact-report';
 
 /** The output formats of `parity drift --format`. */
 export const DRIFT_FORMATS = ['table', 'json', 'markdown'] as const;
@@ -16,6 +17,8 @@ export type DriftFormat = (typeof DRIFT_FORMATS)[number];
 export interface FormatOptions {
   /** Covered findings (accepted, ignored, expected) too, not only drift. */
   all: boolean;
+  /** The values the project's files took from the shell's environment: shown as `${NAME}`. */
+  shell?: readonly ShellValue[];
 }
 
 const MARK: Record<Severity, string> = { error: '✘', warning: '!', info: '·' };
@@ -44,12 +47,16 @@ export function summaryLineOf(report: DriftReport): string {
   return formatSummaryLine(summaryOf(report), comparisonOf(report).against);
 }
 
-/** A report in one of the formats; every format ends with a newline. */
+/**
+ * A report in one of the formats; every format ends with a newline. Every value goes through
+ * the one secret rule first (src/shared/redact-report.ts), whatever the comparison masked.
+ */
 export function formatDrift(
-  report: DriftReport,
+  unredacted: DriftReport,
   format: DriftFormat,
   options: FormatOptions,
 ): string {
+  const report = redactReport(unredacted, options.shell);
   switch (format) {
     case 'json':
       return formatJson(report);

@@ -4,7 +4,7 @@ import type { PortMapping, VolumeMount } from '../../shared/model';
 import { SNAPSHOT_VERSION, type Snapshot, type SnapshotService } from '../../shared/snapshot';
 import { COMPOSE_LABEL } from '../engine/compose-labels';
 import type { DockerEngine } from '../engine/docker-engine';
-import { snapshotEnvValue } from './snapshot';
+import { snapshotEnvValue, type SnapshotValueOptions } from './snapshot';
 
 /** What a container's image sets by default, so a snapshot keeps only what the service sets. */
 export interface ImageDefaults {
@@ -36,6 +36,7 @@ export async function snapshotOfRuntime(
   engine: DockerEngine,
   project: string,
   createdAt: Date = new Date(),
+  values: SnapshotValueOptions = { hashAll: true },
 ): Promise<Snapshot> {
   const infos = (await engine.inspectProjectContainers(project)).filter(
     (info) => info.Config.Labels?.[COMPOSE_LABEL.oneoff] !== 'True',
@@ -46,15 +47,26 @@ export async function snapshotOfRuntime(
       defaults.set(info.Config.Image, await imageDefaults(engine, info.Config.Image));
     }
   }
-  return snapshotOfContainers(infos, project, (image) => defaults.get(image) ?? null, createdAt);
+  return snapshotOfContainers(
+    infos,
+    project,
+    (image) => defaults.get(image) ?? null,
+    createdAt,
+    values,
+  );
 }
 
-/** The snapshot of inspected containers: one service per service label, its lowest-numbered container. */
+/**
+ * The snapshot of inspected containers: one service per service label, its lowest-numbered
+ * container. A container's env holds what the shell gave it, which Parity cannot tell apart
+ * from the files' values: every value is hashed unless `values` says otherwise.
+ */
 export function snapshotOfContainers(
   infos: readonly ContainerInspectInfo[],
   project: string,
   defaultsOf: (image: string) => ImageDefaults | null,
   createdAt: Date = new Date(),
+  values: SnapshotValueOptions = { hashAll: true },
 ): Snapshot {
   const byService = new Map<string, ContainerInspectInfo[]>();
   for (const info of infos) {
@@ -67,7 +79,13 @@ export function snapshotOfContainers(
       Number(info.Config.Labels?.[COMPOSE_LABEL.containerNumber] ?? 0);
     const [first] = [...own].sort((a, b) => number(a) - number(b));
     if (first) {
-      services[name] = serviceOf(first, own.length, defaultsOf(first.Config.Image), project);
+      services[name] = serviceOf(
+        first,
+        own.length,
+        defaultsOf(first.Config.Image),
+        project,
+        values,
+      );
     }
   }
   return {
@@ -94,6 +112,7 @@ function serviceOf(
   replicas: number,
   defaults: ImageDefaults | null,
   project: string,
+  values: SnapshotValueOptions,
 ): SnapshotService {
   const config = info.Config as ContainerInspectInfo['Config'] & {
     StopSignal?: string;
@@ -117,7 +136,7 @@ function serviceOf(
     if (imageEnv.has(entry)) continue;
     const eq = entry.indexOf('=');
     const key = eq < 0 ? entry : entry.slice(0, eq);
-    environment[key] = snapshotEnvValue(key, eq < 0 ? '' : entry.slice(eq + 1));
+    environment[key] = snapshotEnvValue(key, eq < 0 ? '' : entry.slice(eq + 1), values);
   }
   const cmd = list(config.Cmd);
   const entrypoint = list(config.Entrypoint);

@@ -5,6 +5,7 @@ import type { Diagnostic, SourcePosition } from '../../shared/diagnostics';
 import { normalizeCapabilities } from '../../shared/capabilities';
 import { parseImageRef } from '../../shared/image-ref';
 import type { EnvironmentModel, Field, Healthcheck, ServiceModel } from '../../shared/model';
+import { shownText, type ShellValue } from '../../shared/redact-report';
 import { isSecretName } from '../../shared/secrets';
 import {
   SNAPSHOT_VERSION,
@@ -20,9 +21,26 @@ export function secretHash(value: string): string {
   return createHash('sha256').update(value, 'utf8').digest('hex');
 }
 
-/** An env value as a snapshot stores it: secrets (by name) as their hash. */
-export function snapshotEnvValue(key: string, value: string): SnapshotEnvValue {
-  return isSecretName(key) ? { sha256: secretHash(value) } : value;
+/** How a snapshot writes env values. */
+export interface SnapshotValueOptions {
+  /** Every value as its hash (a snapshot of running containers, by default). */
+  hashAll?: boolean;
+  /** The variables the files took from the shell's environment: values holding one are hashed. */
+  shell?: readonly ShellValue[];
+}
+
+/**
+ * An env value as a snapshot stores it: as its hash when the one secret rule would mask any of
+ * it (a secret name, a URL's password, a value from the shell's environment), or always with
+ * `hashAll`. A hash still lets drift say "same" or "differs".
+ */
+export function snapshotEnvValue(
+  key: string,
+  value: string,
+  { hashAll = false, shell = [] }: SnapshotValueOptions = {},
+): SnapshotEnvValue {
+  const masked = isSecretName(key) || shownText(value, shell) !== value;
+  return hashAll || masked ? { sha256: secretHash(value) } : value;
 }
 
 /** A path as a snapshot writes it: relative to the project when inside it (stable across machines). */
@@ -38,9 +56,12 @@ export function snapshotOfModel(
   project: string,
   workingDir: string,
   createdAt: Date = new Date(),
+  shell: readonly ShellValue[] = [],
 ): Snapshot {
   const services: Record<string, SnapshotService> = {};
-  for (const [name, s] of Object.entries(model.services)) services[name] = serviceOf(s, workingDir);
+  for (const [name, s] of Object.entries(model.services)) {
+    services[name] = serviceOf(s, workingDir, shell);
+  }
   const named = (
     record: EnvironmentModel['volumes'],
   ): Record<string, { name: string; external: boolean }> =>
@@ -57,7 +78,11 @@ export function snapshotOfModel(
   };
 }
 
-function serviceOf(s: ServiceModel, workingDir: string): SnapshotService {
+function serviceOf(
+  s: ServiceModel,
+  workingDir: string,
+  shell: readonly ShellValue[],
+): SnapshotService {
   const value = <T>(field: Field<T> | null): T | null => field?.value ?? null;
   const health = s.healthcheck?.value ?? null;
   return {
@@ -74,7 +99,7 @@ function serviceOf(s: ServiceModel, workingDir: string): SnapshotService {
     environment: Object.fromEntries(
       Object.entries(s.environment).map(([key, field]) => [
         key,
-        snapshotEnvValue(key, field.value),
+        snapshotEnvValue(key, field.value, { shell }),
       ]),
     ),
     ports: s.ports.map(({ value: p }) => ({ ...p })),

@@ -84,3 +84,15 @@ describe('progressPrinter', () => {
     expect(verboseOut).toContain('Step 1/4 : FROM busybox:1.37');
   });
 });
+
+describe('progressPrinter on hostile build output', () => {
+  it('keeps its own cursor moves and escapes the control sequences it quotes', () => {
+    let out = '';
+    const print = progressPrinter({ write: (text) => (out += text), isTTY: true }, false);
+    print(step('web', 'building', 0, 'Step 1/2 : RUN echo \u001b]0;pwned\u0007\u001b[2J'));
+    expect(out.startsWith('\x1b[2K• web')).toBe(true);
+    expect(out).toContain('\\u001b]0;pwned\\u0007\\u001b[2J');
+    expect(out).not.toContain('\u0007');
+    expect(out.split('\u001b').length).toBe(2);
+  });
+});

@@ -51,6 +51,7 @@ describe('snapshotOfContainers', () => {
       'p',
       () => BUSYBOX,
       new Date('2026-11-27T10:00:00Z'),
+      { hashAll: false },
     );
     expect(SnapshotSchema.parse(snapshot)).toEqual(snapshot);
     expect(Object.keys(snapshot.services)).toEqual(['db', 'web']);
@@ -80,6 +81,15 @@ describe('snapshotOfContainers', () => {
     expect(web?.restart).toBe('on-failure:3');
     expect(web?.user).toBeNull();
     expect(web?.networks).toEqual(['default', 'shared']);
+  });
+
+  it('hashes every env value by default: a container holds what the shell gave it', () => {
+    const snapshot = snapshotOfContainers([container('web', 1)], 'p', () => BUSYBOX);
+    expect(snapshot.services.web?.environment).toEqual({
+      MODE: { sha256: secretHash('prod') },
+      DB_PASSWORD: { sha256: secretHash('pw-123') },
+    });
+    expect(JSON.stringify(snapshot)).not.toContain('"prod"');
   });
 
   it('without the image defaults, records the command as the container runs it', () => {

@@ -2,7 +2,7 @@ import { down } from '../../engine/down';
 import { EXIT, UsageError, type Command } from '../command';
 import { engineOperation } from '../engine-operation';
 import { loadProjectFromArgs, PROJECT_OPTIONS, PROJECT_USAGE } from '../project-args';
-import { progressPrinter } from '../progress-printer';
+import { progressPrinter, progressTarget } from '../progress-printer';
 
 /** `parity down`: stop and remove the stack; every volume stays unless -v (named and anonymous). */
 export const downCommand: Command = {
@@ -25,7 +25,7 @@ export const downCommand: Command = {
       down(engine, project.name, {
         volumes: args.values.volumes === true,
         ...(timeout === undefined ? {} : { timeoutSeconds: timeout }),
-        onProgress: progressPrinter({ write: io.err, isTTY: io.errIsTTY === true }, false),
+        onProgress: progressPrinter(progressTarget(io), false),
       }),
     );
     const kept = args.values.volumes === true ? '' : ' Named volumes were kept (-v removes them).';

@@ -81,7 +81,12 @@ export async function runDrift(args: CommandArgs, io: CliIo): Promise<number> {
   if ('code' in outcome) return outcome.code;
   const { report } = outcome;
   if (baseline) return writeBaseline(args, report.findings, format === 'json', io);
-  io.out(formatDrift(report, format, { all: args.values.all === true }));
+  io.out(
+    formatDrift(report, format, {
+      all: args.values.all === true,
+      ...(project.fromShell ? { shell: project.fromShell } : {}),
+    }),
+  );
   const threshold = typeof failOn === 'string' ? RANK[failOn as Severity] : Infinity;
   const failing = report.findings.some(
     (f) => f.status === 'drift' && RANK[f.severity] >= threshold,

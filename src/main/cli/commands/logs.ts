@@ -47,7 +47,8 @@ export const logsCommand: Command = {
       follow: values.follow === true,
       ...(tail === undefined ? {} : { tail }),
       ...(since === undefined ? {} : { since }),
-      onBatch: (batch) => io.out(print(batch.lines)),
+      // Unescaped: the printer escapes the containers' output itself, keeping its colours only.
+      onBatch: (batch) => (io.terminal?.out ?? io.out)(print(batch.lines)),
       onError: (error) => io.err(`parity logs: ${cliEngineFailure(io, error) ?? error.message}\n`),
     });
     // Ctrl+C ends a follow as the normal way out: the lines still queued are printed first.

@@ -3,7 +3,7 @@ import { cliEngine } from '../cli-engine';
 import { EXIT, UsageError, type Command } from '../command';
 import { engineOperation } from '../engine-operation';
 import { loadProjectFromArgs, PROJECT_OPTIONS } from '../project-args';
-import { progressPrinter } from '../progress-printer';
+import { progressPrinter, progressTarget } from '../progress-printer';
 
 /**
  * `parity rm`: as `docker compose rm`, removes the stopped containers of services (all of the
@@ -72,7 +72,7 @@ export const rmCommand: Command = {
         volumes: args.values.volumes === true,
         ...(timeout === undefined ? {} : { timeoutSeconds: timeout }),
         only: new Set(plan.remove.map((t) => t.id)),
-        onProgress: progressPrinter({ write: io.err, isTTY: io.errIsTTY === true }, false),
+        onProgress: progressPrinter(progressTarget(io), false),
       }),
     );
     io.err(`Removed ${removed.length} container${removed.length === 1 ? '' : 's'}.\n`);

@@ -9,7 +9,7 @@ import type { DockerEngine } from '../../engine/docker-engine';
 import { EXIT, UsageError, type Command } from '../command';
 import { engineOperation } from '../engine-operation';
 import { loadProjectFromArgs, PROJECT_OPTIONS, PROJECT_USAGE } from '../project-args';
-import { progressPrinter } from '../progress-printer';
+import { progressPrinter, progressTarget } from '../progress-printer';
 
 type Action = (engine: DockerEngine, project: string, options: ControlOptions) => Promise<void>;
 
@@ -38,7 +38,7 @@ function serviceCommand(name: string, summary: string, action: Action): Command 
           action(engine, project.name, {
             services: args.positionals,
             ...(timeout === undefined ? {} : { timeoutSeconds: timeout }),
-            onProgress: progressPrinter({ write: io.err, isTTY: io.errIsTTY === true }, false),
+            onProgress: progressPrinter(progressTarget(io), false),
           }),
         );
       } catch (error) {

@@ -18,16 +18,21 @@ export const snapshotCommand: Command = {
   name: 'snapshot',
   summary:
     'Write a snapshot (JSON, secrets hashed) of the stack from its files or its running containers, for drift --against',
-  usage: `parity snapshot ${PROJECT_USAGE} [--from files|runtime] [-o FILE]`,
+  usage: `parity snapshot ${PROJECT_USAGE} [--from files|runtime] [--plain-env] [-o FILE]`,
   options: {
     ...PROJECT_OPTIONS,
     from: { type: 'string' },
+    // Runtime env values are hashed by default: a container's env holds what the shell gave it.
+    'plain-env': { type: 'boolean' },
     output: { type: 'string', short: 'o' },
   },
   async run(args, io) {
     const from = args.values.from ?? 'files';
     if (typeof from !== 'string' || !(FROM as readonly string[]).includes(from)) {
       throw new UsageError(`--from expects files or runtime, got ${String(from)}`);
+    }
+    if (args.values['plain-env'] === true && from !== 'runtime') {
+      throw new UsageError('--plain-env goes with --from runtime');
     }
     const output = args.values.output;
     if (output !== undefined && (typeof output !== 'string' || output === '')) {
@@ -41,11 +46,19 @@ export const snapshotCommand: Command = {
     if (!project) return EXIT.usage;
     let snapshot: Snapshot;
     if (from === 'files') {
-      snapshot = snapshotOfModel(project.model, project.name, project.workingDir);
+      snapshot = snapshotOfModel(
+        project.model,
+        project.name,
+        project.workingDir,
+        new Date(),
+        project.fromShell,
+      );
     } else {
       const engine = cliEngine(io);
       try {
-        snapshot = await snapshotOfRuntime(engine, project.name);
+        snapshot = await snapshotOfRuntime(engine, project.name, new Date(), {
+          hashAll: args.values['plain-env'] !== true,
+        });
       } catch (error) {
         // Not reached at all: the one sentence every command says (run-cli.ts).
         if (cliEngineFailure(io, error) !== null) throw error;

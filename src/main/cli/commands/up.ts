@@ -10,7 +10,7 @@ import {
   PROJECT_OPTIONS,
   PROJECT_USAGE,
 } from '../project-args';
-import { progressPrinter } from '../progress-printer';
+import { progressPrinter, progressTarget } from '../progress-printer';
 
 /** `parity up`: bring the project's stack to what its files describe. */
 export const upCommand: Command = {
@@ -42,10 +42,7 @@ export const upCommand: Command = {
           wait: args.values.wait === true,
           removeOrphans: args.values['remove-orphans'] === true,
           scale,
-          onProgress: progressPrinter(
-            { write: io.err, isTTY: io.errIsTTY === true },
-            args.values.verbose === true,
-          ),
+          onProgress: progressPrinter(progressTarget(io), args.values.verbose === true),
         }),
       );
       if (result.failed.length > 0) return EXIT.failed;

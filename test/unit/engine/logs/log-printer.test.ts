@@ -65,3 +65,23 @@ describe('the logs printer', () => {
     expect(shortName('shop', 'web', 'other-web-1')).toBe('other-web-1');
   });
 });
+
+describe('the logs printer on a container printing control sequences', () => {
+  it("keeps the container's colours, resets after them, and escapes every other control", () => {
+    const print = logPrinter({
+      project: 'shop',
+      services: ['web'],
+      color: false,
+      timestamps: false,
+    });
+    const text = print([
+      line(
+        'web',
+        '\u001b[32mok\u001b[0m \u001b]52;c;Y3VybA==\u0007\u001b]0;pwned\u0007\u001b[2J\r',
+      ),
+    ]);
+    expect(text).toBe(
+      'web-1  | \u001b[32mok\u001b[0m \\u001b]52;c;Y3VybA==\\u0007\\u001b]0;pwned\\u0007\\u001b[2J\\u000d\u001b[0m\n',
+    );
+  });
+});
