@@ -37,8 +37,8 @@ describe('parity mirror', () => {
     expect(stdout).toMatch(/^Wrote .*compose\.mirror\.yaml: \d+ production values for 2 services/);
     expect(written).toContain('LOG_LEVEL: "info"  # deploy/api.yaml:15');
     expect(written).toContain('FEATURE_SEARCH: "on"  # deploy/api.yaml:19');
-    expect(written).toMatch(/memory: "128m" {2}# deploy\/api\.yaml:23/);
-    expect(written).toContain('read_only: true  # deploy/api.yaml:25');
+    expect(written).toMatch(/memory: "128m" {2}# deploy\/api\.yaml:24/);
+    expect(written).toContain('read_only: true  # deploy/api.yaml:26');
     expect(written).toContain('replicas: 2  # deploy/api.yaml:5');
   });
 
@@ -58,7 +58,11 @@ describe('parity mirror', () => {
   });
 
   it('copies no secret and points the laptop at no host outside its stack', () => {
-    for (const text of [written, stdout]) expect(text).not.toContain(SECRET);
+    for (const text of [written, stdout]) {
+      expect(text).not.toContain(SECRET);
+      expect(text).not.toContain('prod-url-password');
+    }
+    expect(written).toMatch(/# +api environment\.ORDERS_URL: credentials inside a URL/);
     expect(written).toMatch(/# +api environment\.DB_PASSWORD: secret: not copied/);
     expect(written).not.toMatch(/^\s+PAYMENTS_URL:/m);
     expect(written).toMatch(/# +api environment\.PAYMENTS_URL: names payments\.example\.com/);

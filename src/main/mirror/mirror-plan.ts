@@ -1,6 +1,6 @@
 import type { ServiceMatch } from '../../shared/drift';
 import type { EnvironmentModel, Field, Resources, ServiceModel } from '../../shared/model';
-import { isSecretName } from '../../shared/secrets';
+import { isSecretName, maskUrlCredentials } from '../../shared/secrets';
 import { RuleGlob } from '../drift/rule-glob';
 import { blank, mirrorRun } from './added-service';
 import { rewriteHosts, type HostMap } from './host-rewrite';
@@ -99,6 +99,10 @@ function mirrorEnvironment(
   for (const [key, field] of Object.entries(prod.environment)) {
     if (secrets.has(key) || isSecretName(key)) {
       skip(`environment.${key}`, 'secret: not copied, the laptop keeps its own value');
+      continue;
+    }
+    if (maskUrlCredentials(field.value) !== field.value) {
+      skip(`environment.${key}`, 'credentials inside a URL: not copied');
       continue;
     }
     const { value, outside } = rewriteHosts(field.value, hosts);
