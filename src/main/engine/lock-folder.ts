@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { ensurePrivateDirSync } from '../settings/private-dir';
@@ -18,13 +19,23 @@ export function lockFolderPath(
   }
   if (platform === 'darwin') return join(home, 'Library', 'Caches', 'Parity', 'locks');
   const runtime = env.XDG_RUNTIME_DIR;
-  if (runtime && isAbsolute(runtime)) return join(runtime, 'parity', 'locks');
+  if (runtime && isAbsolute(runtime) && ownRuntimeFolder(runtime)) {
+    return join(runtime, 'parity', 'locks');
+  }
   const state = env.XDG_STATE_HOME;
   return join(
     state && isAbsolute(state) ? state : join(home, '.local', 'state'),
     'parity',
     'locks',
   );
+}
+
+// `sudo -E` keeps the invoking user's XDG_RUNTIME_DIR: a folder created there as root would
+// lock that user out of their own locks. Another user's runtime folder is not used.
+function ownRuntimeFolder(runtime: string): boolean {
+  if (typeof process.getuid !== 'function') return true;
+  const stats = statSync(runtime, { throwIfNoEntry: false });
+  return stats === undefined || stats.uid === process.getuid();
 }
 
 /** The lock folder, created 0700 when missing; refused when another user owns it. */

@@ -152,4 +152,17 @@ describe('lockFolderPath', () => {
     expect(lockFolderPath({ XDG_STATE_HOME: '/s' }, 'linux', '/home/me')).toBe('/s/parity/locks');
     expect(lockFolderPath({}, 'darwin', '/Users/me')).toBe('/Users/me/Library/Caches/Parity/locks');
   });
+
+  it.runIf(process.platform === 'linux')(
+    "skips a runtime folder of another user (sudo -E keeps the invoker's)",
+    () => {
+      const runtime = mkdtempSync(join(tmpdir(), 'parity-runtime-'));
+      // As root, a folder given to nobody; as anyone else, root's own /.
+      const foreign = process.getuid?.() === 0 ? runtime : '/';
+      if (foreign === runtime) chownSync(runtime, 65534, 65534);
+      expect(lockFolderPath({ XDG_RUNTIME_DIR: foreign }, 'linux', '/home/me')).toBe(
+        '/home/me/.local/state/parity/locks',
+      );
+    },
+  );
 });
