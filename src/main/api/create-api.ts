@@ -1,9 +1,7 @@
-import { resolve } from 'node:path';
 import type { ApiHandlers, ApiSession } from '../../shared/api/contract';
-import type { Diagnostic } from '../../shared/diagnostics';
 import type { ProjectSummary } from '../../shared/projects';
 import type { StackContainer } from '../../shared/stacks';
-import { loadProject } from '../config/load-project';
+import type { LoadResult } from '../config/load-project';
 import { acceptDrift } from '../drift/accept-writer';
 import { rulePath } from '../drift/apply-rules';
 import { down } from '../engine/down';
@@ -24,7 +22,7 @@ import { engineChoiceProblem } from './engine-from-settings';
 import { engineStatus } from './engine-status';
 import { lockDrift, runtimeDrift } from './live-drift';
 import { watchProjectFiles } from './project-files-watch';
-import { InvalidProjectError, ProjectNotFoundError, ProjectRegistry } from './project-registry';
+import { loadFailure, ProjectNotFoundError, ProjectRegistry } from './project-registry';
 import { summarizeProject } from './project-summary';
 import { runAction } from './run-action';
 import { inspectRuntime } from './inspect-runtime';
@@ -78,15 +76,15 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
   // A project whose files make reading them fail (a bug, or a limit not yet enforced) is one
   // project in error: its summary carries the failure as a diagnostic, and every other
   // project still lists.
-  const summary = async (id: string): Promise<ProjectSummary> => {
+  const summary = async (id: string, loaded?: LoadResult): Promise<ProjectSummary> => {
     try {
-      return await readSummary(id);
+      return await readSummary(id, loaded);
     } catch (error) {
       if (error instanceof ProjectNotFoundError) throw error;
       return summarizeProject({
         id,
         project: null,
-        diagnostics: [failedToLoad(error)],
+        diagnostics: [loadFailure(error)],
         containers: [],
         busy: operations.isBusy(id),
         driftCount: null,
@@ -94,8 +92,11 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
     }
   };
 
-  const readSummary = async (id: string): Promise<ProjectSummary> => {
-    const { project, diagnostics } = registry.load(id);
+  const readSummary = async (
+    id: string,
+    loaded: LoadResult = registry.load(id),
+  ): Promise<ProjectSummary> => {
+    const { project, diagnostics } = loaded;
     if (project) names.set(id, project.name);
     if (!watchers.has(id))
       watchers.set(
@@ -151,17 +152,11 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
     'engine.status': () => engineStatus(engine, env),
     'engine.choices': () => listEngineChoices(systemSearch(env), engine.target),
     'stacks.list': () => listStackResult(engine),
-    'projects.list': () => Promise.all(registry.ids().map(summary)),
+    'projects.list': () => Promise.all(registry.ids().map((id) => summary(id))),
     'projects.add': async ({ directory }) => {
-      // Read before it is saved: a folder whose files cannot be read is refused, not kept in
-      // settings to fail again at every start.
-      const id = resolve(directory);
-      try {
-        loadProject({ dir: id, env });
-      } catch (error) {
-        throw new InvalidProjectError(`${id} cannot be added: ${failedToLoad(error).message}`);
-      }
-      const payload = await summary(registry.add(directory));
+      // Read once, before it is saved (ProjectRegistry.add); the summary uses that reading.
+      const { id, loaded } = registry.add(directory);
+      const payload = await summary(id, loaded);
       // Every window and the tray learn of it, not only the one that asked.
       sessions.broadcast({ event: 'project.changed', payload });
       return payload;
@@ -305,10 +300,3 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
 
 // What reading a project threw, as the error its summary shows (a stack overflow named as the
 // nesting it means).
-function failedToLoad(error: unknown): Diagnostic {
-  const reason = error instanceof Error ? error.message : String(error);
-  const message = /Maximum call stack size exceeded/.test(reason)
-    ? 'its files nest too deeply to be read (extends, include or values past any real project)'
-    : reason;
-  return { severity: 'error', message: `cannot read the project: ${message}` };
-}

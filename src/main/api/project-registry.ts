@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Diagnostic } from '../../shared/diagnostics';
 import { loadProject, type LoadedProject, type LoadResult } from '../config/load-project';
 import { discoverComposeFiles } from '../config/discover';
 import type { SettingsStore } from '../settings/settings-store';
@@ -51,8 +52,12 @@ export class ProjectRegistry {
     );
   }
 
-  /** Adds a folder (once); returns its id. */
-  add(directory: string): string {
+  /**
+   * Adds a folder (once); returns its id and its files as read. The folder is read once, and
+   * saved only after reading it returned: one whose files have errors is saved (its summary
+   * shows them, to fix), one whose reading throws is refused, never kept to fail at every start.
+   */
+  add(directory: string): { id: string; loaded: LoadResult } {
     const id = resolve(directory);
     const stats = statSync(id, { throwIfNoEntry: false });
     if (!stats) throw new NotAProjectError(`${id} does not exist`);
@@ -62,13 +67,19 @@ export class ProjectRegistry {
         `${id} has no compose.yaml (or compose.yml, docker-compose.yaml, docker-compose.yml); add the folder that holds one`,
       );
     }
+    let loaded: LoadResult;
+    try {
+      loaded = loadProject({ dir: id, env: this.env });
+    } catch (error) {
+      throw new InvalidProjectError(`${id} cannot be added: ${loadFailure(error).message}`);
+    }
     // Edited under the settings file's lock: another process may add or remove meanwhile.
     this.settings.editProjects((projects) =>
       projects.some((project) => project.directory === id)
         ? projects
         : [...projects, { directory: id, startAtLogin: false }],
     );
-    return id;
+    return { id, loaded };
   }
 
   /** Marks whether the desktop app brings the project up when it starts at login. */
@@ -90,4 +101,13 @@ export class ProjectRegistry {
       throw new ProjectNotFoundError(`No project ${id} in Parity; add it first`);
     }
   }
+}
+
+/** Reading a project threw (a bug, or a limit not yet enforced): the failure as a diagnostic. */
+export function loadFailure(error: unknown): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  const message = /Maximum call stack size exceeded/.test(reason)
+    ? 'its files nest too deeply to be read (extends, include or values past any real project)'
+    : reason;
+  return { severity: 'error', message: `cannot read the project: ${message}` };
 }

@@ -1,7 +1,7 @@
 import type { LoadedProject } from '../config/load-project';
 import type { DockerEngine } from '../engine/docker-engine';
 import { cliEngine } from './cli-engine';
-import { projectLockKey, withProjectLock } from '../engine/project-lock';
+import { describeHolder, projectLockKey, withProjectLock } from '../engine/project-lock';
 import type { CliIo } from './command';
 
 /**
@@ -14,9 +14,10 @@ export function engineOperation<T>(
   work: (engine: DockerEngine) => Promise<T>,
 ): Promise<T> {
   const engine = cliEngine(io);
-  return withProjectLock(
-    projectLockKey(engine.endpoint, project.name),
-    () => work(engine),
-    (pid) => io.err(`Waiting for another operation on ${project.name} (pid ${pid}) to finish…\n`),
-  );
+  return withProjectLock(projectLockKey(engine.endpoint, project.name), () => work(engine), {
+    onWait: (holder) =>
+      io.err(
+        `Waiting for another operation on ${project.name} (${describeHolder(holder)}) to finish…\n`,
+      ),
+  });
 }

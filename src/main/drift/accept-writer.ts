@@ -2,16 +2,18 @@ import {
   closeSync,
   fchmodSync,
   fsyncSync,
+  lstatSync,
   mkdtempSync,
   openSync,
   readFileSync,
+  readlinkSync,
   realpathSync,
   renameSync,
   rmSync,
   statSync,
   writeSync,
 } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../../shared/diagnostics';
 import { AcceptedDriftSchema, type ParityConfig } from '../../shared/parity-config';
 import { PARITY_FILE, readParityFile } from '../config/parity-file';
@@ -58,7 +60,11 @@ export function acceptDrift(target: string, entries: readonly AcceptEntry[]): Ac
   throw new AcceptDriftError(`${file} kept changing while Parity wrote to it; try again`);
 }
 
-/** The parity.yaml of a project folder, or the file itself; absolute, symlinks followed. */
+/**
+ * The parity.yaml of a project folder, or the file itself; absolute, symlinks followed only
+ * while they stay in the project folder (a `parity.yaml -> shared/parity.yaml` of a monorepo):
+ * a committed `parity.yaml -> ../../victim` is refused, since the edit would land outside.
+ */
 function parityFileOf(target: string): string {
   const path = resolve(target);
   let stat;
@@ -71,16 +77,27 @@ function parityFileOf(target: string): string {
   if (!stat && !/\.ya?ml$/i.test(path)) {
     throw new AcceptDriftError(`cannot accept drift: no project folder ${path}`);
   }
+  let folder;
   try {
-    return realpathSync(file);
+    folder = realpathSync(dirname(file));
   } catch {
     // Not there yet: created in its folder, which must exist.
-    try {
-      return join(realpathSync(dirname(file)), basename(file));
-    } catch {
-      throw new AcceptDriftError(`cannot accept drift: no project folder ${dirname(file)}`);
-    }
+    throw new AcceptDriftError(`cannot accept drift: no project folder ${dirname(file)}`);
   }
+  const named = join(folder, basename(file));
+  if (!lstatSync(named, { throwIfNoEntry: false })?.isSymbolicLink()) return named;
+  let real: string | null;
+  try {
+    real = realpathSync(named);
+  } catch {
+    real = null;
+  }
+  if (real === null || !real.startsWith(folder + sep)) {
+    throw new AcceptDriftError(
+      `cannot accept drift: ${named} is a symbolic link to ${readlinkSync(named)}, outside the project folder; Parity does not write through it, so nothing was written: replace it with a regular file and try again`,
+    );
+  }
+  return real;
 }
 
 function readIfExists(file: string): string | null {

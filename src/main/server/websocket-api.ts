@@ -2,9 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { WireRequestSchema, WS_PROTOCOL, type WireReply } from '../../shared/api/wire';
-import { encodeEventFrame } from '../../shared/api/wire-events';
 import type { ParityApi } from '../api/create-api';
 import { dispatch } from '../api/dispatch';
+import { createSocketSender } from './socket-sender';
 import { isAllowedHost, isAllowedOrigin, tokenFromProtocols, tokensMatch } from './request-guards';
 
 const MAX_MESSAGE_BYTES = 1024 * 1024;
@@ -69,12 +69,14 @@ function refusalOf(
 }
 
 function serveSocket(socket: WebSocket, api: WebSocketApiOptions['api']): void {
-  // Events go out as {event, payload} (logs.batch packed, see wire-events.ts); replies as
-  // {id, reply}.
-  const { session, close } = api.sessions.open((event) => {
-    if (socket.readyState === socket.OPEN) socket.send(encodeEventFrame(event));
+  // Events go out as {event, payload} (logs.batch packed, see wire-events.ts), log batches
+  // dropped while the socket is backed up (socket-sender.ts); replies as {id, reply}.
+  const sender = createSocketSender(socket);
+  const { session, close } = api.sessions.open(sender.send);
+  socket.on('close', () => {
+    sender.close();
+    close();
   });
-  socket.on('close', close);
   // ws has closed the socket already (1009 for an oversized frame, 1002 for a bad one); an
   // error left unhandled here would end the whole server.
   socket.on('error', () => undefined);

@@ -1,5 +1,6 @@
-import { closeSync, mkdirSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ensurePrivateDirSync } from './private-dir';
 import { SettingsFileError } from './settings-errors';
 import { sleepSync } from './sleep-sync';
 
@@ -32,7 +33,7 @@ function acquire(lockPath: string): void {
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
     try {
-      const fd = openSync(lockPath, 'wx');
+      const fd = openSync(lockPath, 'wx', 0o600);
       // Whose lock it is, for a person who finds one left behind.
       writeSync(fd, `${process.pid}\n`);
       closeSync(fd);
@@ -40,7 +41,7 @@ function acquire(lockPath: string): void {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') {
-        mkdirSync(dirname(lockPath), { recursive: true });
+        ensurePrivateDirSync(dirname(lockPath), false);
         continue;
       }
       if (code !== 'EEXIST') throw error;

@@ -1,9 +1,12 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { defaultSettings, SETTINGS_VERSION, type Settings } from '../../shared/settings';
 import { writeFileAtomicSync } from './atomic-write';
 import { withFileLock } from './file-lock';
 import { migrateSettings } from './migrate-settings';
+import { ensurePrivateDirSync } from './private-dir';
 import { InvalidSettingsError, SettingsFileError } from './settings-errors';
+import { APP_NAME } from './settings-path';
 
 /** A settings file that could not be used: where it was moved, and why. */
 export interface SettingsRecovery {
@@ -67,13 +70,26 @@ export function loadSettingsFile(path: string, now: () => Date = () => new Date(
   }
 }
 
-/** Writes `settings` to `path` atomically; callers hold the lock while they read-modify-write. */
+/**
+ * Writes `settings` to `path` atomically, 0600 in a folder of the user's own (0700 when Parity
+ * created or named it); callers hold the lock while they read-modify-write.
+ */
 export function saveSettingsFile(path: string, settings: Settings): void {
   try {
+    ensureSettingsFolder(path);
     writeFileAtomicSync(path, serializeSettings(settings));
   } catch (error) {
     throw new SettingsFileError(`cannot write the settings file ${path}: ${messageOf(error)}`);
   }
+}
+
+/**
+ * The settings file's folder, checked to be the user's own; Parity's own folder (named after
+ * the app) is also closed to group and others, a folder PARITY_SETTINGS points into is not.
+ */
+export function ensureSettingsFolder(path: string): void {
+  const folder = dirname(path);
+  ensurePrivateDirSync(folder, basename(folder) === APP_NAME);
 }
 
 /** How a recovery reads in a log or a dialog. */

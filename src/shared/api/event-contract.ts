@@ -44,7 +44,12 @@ export const apiEvents = {
     done: z.object({ ok: z.boolean(), message: z.string().optional() }).optional(),
   }),
   /** Lines for one logs.subscribe subscription, in timestamp order. */
-  'logs.batch': z.object({ subscription: z.string(), lines: z.array(LogLineSchema) }),
+  'logs.batch': z.object({
+    subscription: z.string(),
+    lines: z.array(LogLineSchema),
+    /** Lines the server dropped just before these, as the window read slower than they came. */
+    dropped: z.number().int().nonnegative().optional(),
+  }),
   /** A project's drift report changed (its files changed); ask drift.get for the new one. */
   'drift.changed': z.object({ project: z.string(), summary: DriftSummarySchema.nullable() }),
   /** The desktop app asks its window to show a project's tab (a tray item, a notification). */
@@ -64,10 +69,16 @@ export const fastEventParsers: {
 } = {
   'logs.batch': (payload) => {
     if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return null;
-    const { subscription, lines } = payload as Record<string, unknown>;
+    const { subscription, lines, dropped } = payload as Record<string, unknown>;
     if (typeof subscription !== 'string') return null;
+    if (dropped !== undefined && !(Number.isInteger(dropped) && (dropped as number) >= 0)) {
+      return null;
+    }
     const parsed = parseLogLinesFast(lines);
-    return parsed && { subscription, lines: parsed };
+    if (!parsed) return null;
+    return dropped === undefined
+      ? { subscription, lines: parsed }
+      : { subscription, lines: parsed, dropped: dropped as number };
   },
 };
 

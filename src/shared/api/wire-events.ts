@@ -8,7 +8,7 @@ import type { ApiEvent } from './event-contract';
  *
  *   {"packed": "logs.batch", "payload": {"subscription": S,
  *     "sources": [[service, container, stream], ...],
- *     "lines": [source, timestamp, text, source, timestamp, text, ...]}}
+ *     "lines": [source, timestamp, text, source, timestamp, text, ...], "dropped": N?}}
  *
  * where `source` indexes `sources`, or is -1 - index for a line that was truncated, and
  * `timestamp` is either a whole one or, for a line whose timestamp has the length of the line
@@ -19,7 +19,7 @@ import type { ApiEvent } from './event-contract';
  */
 export function encodeEventFrame(event: ApiEvent): string {
   if (event.event !== 'logs.batch') return JSON.stringify(event);
-  const { subscription, lines } = event.payload;
+  const { subscription, lines, dropped } = event.payload;
   const sources: [string, string, string][] = [];
   const indexOf = new Map<string, number>();
   const packed: (number | string)[] = new Array<number | string>(lines.length * 3);
@@ -45,7 +45,7 @@ export function encodeEventFrame(event: ApiEvent): string {
   }
   return JSON.stringify({
     packed: 'logs.batch',
-    payload: { subscription, sources, lines: packed },
+    payload: { subscription, sources, lines: packed, ...(dropped ? { dropped } : {}) },
   });
 }
 
@@ -57,7 +57,7 @@ export function decodeEventFrame(frame: unknown): unknown {
   if (typeof frame !== 'object' || frame === null || !('packed' in frame)) return frame;
   const { packed, payload } = frame as { packed: unknown; payload: unknown };
   if (packed !== 'logs.batch' || typeof payload !== 'object' || payload === null) return frame;
-  const { subscription, sources, lines } = payload as Record<string, unknown>;
+  const { subscription, sources, lines, dropped } = payload as Record<string, unknown>;
   if (!Array.isArray(sources) || !Array.isArray(lines) || lines.length % 3 !== 0) return frame;
   const unpacked: Record<string, unknown>[] = new Array<Record<string, unknown>>(lines.length / 3);
   let timestamp: unknown;
@@ -79,7 +79,10 @@ export function decodeEventFrame(frame: unknown): unknown {
     if (index !== source) line.truncated = true;
     unpacked[i] = line;
   }
-  return { event: 'logs.batch', payload: { subscription, lines: unpacked } };
+  return {
+    event: 'logs.batch',
+    payload: { subscription, lines: unpacked, ...(dropped === undefined ? {} : { dropped }) },
+  };
 }
 
 // The date ends at the `T` (index 10): a shortened timestamp starts after it, so it has none.

@@ -461,6 +461,20 @@ describe('acceptDrift writes the file whole', () => {
     expect(readFileSync(join(dir, 'parity.yaml'), 'utf8')).toContain('a.image');
   });
 
+  it('refuses a parity.yaml linked outside the project folder, leaving the target untouched', () => {
+    const dir = shopCopy();
+    const victim = join(dir, '..', 'victim.yaml');
+    writeFileSync(victim, 'name: victim\n');
+    renameSync(join(dir, 'parity.yaml'), join(dir, 'moved.yaml'));
+    symlinkSync('../victim.yaml', join(dir, 'parity.yaml'));
+    expect(() => acceptDrift(dir, [{ path: 'a.image', reason: 'r' }])).toThrow(
+      /parity\.yaml is a symbolic link to \.\.\/victim\.yaml, outside the project folder; .*nothing was written/,
+    );
+    expect(readFileSync(victim, 'utf8')).toBe('name: victim\n');
+    expect(lstatSync(join(dir, 'parity.yaml')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
   it('takes the path of parity.yaml itself as well as its folder', () => {
     const dir = shopCopy();
     const result = acceptDrift(join(dir, 'parity.yaml'), [{ path: 'a.image', reason: 'r' }]);

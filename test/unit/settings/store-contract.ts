@@ -5,6 +5,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,6 +78,17 @@ export function describeSettingsStore(name: string, makeStore: StoreFactory): vo
       // The lock and temporary files are gone.
       expect(readdirSync(join(dir, 'Parity'))).toEqual(['config.json']);
     });
+
+    it.runIf(process.platform !== 'win32')(
+      "writes the file 0600 in a folder 0700: the user's alone",
+      () => {
+        const store = open();
+        store.update({ theme: 'dark' });
+        store.setProjects([{ directory: '/home/ada/shop', startAtLogin: false }]);
+        expect(statSync(path).mode & 0o777).toBe(0o600);
+        expect(statSync(join(path, '..')).mode & 0o777).toBe(0o700);
+      },
+    );
 
     it('keeps what another store wrote when it changes something else', () => {
       const first = open();

@@ -75,6 +75,20 @@ describe('the packed logs.batch frame', () => {
     expect(received(JSON.stringify(frame))).toStrictEqual([]);
   });
 
+  it('carries the count of lines the server dropped, through the event client', () => {
+    const text = encodeEventFrame({
+      event: 'logs.batch',
+      payload: { subscription: 's1', lines: [], dropped: 5000 },
+    });
+    expect(received(text)).toEqual([{ subscription: 's1', lines: [], dropped: 5000 }]);
+    // A count that is not one drops the batch.
+    const bad = JSON.stringify({
+      event: 'logs.batch',
+      payload: { subscription: 's1', lines: [], dropped: -1 },
+    });
+    expect(received(bad)).toEqual([]);
+  });
+
   it('leaves other events as they are', () => {
     const event = { event: 'project.removed' as const, payload: { id: 'demo' } };
     expect(JSON.parse(encodeEventFrame(event))).toStrictEqual(event);

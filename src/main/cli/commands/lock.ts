@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliEngine, cliEngineFailure } from '../cli-engine';
 import { LOCK_FILE, lockOf, renderLock, resolveLocalImages } from '../../drift/lock';
 import { EXIT, type Command } from '../command';
+import { UnsafeWriteError, writeFileAtomicSync } from '../../settings/atomic-write';
 import { loadProjectFromArgs, PROJECT_OPTIONS, PROJECT_USAGE } from '../project-args';
 
 /**
@@ -43,8 +44,19 @@ export const lockCommand: Command = {
     }
     const file = join(project.workingDir, LOCK_FILE);
     const text = renderLock(lock);
-    const before = existsSync(file) ? readFileSync(file, 'utf8') : null;
-    if (before !== text) writeFileSync(file, text);
+    // A committed symlink (parity.lock -> ../victim/bashrc) is neither read nor written through.
+    const before = lstatSync(file, { throwIfNoEntry: false })?.isFile()
+      ? readFileSync(file, 'utf8')
+      : null;
+    if (before !== text) {
+      try {
+        writeFileAtomicSync(file, text, { keepMode: true, symlink: 'refuse', createFolder: false });
+      } catch (error) {
+        if (!(error instanceof UnsafeWriteError)) throw error;
+        io.err(`parity lock: ${error.message}\n`);
+        return EXIT.usage;
+      }
+    }
     if (args.values.json === true) {
       io.out(`${JSON.stringify({ file, changed: before !== text, lock }, null, 2)}\n`);
       return EXIT.ok;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApi } from '../../api/create-api';
-import { NotAProjectError, ProjectRegistry } from '../../api/project-registry';
+import { InvalidProjectError, NotAProjectError, ProjectRegistry } from '../../api/project-registry';
 import { engineFromSettings } from '../../api/engine-from-settings';
 import { isLoopbackAddress } from '../../server/request-guards';
 import { FileSettingsStore } from '../../settings/file-settings-store';
@@ -45,7 +45,9 @@ export const serveCommand: Command = {
       try {
         registry.add(directory);
       } catch (error) {
-        if (error instanceof NotAProjectError) throw new UsageError(error.message);
+        if (error instanceof NotAProjectError || error instanceof InvalidProjectError) {
+          throw new UsageError(error.message);
+        }
         throw error;
       }
     }

@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderSnapshot, type Snapshot } from '../../../shared/snapshot';
 import { cliEngine, cliEngineFailure } from '../cli-engine';
 import { snapshotOfModel } from '../../drift/snapshot';
 import { snapshotOfRuntime } from '../../drift/snapshot-runtime';
 import { EXIT, UsageError, type Command } from '../command';
+import { UnsafeWriteError, writeFileAtomicSync } from '../../settings/atomic-write';
 import { loadProjectFromArgs, PROJECT_OPTIONS, PROJECT_USAGE } from '../project-args';
 
 const FROM = ['files', 'runtime'] as const;
@@ -79,7 +79,14 @@ export const snapshotCommand: Command = {
       return EXIT.ok;
     }
     const file = resolve(process.cwd(), output);
-    writeFileSync(file, text);
+    try {
+      // 0600 when new: a runtime snapshot may hold what its owner alone should read.
+      writeFileAtomicSync(file, text, { keepMode: true, symlink: 'refuse', createFolder: false });
+    } catch (error) {
+      if (!(error instanceof UnsafeWriteError)) throw error;
+      io.err(`parity snapshot: ${error.message}\n`);
+      return EXIT.usage;
+    }
     const count = Object.keys(snapshot.services).length;
     io.err(
       `Wrote ${file}: ${count} service${count === 1 ? '' : 's'} from the ${from === 'files' ? 'files' : 'running containers'} of ${project.name}.\n`,

@@ -6,7 +6,7 @@ import { defaultSettings } from '../../../../shared/settings';
 import { ROW_HEIGHT } from './LogList';
 import { LogsView } from './LogsView';
 import { fakeConnection } from '../../testing/fake-connection';
-import { manualFrames } from './test-support';
+import { inPageSearchWorker, manualFrames } from './test-support';
 
 const VIEW_HEIGHT = 180; // ten rows
 
@@ -67,6 +67,7 @@ function setup(
         services={['api', 'web']}
         focusService={options.focusService ?? null}
         schedule={frames.schedule}
+        searchWorker={inPageSearchWorker}
       />
     </Profiler>,
   );
@@ -183,16 +184,24 @@ describe('LogsView', () => {
     ]);
     const search = screen.getByRole('searchbox', { name: 'Search' });
     fireEvent.change(search, { target: { value: 'error' } });
-    expect(t.rowTexts()).toEqual(['api-1ERROR db timeout', 'web-1error: upstream error']);
+    // Applied once typing pauses.
+    await waitFor(() =>
+      expect(t.rowTexts()).toEqual(['api-1ERROR db timeout', 'web-1error: upstream error']),
+    );
     expect(screen.getByRole('status', { name: '' }).textContent).toBe('2 matches');
     const marks = Array.from(t.log().querySelectorAll('mark')).map((m) => m.textContent);
     expect(marks).toEqual(['ERROR', 'error', 'error']);
 
     fireEvent.change(search, { target: { value: '/^GET .* 200$/' } });
-    expect(t.rowTexts()).toEqual(['api-1GET /orders 200', 'web-1GET / 200']);
+    // Searched in the worker, highlighted from its answer.
+    await waitFor(() => expect(t.rowTexts()).toEqual(['api-1GET /orders 200', 'web-1GET / 200']));
+    expect(Array.from(t.log().querySelectorAll('mark')).map((m) => m.textContent)).toEqual([
+      'GET /orders 200',
+      'GET / 200',
+    ]);
     // New lines are filtered as they arrive.
     t.push('sub-1', [line('api', 'GET /health 200', 5), line('api', 'POST /orders 201', 6)]);
-    expect(t.rowTexts()).toHaveLength(3);
+    await waitFor(() => expect(t.rowTexts()).toHaveLength(3));
     expect(screen.getByText('3 matches')).toBeTruthy();
   });
 
@@ -202,7 +211,9 @@ describe('LogsView', () => {
     t.push('sub-1', numbered(0, 3));
     const search = screen.getByRole('searchbox', { name: 'Search' });
     fireEvent.change(search, { target: { value: '/(unclosed/' } });
-    expect(screen.getByRole('alert').textContent).toMatch(/^Invalid regular expression: /);
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toMatch(/^Invalid regular expression: /),
+    );
     expect(search.getAttribute('aria-invalid')).toBe('true');
     expect(t.rowTexts()).toHaveLength(3);
   });
@@ -343,6 +354,7 @@ describe('LogsView', () => {
     fireEvent.change(screen.getByRole('searchbox', { name: 'Search' }), {
       target: { value: 'one' },
     });
+    await waitFor(() => expect(t.rowTexts()).toHaveLength(1));
     fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
     await waitFor(() => expect(screen.getByText('Copied 1 line')).toBeTruthy());
     expect(writeText).toHaveBeenCalledWith('api-1 | ok one\n');
@@ -361,6 +373,7 @@ describe('LogsView', () => {
     fireEvent.change(screen.getByRole('searchbox', { name: 'Search' }), {
       target: { value: '' },
     });
+    await waitFor(() => expect(t.rowTexts()).toHaveLength(2));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Timestamps' }));
     fireEvent.click(screen.getByRole('button', { name: 'Download' }));
     expect(click).toHaveBeenCalledOnce();

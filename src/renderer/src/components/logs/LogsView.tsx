@@ -3,7 +3,8 @@ import type { Connection } from '../../api/connect-api';
 import { LogList } from './LogList';
 import type { Scheduler } from './log-feed';
 import { containerLabel, formatLogLine, serviceHue } from './log-format';
-import { parseLogQuery, type LogQuery } from './log-query';
+import { browserSearchWorker, CHUNK_BUDGET_MS, type SearchWorkerFactory } from './log-search';
+import { useLogSearch } from './use-log-search';
 import { useLogStream } from './use-log-stream';
 import './logs.css';
 
@@ -18,6 +19,8 @@ export interface LogsViewProps {
   focusService?: string | null;
   /** Tests replace the animation frame that appends queued lines. */
   schedule?: Scheduler;
+  /** Where /regex/ searches run; tests (jsdom has no Worker) pass one in the page. */
+  searchWorker?: SearchWorkerFactory;
 }
 
 const count = new Intl.NumberFormat('en');
@@ -33,6 +36,7 @@ export function LogsView({
   services,
   focusService = null,
   schedule,
+  searchWorker = browserSearchWorker,
 }: LogsViewProps) {
   const id = useId();
   // null: every service, including containers of services the files no longer name.
@@ -43,12 +47,12 @@ export function LogsView({
     setShownFor({ project, focusService });
     setSelected(focusService ? [focusService] : null);
   }
-  const [query, setQuery] = useState<LogQuery>(() => parseLogQuery(''));
   const [timestamps, setTimestamps] = useState(false);
   const [following, setFollowing] = useState(true);
   const [pausedAt, setPausedAt] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const { feed, snapshot, error } = useLogStream(connection, project, selected, schedule);
+  const { text, setText, query, progress } = useLogSearch(feed, searchWorker);
 
   const name = project.split(/[\\/]/).filter(Boolean).at(-1) ?? project;
   const isChecked = (service: string): boolean => selected === null || selected.includes(service);
@@ -57,11 +61,6 @@ export function LogsView({
     const next = on ? [...current, service] : current.filter((s) => s !== service);
     const everything = services.every((s) => next.includes(s));
     setSelected(everything ? null : services.filter((s) => next.includes(s)));
-  };
-  const search = (source: string): void => {
-    const next = parseLogQuery(source);
-    setQuery(next);
-    feed.setFilter(source === '' || next.error ? null : ({ plain }) => next.test(plain));
   };
   const pause = (): void => {
     setFollowing(false);
@@ -130,17 +129,30 @@ export function LogsView({
           <input
             id={`${id}-search`}
             type="search"
-            value={query.source}
+            value={text}
             placeholder="text or /regex/"
             spellCheck={false}
             aria-invalid={query.error !== null}
             aria-describedby={`${id}-search-status ${id}-search-error`}
-            onChange={(event) => search(event.target.value)}
+            onChange={(event) => setText(event.target.value)}
           />
           <span id={`${id}-search-status`} role="status" className="logs-search-status">
             {filtering &&
               `${count.format(snapshot.shown)} ${snapshot.shown === 1 ? 'match' : 'matches'}`}
+            {filtering && progress !== null && progress.queued > 0 && ' (searching…)'}
           </span>
+          {progress?.cutShort && (
+            <span role="alert" className="logs-error">
+              Search stopped: the pattern took over {CHUNK_BUDGET_MS / 1000} s on a few thousand
+              lines; matches are from the first {count.format(progress.searched)} lines searched
+            </span>
+          )}
+          {progress?.failed != null && (
+            <span role="alert" className="logs-error">
+              Regular expression search is not available here ({progress.failed}); plain text search
+              still works
+            </span>
+          )}
           {query.error !== null && (
             <span id={`${id}-search-error`} role="alert" className="logs-error">
               Invalid regular expression: {query.error}
@@ -212,6 +224,12 @@ export function LogsView({
           {count.format(snapshot.held)} of the newest {count.format(snapshot.capacity)} lines held
           (the logRingSize setting); {count.format(snapshot.received)} received
         </span>
+        {snapshot.dropped > 0 && (
+          <span className="logs-dropped" title="Lines came faster than this window could read them">
+            {count.format(snapshot.dropped)} {snapshot.dropped === 1 ? 'line' : 'lines'} dropped by
+            the server (the window fell behind)
+          </span>
+        )}
         {notice !== null && <span role="status">{notice}</span>}
       </p>
     </section>

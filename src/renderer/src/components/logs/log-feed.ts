@@ -21,6 +21,8 @@ export interface FeedSnapshot {
   capacity: number;
   /** Seq of the oldest line held. */
   firstSeq: number;
+  /** Lines the server dropped, not sent, as this window read slower than they came. */
+  dropped: number;
 }
 
 /** Runs `flush` soon, once; returns a way to cancel it. */
@@ -68,7 +70,11 @@ export class LogFeed {
   private pending: (readonly LogLine[])[] = [];
   private pendingCount = 0;
   private received = 0;
+  private dropped = 0;
   private filter: ((line: FeedLine) => boolean) | null = null;
+  /** Set while a search outside the feed (a worker) decides the matches: gets new lines. */
+  private onAppended: ((lines: FeedLine[]) => void) | null = null;
+  private appended: FeedLine[] = [];
   /** Seqs of held lines that pass the filter, when there is one. */
   private matches: SeqList | null = null;
   private cancelFlush: (() => void) | null = null;
@@ -101,6 +107,13 @@ export class LogFeed {
     });
   }
 
+  /** Counts lines the server dropped for this window (a `dropped` on a batch). */
+  noteDropped(count: number): void {
+    if (count <= 0) return;
+    this.dropped += count;
+    this.publish();
+  }
+
   /** Appends every queued line now, and tells the view once. */
   flush(): void {
     this.cancelFlush?.();
@@ -120,11 +133,15 @@ export class LogFeed {
     this.pending = [];
     this.pendingCount = 0;
     this.matches?.dropBelow(this.ring.firstSeq);
+    const appended = this.appended;
+    this.appended = [];
     this.publish();
+    if (appended.length > 0) this.onAppended?.(appended);
   }
 
   /** Shows only lines that pass `filter` (null: every line). */
   setFilter(filter: ((line: FeedLine) => boolean) | null): void {
+    this.onAppended = null;
     this.filter = filter;
     this.matches = filter ? new SeqList() : null;
     if (filter && this.matches) {
@@ -134,6 +151,36 @@ export class LogFeed {
       }
     }
     this.publish();
+  }
+
+  /**
+   * Shows only the lines a search elsewhere reports (addMatches), starting with none; returns
+   * the lines held, for it to search, and gives it each line appended from now on.
+   */
+  searchExternally(onAppended: (lines: FeedLine[]) => void): FeedLine[] {
+    this.filter = null;
+    this.onAppended = onAppended;
+    this.matches = new SeqList();
+    const held: FeedLine[] = [];
+    for (let seq = this.ring.firstSeq; seq < this.ring.nextSeq; seq++) {
+      const line = this.ring.at(seq);
+      if (line) held.push(line);
+    }
+    this.publish();
+    return held;
+  }
+
+  /** Adds matches found by the search elsewhere (ascending seqs); those gone are skipped. */
+  addMatches(seqs: readonly number[]): void {
+    if (!this.matches || !this.onAppended || seqs.length === 0) return;
+    const last = this.matches.at(this.matches.length - 1) ?? -1;
+    for (const seq of seqs) if (seq > last && seq >= this.ring.firstSeq) this.matches.push(seq);
+    this.publish();
+  }
+
+  /** The line held with this seq, if it still is. */
+  lineBySeq(seq: number): FeedLine | undefined {
+    return this.ring.at(seq);
   }
 
   /** Forgets every line held or queued (the Clear button); the count received stays. */
@@ -150,6 +197,7 @@ export class LogFeed {
     this.dropQueue();
     this.ring.clear();
     this.received = 0;
+    this.dropped = 0;
     if (this.matches) this.matches = new SeqList();
     this.publish();
   }
@@ -200,7 +248,8 @@ export class LogFeed {
   private append(line: LogLine): void {
     const held: FeedLine = { seq: this.ring.nextSeq, line, plain: stripAnsi(line.text) };
     this.ring.push(held);
-    if (this.filter && this.matches && this.filter(held)) this.matches.push(held.seq);
+    if (this.onAppended) this.appended.push(held);
+    else if (this.filter && this.matches && this.filter(held)) this.matches.push(held.seq);
   }
 
   private dropQueue(): void {
@@ -222,6 +271,7 @@ export class LogFeed {
       shown: this.matches ? this.matches.length : this.ring.size,
       capacity: this.ring.capacity,
       firstSeq: this.ring.firstSeq,
+      dropped: this.dropped,
     };
   }
 }

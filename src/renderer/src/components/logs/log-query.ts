@@ -4,6 +4,12 @@ export interface LogQuery {
   source: string;
   /** The input is a /regex/ that does not compile: why, to show instead of matching. */
   error: string | null;
+  /**
+   * A /regex/ that compiles: its body and flags. Such a query is run by RegexSearch in a
+   * worker, never with test()/ranges() on the page's thread, where a catastrophic pattern
+   * would freeze it.
+   */
+  pattern: { body: string; flags: string } | null;
   /** Whether a line (escape sequences removed) matches; true for an empty query. */
   test(text: string): boolean;
   /** The [start, end) ranges of every non-empty match in a line, for highlighting. */
@@ -12,6 +18,7 @@ export interface LogQuery {
 
 const EVERYTHING: Omit<LogQuery, 'source'> = {
   error: null,
+  pattern: null,
   test: () => true,
   ranges: () => [],
 };
@@ -43,6 +50,7 @@ export function parseLogQuery(source: string): LogQuery {
   return {
     source,
     error: null,
+    pattern: regex ? { body, flags } : null,
     test: (text) => tester.test(text),
     ranges: (text) => {
       const found: Array<[number, number]> = [];

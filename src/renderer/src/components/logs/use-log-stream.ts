@@ -57,8 +57,10 @@ export function useLogStream(
     // The first batches can overtake the reply that names their subscription.
     const early = new Map<string, LogLine[][]>();
     let earlyCount = 0;
-    const off = connection.events.on('logs.batch', ({ subscription, lines }) => {
+    const off = connection.events.on('logs.batch', ({ subscription, lines, dropped }) => {
       if (subscription === current) {
+        // The server dropped lines before these, as this window fell behind a flood.
+        if (dropped) feed.noteDropped(dropped);
         feed.enqueue(lines);
       } else if (current === null && earlyCount + lines.length <= EARLY_LIMIT) {
         early.set(subscription, [...(early.get(subscription) ?? []), lines]);
