@@ -114,8 +114,8 @@ describe('parity mirror', () => {
     writeFileSync(victim, 'keep me\n');
     symlinkSync(victim, join(other, 'compose.mirror.yaml'));
     const run = await runParity(['mirror', '--project-directory', other]);
-    expect(run.stderr).toMatch(/cannot write .*compose\.mirror\.yaml: .*not a regular file/);
-    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/cannot write .*compose\.mirror\.yaml: .*symbolic link/);
+    expect(run.code).toBe(2);
     expect(readFileSync(victim, 'utf8')).toBe('keep me\n');
   });
 

@@ -6,7 +6,7 @@ import { productionReaders } from '../../drift/readers';
 import { planMirror, type MirrorPlan } from '../../mirror/mirror-plan';
 import { MIRROR_FILE } from '../../config/mirror-file';
 import { renderMirror } from '../../mirror/mirror-yaml';
-import { writeOwnFile } from '../../mirror/write-own-file';
+import { writeFileAtomicSync } from '../../settings/atomic-write';
 import { EXIT, UsageError, type CliIo, type Command, type CommandArgs } from '../command';
 import { loadProjectFromArgs, PROJECT_OPTIONS, PROJECT_USAGE } from '../project-args';
 
@@ -70,10 +70,16 @@ function mirror(args: CommandArgs, io: CliIo): number {
   const dryRun = args.values['dry-run'] === true;
   if (!dryRun) {
     try {
-      writeOwnFile(file, text);
+      // A committed compose.mirror.yaml that is a link is refused, never written through.
+      writeFileAtomicSync(file, text, {
+        mode: 0o644,
+        keepMode: true,
+        symlink: 'refuse',
+        createFolder: false,
+      });
     } catch (error) {
       io.err(`cannot write ${file}: ${(error as Error).message}\n`);
-      return EXIT.failed;
+      return EXIT.usage;
     }
   }
   if (args.values.json === true) {
