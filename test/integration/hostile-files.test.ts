@@ -174,6 +174,37 @@ describe('parity drift on hostile files', () => {
   });
 });
 
+describe('include chains', () => {
+  // c0 includes c1 includes ... c(n-1); with `twice`, each file names the next one twice.
+  function chain(n: number, twice = false): Record<string, string> {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < n; i++) {
+      const next = `c${i + 1}.yaml`;
+      const include = twice ? `[${next}, ${next}]` : `[${next}]`;
+      files[i === 0 ? 'compose.yaml' : `c${i}.yaml`] =
+        `include: ${include}\nservices:\n  s${i}:\n    image: busybox:1.37\n`;
+    }
+    files[`c${n}.yaml`] = 'services:\n  last:\n    image: busybox:1.37\n';
+    return files;
+  }
+
+  it.each([
+    ['3,000 files deep', chain(3000), /error: found include nested more than 32 files deep/],
+    [
+      '30 files deep, each naming the next twice',
+      chain(30, true),
+      /error: found more than 500 files to read for include/,
+    ],
+  ])('%s: a clear error, exit 2', async (_name, files, error) => {
+    const dir = makeProject('include-chain', files);
+    const { code, stderr, seconds } = await parity(['config', '--project-directory', dir]);
+    expect(stderr).toMatch(error);
+    expect(stderr).not.toMatch(/Maximum call stack|heap out of memory|\n\s+at /);
+    expect(code).toBe(2);
+    expect(seconds).toBeLessThan(20);
+  });
+});
+
 describe('repository files that never end', () => {
   // A committed symlink to /dev/zero (or a FIFO) is read as a stream without end: each file of
   // the repository Parity reads is refused before reading when it is not a regular file.

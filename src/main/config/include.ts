@@ -112,6 +112,12 @@ function readSpec(item: YNode, scope: LoadScope): IncludeSpec | null {
   };
 }
 
+// A stranger's repository must not recurse past the stack (a chain of thousands of files) or
+// read without end (each file including the next one twice doubles the reads at every level):
+// real projects include a few files, a level or two deep.
+const MAX_DEPTH = 32;
+const MAX_FILES = 500;
+
 // Loads the included project's files in order, the later ones merged over the first.
 function loadIncluded(
   spec: IncludeSpec,
@@ -126,6 +132,20 @@ function loadIncluded(
     if (!chain.includes(path)) continue;
     const names = [...chain.slice(chain.indexOf(path)), path].map((f) => display(f, scope));
     scope.reader.report('error', `include cycle detected: ${names.join(' include ')}`, pos);
+    return null;
+  }
+  if (chain.length > MAX_DEPTH) {
+    const message = `found include nested more than ${MAX_DEPTH} files deep, expected at most ${MAX_DEPTH}`;
+    scope.reader.report('error', message, spec.pos);
+    return null;
+  }
+  scope.included.files += files.length;
+  if (scope.included.files > MAX_FILES) {
+    if (!scope.included.refused) {
+      const message = `found more than ${MAX_FILES} files to read for include (the same files included again and again?), expected at most ${MAX_FILES}`;
+      scope.reader.report('error', message, spec.pos);
+    }
+    scope.included.refused = true;
     return null;
   }
   for (const { path, pos } of files) {

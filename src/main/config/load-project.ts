@@ -102,6 +102,7 @@ export function loadProject(options: LoadOptions): LoadResult {
     fileChain: [],
     extendsFiles: new Map(),
     reportedCycles: new Set(),
+    included: { files: 0, refused: false },
   };
   const contents = discovered.files.flatMap((file) => readProjectFile(file, scope) ?? []);
   // A base service is read once for each service extending it, a diamond of includes reads a

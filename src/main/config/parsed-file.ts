@@ -25,6 +25,8 @@ export interface LoadScope {
   extendsFiles: Map<string, ParsedFile | null>;
   /** The extends cycles already reported (shared by every scope), so a cycle is reported once. */
   reportedCycles: Set<string>;
+  /** Files read for `include` so far in this load (shared by every scope), against a limit. */
+  included: { files: number; refused: boolean };
 }
 
 /** One compose file, interpolated, with its services still as written. */

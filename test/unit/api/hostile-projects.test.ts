@@ -4,21 +4,22 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApi, type ParityApi } from '../../../src/main/api/create-api';
+import { loadFailure } from '../../../src/main/api/project-registry';
 import { DockerEngine } from '../../../src/main/engine/docker-engine';
 import { memorySettings, recordingSession } from '../../support/api';
 import { makeProject } from '../../support/project-dir';
 
 const SHOP = fileURLToPath(new URL('../../../examples/shop', import.meta.url));
 
-// Projects a stranger's repository could be: one whose reading throws (a chain of 4,000
-// `extends`, deeper than the JavaScript stack), one with an alias bomb in compose.yaml.
+// Projects a stranger's repository could be: a chain of 4,000 `extends` (deeper than the
+// JavaScript stack, which reading it used to overflow), one with an alias bomb in compose.yaml.
 function extendsChain(): string {
   let text = 'services:\n';
   for (let i = 0; i < 4_000; i++) text += `  s${i}:\n    extends: s${i + 1}\n`;
   return `${text}  s4000:\n    image: busybox:1.37\n`;
 }
 
-// Reading the extends chain until it throws takes a few seconds on a loaded machine.
+// Reading the projects takes a few seconds on a loaded machine.
 const SLOW = 30_000;
 
 function aliasBomb(): string {
@@ -68,14 +69,11 @@ describe('projects that cannot be read', () => {
         ['shop', 'stopped'],
         ['bomb', 'invalid'],
       ]);
-      expect(list[0]?.problems).toEqual([
-        {
-          severity: 'error',
-          message: expect.stringMatching(
-            /^cannot read the project: its files nest too deeply/,
-          ) as string,
-        },
-      ]);
+      expect(list[0]?.problems[0]).toMatchObject({
+        severity: 'error',
+        message: expect.stringMatching(/^found a chain of more than 64 services/) as string,
+        position: { file: 'compose.yaml' },
+      });
       expect(list[2]?.problems[0]).toMatchObject({
         severity: 'error',
         message: expect.stringMatching(/^found excessive aliasing/) as string,
@@ -86,25 +84,31 @@ describe('projects that cannot be read', () => {
   );
 
   it(
-    'are not saved by projects.add when reading them throws; a readable one with errors is',
+    'are saved by projects.add as projects in error, and listed beside the others',
     async () => {
       const shop = shopCopy();
       const made = apiWith([shop]);
       api = made.api;
       const session = recordingSession();
-      const broken = makeProject('deep-extends', { 'compose.yaml': extendsChain() });
-      await expect(api.handlers['projects.add']({ directory: broken }, session)).rejects.toThrow(
-        /deep-extends cannot be added: cannot read the project/,
-      );
-      expect(made.settings.read().projects.map((p) => p.directory)).toEqual([shop]);
-
+      const deep = makeProject('deep-extends', { 'compose.yaml': extendsChain() });
       const bomb = makeProject('bomb', { 'compose.yaml': aliasBomb() });
-      const added = await api.handlers['projects.add']({ directory: bomb }, session);
-      expect(added.state).toBe('invalid');
-      expect(made.settings.read().projects.map((p) => p.directory)).toEqual([shop, bomb]);
+      for (const directory of [deep, bomb]) {
+        const added = await api.handlers['projects.add']({ directory }, session);
+        expect(added.state).toBe('invalid');
+      }
+      expect(made.settings.read().projects.map((p) => p.directory)).toEqual([shop, deep, bomb]);
       const list = await api.handlers['projects.list']({}, session);
-      expect(list.map((p) => p.name)).toEqual(['shop', 'bomb']);
+      expect(list.map((p) => p.name)).toEqual(['shop', 'deep-extends', 'bomb']);
     },
     SLOW,
   );
+
+  it('turn a reading that throws (a limit not yet enforced) into one problem', () => {
+    expect(loadFailure(new RangeError('Maximum call stack size exceeded'))).toEqual({
+      severity: 'error',
+      message: expect.stringMatching(
+        /^cannot read the project: its files nest too deeply/,
+      ) as string,
+    });
+  });
 });
