@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readKubernetes } from '../../../../src/main/drift/kubernetes';
-import { findTool } from '../../../../src/main/drift/kubernetes/render-tool';
+import { findTool, printable } from '../../../../src/main/drift/kubernetes/render-tool';
 import { forgetRenders } from '../../../../src/main/drift/kubernetes/render-cache';
 import { lines, makeProject } from '../../../support/project-dir';
 import { KUSTOMIZE_PROJECT, lineOf } from './kustomize-fixture';
@@ -72,6 +72,58 @@ describe.skipIf(!kustomize)('a kubernetes: source that holds a kustomization.yam
     expect(api?.environment.LOG_LEVEL?.source).toMatchObject(
       at('deploy/base/kustomization.yaml', '- name: api-config'),
     );
+  });
+});
+
+describe.skipIf(!kustomize)('fields the kustomization itself rewrites', () => {
+  const overlay = lines(
+    'nameSuffix: -eu',
+    'namespace: shop-eu',
+    'resources:',
+    '  - ../../base',
+    'images:',
+    '  - name: shop/api',
+    '    newTag: "3.0"',
+    'replicas:',
+    '  - name: api',
+    '    count: 5',
+    'patches:',
+    '  - target: { kind: Deployment }',
+    '    patch: |-',
+    '      - op: add',
+    '        path: /spec/template/spec/containers/0/env',
+    '        value:',
+    '          - { name: REGION, value: eu }',
+  );
+  const dir = makeProject('eu', {
+    ...KUSTOMIZE_PROJECT,
+    'deploy/overlays/eu/kustomization.yaml': overlay,
+  });
+  const read = readKubernetes(['deploy/overlays/eu'], dir);
+  const api = read.model.services['api-eu'];
+  const eu = 'deploy/overlays/eu/kustomization.yaml';
+  const line = (text: string): number => overlay.split('\n').findIndex((l) => l.includes(text)) + 1;
+
+  it('points an image set by images: at that entry, replicas at replicas:', () => {
+    expect(read.diagnostics).toEqual([]);
+    expect(api?.image?.value.tag).toBe('3.0');
+    expect(api?.image?.source).toMatchObject({ file: eu, line: line('- name: shop/api') });
+    expect(api?.replicas?.value).toBe(5);
+    expect(api?.replicas?.source).toMatchObject({ file: eu, line: line('count: 5') });
+  });
+
+  it('points the namespace at namespace:, and the suffixed name at the declared name', () => {
+    const deployment = read.objects.find((o) => o.kind === 'Deployment');
+    expect(deployment?.namespace).toBe('shop-eu');
+    expect(api?.source).toMatchObject(at('deploy/base/api.yaml', 'name: api'));
+  });
+
+  it('points a value an inline JSON 6902 patch adds at its line in the kustomization', () => {
+    expect(api?.environment.REGION?.value).toBe('eu');
+    expect(api?.environment.REGION?.source).toMatchObject({
+      file: eu,
+      line: line('{ name: REGION'),
+    });
   });
 });
 
@@ -192,5 +244,14 @@ describe.skipIf(!kustomize)('rendered output is cached by the hashes of its inpu
     const files = readdirSync(folder);
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) expect(statSync(join(folder, file)).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('a renderer message', () => {
+  it('is one line, escaped and bounded, whatever the tool printed', () => {
+    const said = printable(`Error: bad\n\u001b[31mred\u001b[0m\tend${'x'.repeat(1000)}`);
+    expect(said.startsWith('Error: bad | \\u001b[31mred\\u001b[0m\\u0009end')).toBe(true);
+    expect(said).toHaveLength(601);
+    expect(said.endsWith('…')).toBe(true);
   });
 });
