@@ -6,6 +6,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -24,6 +25,9 @@ import { join, relative } from 'node:path';
 
 /** How much a cache key may read before the render is done uncached instead. */
 export const HASH_LIMITS = { files: 5000, bytes: 64 * 1024 * 1024, depth: 24 } as const;
+
+/** How many renders are kept: in memory, and on disk (the least recently written go first). */
+export const CACHE_LIMITS = { memory: 32, disk: 200 } as const;
 
 const memory = new Map<string, string>();
 
@@ -73,8 +77,10 @@ function hashDir(
     } catch {
       continue;
     }
-    // Symbolic links are hashed by what they point to, never walked as folders (no loops).
+    // Symbolic links are hashed by what they point to, never walked as folders (no loops);
+    // git's own folder is nothing Kustomize or Helm reads.
     if (stat.isDirectory()) {
+      if (name === '.git') continue;
       if (!hashDir(hash, root, path, budget, depth + 1)) return false;
     } else {
       hash.update(`${relative(root, path)}\0`);
@@ -122,7 +128,7 @@ export function cachedRender(key: string): string | null {
   if (held !== undefined) return held;
   try {
     const text = readFileSync(join(renderCacheDir(), `${key}.yaml`), 'utf8');
-    memory.set(key, text);
+    remember(key, text);
     return text;
   } catch {
     return null;
@@ -131,7 +137,7 @@ export function cachedRender(key: string): string | null {
 
 /** Keeps a render; a cache folder that cannot be written only costs the next run a render. */
 export function keepRender(key: string, text: string): void {
-  memory.set(key, text);
+  remember(key, text);
   const dir = renderCacheDir();
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -139,9 +145,29 @@ export function keepRender(key: string, text: string): void {
     const temp = join(dir, `${key}.${process.pid}.tmp`);
     writeFileSync(temp, text, { mode: 0o600 });
     renameSync(temp, join(dir, `${key}.yaml`));
+    prune(dir);
   } catch {
     // Not cached on disk; the in-memory copy still serves this process.
   }
+}
+
+function remember(key: string, text: string): void {
+  memory.set(key, text);
+  for (const old of memory.keys()) {
+    if (memory.size <= CACHE_LIMITS.memory) break;
+    memory.delete(old);
+  }
+}
+
+// Every checkout, copy or edit of a project is a new key: the oldest files go past the limit.
+function prune(dir: string): void {
+  const files = readdirSync(dir).filter((name) => name.endsWith('.yaml'));
+  if (files.length <= CACHE_LIMITS.disk) return;
+  const byAge = files
+    .map((name) => ({ name, mtime: statSync(join(dir, name)).mtimeMs }))
+    .sort((a, b) => a.mtime - b.mtime);
+  for (const { name } of byAge.slice(0, files.length - CACHE_LIMITS.disk))
+    rmSync(join(dir, name), { force: true });
 }
 
 /** Forgets the in-memory renders (tests use it to reach the disk layer). */
