@@ -58,7 +58,10 @@ export interface PatchRef {
   pos: SourcePosition;
 }
 
+// Bounds on the tree: its depth, and how many kustomizations it loads in all (a base may be
+// named by several overlays, a diamond, which is loaded once per path).
 const MAX_DEPTH = 20;
+const MAX_LAYERS = 200;
 // A reference Kustomize would fetch instead of read: a URL, an scp-like git address, a git ref.
 const REMOTE =
   /^[a-z][a-z0-9+.-]*:\/\/|^git@|^[\w.-]+@[\w.-]+:|[?&](ref|version|submodules|timeout)=|^(github\.com|gitlab\.com|bitbucket\.org)\//i;
@@ -71,25 +74,25 @@ const FILE_FIELDS = ['crds', 'configurations', 'generators', 'transformers', 'va
  * nothing is fetched; what Kustomize itself refuses is left to its own message.
  */
 export function loadLayers(file: string, baseDir: string, diagnostics: Diagnostic[]): Layer | null {
-  return load(file, baseDir, diagnostics, new Set(), 0);
+  return load(file, baseDir, diagnostics, [], { left: MAX_LAYERS });
 }
 
 function load(
   file: string,
   baseDir: string,
   diagnostics: Diagnostic[],
-  seen: Set<string>,
-  depth: number,
+  above: readonly string[],
+  budget: { left: number },
 ): Layer | null {
   const display = relative(baseDir, file).split(sep).join('/') || file;
-  if (seen.has(file) || depth > MAX_DEPTH) {
+  budget.left -= 1;
+  if (above.includes(file) || above.length > MAX_DEPTH || budget.left < 0) {
     diagnostics.push({
       severity: 'error',
-      message: `${display} is reached again through its own bases (a cycle, or more than ${MAX_DEPTH} levels), expected a tree of kustomizations`,
+      message: `${display} is reached again through its own bases (a cycle, more than ${MAX_DEPTH} levels or ${MAX_LAYERS} kustomizations), expected a tree of kustomizations`,
     });
     return null;
   }
-  seen.add(file);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -146,7 +149,7 @@ function load(
       const path = resolve(dir, entry.value);
       const child = kustomizationOf(path);
       if (child && child !== path) {
-        const loaded = load(child, baseDir, diagnostics, seen, depth + 1);
+        const loaded = load(child, baseDir, diagnostics, [...above, file], budget);
         if (loaded) layer.children.push(loaded);
       } else if (existsSync(path) && statSync(path).isFile()) {
         layer.resources.push({ value: path, pos: entry.pos });

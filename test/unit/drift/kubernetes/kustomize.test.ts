@@ -127,6 +127,52 @@ describe.skipIf(!kustomize)('fields the kustomization itself rewrites', () => {
   });
 });
 
+describe.skipIf(!kustomize)('a tree of kustomizations', () => {
+  it('reads a base two overlays share, each object at its own patch', () => {
+    const dir = makeProject('diamond', {
+      ...KUSTOMIZE_PROJECT,
+      'deploy/all/kustomization.yaml': lines('resources:', '  - ../overlays/prod', '  - ../eu'),
+      'deploy/eu/kustomization.yaml': lines(
+        'namePrefix: eu-',
+        'resources:',
+        '  - ../base',
+        'patches:',
+        '  - path: replicas.yaml',
+      ),
+      'deploy/eu/replicas.yaml': lines(
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: api',
+        'spec:',
+        '  replicas: 7',
+      ),
+    });
+    const read = readKubernetes(['deploy/all'], dir);
+    expect(read.diagnostics).toEqual([]);
+    expect(read.model.services['prod-api']?.replicas?.source).toMatchObject(
+      at('deploy/overlays/prod/api-patch.yaml', 'replicas:'),
+    );
+    expect(read.model.services['eu-api']?.replicas).toMatchObject({
+      value: 7,
+      source: { file: 'deploy/eu/replicas.yaml', line: 6 },
+    });
+  });
+
+  it('refuses a cycle before Kustomize runs', () => {
+    const dir = makeProject('cycle', {
+      'deploy/a/kustomization.yaml': lines('resources:', '  - ../b'),
+      'deploy/b/kustomization.yaml': lines('resources:', '  - ../a'),
+    });
+    const read = readKubernetes(['deploy/a'], dir);
+    expect(read.diagnostics.map((d) => d.message)).toEqual([
+      expect.stringMatching(
+        /^deploy\/a\/kustomization.yaml is reached again through its own bases/,
+      ),
+    ]);
+  });
+});
+
 describe.skipIf(!kustomize)("what a stranger's kustomization cannot do", () => {
   it('names no remote base: it is refused at its line before Kustomize runs', () => {
     const dir = makeProject('remote', {
