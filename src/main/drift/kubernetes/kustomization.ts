@@ -1,7 +1,15 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, SourcePosition } from '../../../shared/diagnostics';
-import { parseYaml, type YMap, type YNode } from '../../config/yaml-tree';
+import { parseYaml, type YMap } from '../../config/yaml-tree';
+import {
+  items,
+  placed,
+  REMOTE,
+  refuseRemoteFiles,
+  strings,
+  type Placed,
+} from './kustomize-refusals';
 
 /** The names Kustomize looks for in a folder, in its order. */
 export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
@@ -23,11 +31,7 @@ function baseName(path: string): string {
   return path.split(/[\\/]/).at(-1) ?? path;
 }
 
-/** A string of a kustomization with where it was written. */
-export interface Placed {
-  value: string;
-  pos: SourcePosition;
-}
+export type { Placed };
 
 /** One kustomization (the root, or a base or component it names), as position mapping needs it. */
 export interface Layer {
@@ -62,12 +66,6 @@ export interface PatchRef {
 // named by several overlays, a diamond, which is loaded once per path).
 const MAX_DEPTH = 20;
 const MAX_LAYERS = 200;
-// A reference Kustomize would fetch instead of read: a URL, an scp-like git address, a git ref.
-const REMOTE =
-  /^[a-z][a-z0-9+.-]*:\/\/|^git@|^[\w.-]+@[\w.-]+:|[?&](ref|version|submodules|timeout)=|^(github\.com|gitlab\.com|bitbucket\.org)\//i;
-// Fields whose strings name files Kustomize loads: none may be remote.
-const FILE_FIELDS = ['crds', 'configurations', 'generators', 'transformers', 'validators'];
-
 /**
  * Loads a kustomization and, depth first, every local base and component it names. Remote
  * references, Helm charts and missing files are errors here, before Kustomize runs, so
@@ -161,21 +159,7 @@ function load(
       }
     }
   }
-  if (root.entries.has('helmCharts') || root.entries.has('helmChartInflationGenerator')) {
-    const at = root.entries.get('helmCharts') ?? root.entries.get('helmChartInflationGenerator');
-    diagnostics.push({
-      severity: 'error',
-      message:
-        'found helmCharts in a kustomization, which would download charts: name the chart as a `helm:` production source instead',
-      position: at?.keyPos,
-    });
-  }
-  for (const key of FILE_FIELDS) {
-    for (const entry of strings(root.entries.get(key)?.value)) {
-      if (REMOTE.test(entry.value))
-        refuse(entry, `in ${key}: a remote file, which Parity does not fetch`);
-    }
-  }
+  refuseRemoteFiles(root, refuse);
   readPatches(root, layer, refuse);
   readGenerators(root, layer, refuse);
   for (const item of items(root.entries.get('images')?.value)) {
@@ -237,7 +221,8 @@ function readGenerators(
     for (const item of items(root.entries.get(key)?.value)) {
       for (const field of ['files', 'envs', 'env']) {
         for (const file of strings(item.entries.get(field)?.value)) {
-          if (REMOTE.test(file.value))
+          // `files` entries may be `key=path`.
+          if (REMOTE.test(file.value.replace(/^[^=/:]*=/, '')))
             refuse(file, `in ${key}.${field}: a remote file, which Parity does not fetch`);
         }
       }
@@ -245,23 +230,6 @@ function readGenerators(
       if (name) layer.generators.push({ kind, name: name.value, pos: item.pos });
     }
   }
-}
-
-function placed(node: YNode | undefined): Placed | null {
-  if (node?.kind !== 'scalar' || node.value === null) return null;
-  return { value: String(node.value), pos: node.pos };
-}
-
-function strings(node: YNode | undefined): Placed[] {
-  if (!node) return [];
-  if (node.kind === 'scalar') return placed(node) ? [placed(node) as Placed] : [];
-  if (node.kind === 'seq')
-    return node.items.flatMap((item) => (placed(item) ? [placed(item) as Placed] : []));
-  return [];
-}
-
-function items(node: YNode | undefined): YMap[] {
-  return node?.kind === 'seq' ? node.items.filter((i): i is YMap => i.kind === 'map') : [];
 }
 
 /** Every layer of a tree, bases before the kustomizations that name them. */

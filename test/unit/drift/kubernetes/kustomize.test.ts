@@ -211,6 +211,28 @@ describe.skipIf(!kustomize)("what a stranger's kustomization cannot do", () => {
     ]);
   });
 
+  it('fetches no file a field names by URL, and inflates no Helm chart', () => {
+    const dir = makeProject('remote-files', {
+      'deploy/kustomization.yaml': lines(
+        'resources: [api.yaml]',
+        'configMapGenerator:',
+        '  - name: conf',
+        '    files: [app.conf=https://example.com/app.conf]',
+        'replacements:',
+        '  - path: http://example.com/replacements.yaml',
+        'helmCharts:',
+        '  - { name: redis, repo: https://charts.example.com }',
+      ),
+      'deploy/api.yaml': KUSTOMIZE_PROJECT['deploy/base/api.yaml'] ?? '',
+    });
+    const read = readKubernetes(['deploy'], dir);
+    expect(read.diagnostics.map((d) => `${d.position?.line}: ${d.message}`)).toEqual([
+      '7: found "helmCharts" in a kustomization, which would download charts: name the chart as a `helm:` production source instead',
+      '6: found "http://example.com/replacements.yaml" in replacements: a remote file, which Parity does not fetch',
+      '4: found "app.conf=https://example.com/app.conf" in configMapGenerator.files: a remote file, which Parity does not fetch',
+    ]);
+  });
+
   it("reports Kustomize's own error as a diagnostic naming the kustomization, one line, bounded", () => {
     const dir = makeProject('broken', {
       'deploy/kustomization.yaml': lines(
