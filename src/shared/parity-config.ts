@@ -1,15 +1,6 @@
 import { z } from 'zod';
-import {
-  checkedFirst,
-  expecting,
-  found,
-  isMapping,
-  issuesOf,
-  keyMessage,
-  oneOrList,
-  text,
-  type PathIssue,
-} from './schema-helpers';
+import { expecting, found, keyMessage, oneOrList, text } from './schema-helpers';
+import { ProductionSourceSchema } from './production-sources';
 import { unknownKeysOf } from './unknown-keys';
 
 // The shape of parity.yaml. Every object here strips unknown keys instead of rejecting them:
@@ -48,83 +39,14 @@ export const ComposeFilesSchema = oneOrList(
   'Compose files of the dev stack, relative to this file, merged in order as `docker compose -f a -f b` merges them. Default: what Docker Compose picks up (compose.yaml, or docker-compose.yml, plus its override file).',
 );
 
-/** What each kind of production source takes. */
-const PRODUCTION_SOURCES = {
-  kubernetes: oneOrList(
-    text('a manifest file or folder'),
-    z
-      .array(text('a manifest file or folder'))
-      .min(1, 'found an empty list, expected manifest files or folders'),
-    'a manifest file or folder, or a list of them',
-  ).describe(
-    'Kubernetes manifests: files or folders (every .yaml/.yml/.json inside), relative to this file. Multi-document YAML is read document by document.',
-  ),
-  compose: text('a production compose file path').describe(
-    'A compose file that describes production, relative to this file.',
-  ),
-  snapshot: text('a snapshot file path').describe(
-    "A Parity snapshot: Parity's own normalized JSON export of a live system, relative to this file.",
-  ),
-} as const;
-
-/** The kinds of production source parity.yaml can name. */
-export type ProductionKind = keyof typeof PRODUCTION_SOURCES;
-
-/** The kinds of production source, in the order messages and editors list them. */
-export const PRODUCTION_KINDS = Object.keys(PRODUCTION_SOURCES) as ProductionKind[];
-
-function isProductionKind(key: string): key is ProductionKind {
-  return Object.hasOwn(PRODUCTION_SOURCES, key);
-}
-
-const KIND_LIST = 'kubernetes, compose or snapshot';
-
-function productionIssues(value: unknown): PathIssue[] {
-  if (!isMapping(value)) {
-    return [
-      {
-        path: [],
-        message: `found ${found(value)}, expected a mapping with one key (${KIND_LIST}), e.g. "kubernetes: deploy/k8s"`,
-      },
-    ];
-  }
-  const keys = Object.keys(value);
-  const [kind] = keys;
-  if (kind === undefined) {
-    return [{ path: [], message: `found an empty mapping, expected one key: ${KIND_LIST}` }];
-  }
-  if (keys.length > 1) {
-    return [
-      {
-        path: [],
-        message: `found ${keys.length} keys (${keys.join(', ')}), expected exactly one (${KIND_LIST}): write each production source as its own list item`,
-      },
-    ];
-  }
-  if (!isProductionKind(kind)) {
-    return [
-      {
-        path: [kind],
-        message: `found an unknown kind of production source "${kind}", expected ${KIND_LIST}`,
-      },
-    ];
-  }
-  return issuesOf(PRODUCTION_SOURCES[kind], value[kind], [kind]);
-}
-
-/** Where production is described: one single-key entry per source. */
-export const ProductionSourceSchema = checkedFirst(
-  productionIssues,
-  z.union([
-    z.strictObject({ kubernetes: PRODUCTION_SOURCES.kubernetes }),
-    z.strictObject({ compose: PRODUCTION_SOURCES.compose }),
-    z.strictObject({ snapshot: PRODUCTION_SOURCES.snapshot }),
-  ]),
-).describe(
-  'One production source, by its single key: kubernetes (manifest files or folders), compose (a production compose file) or snapshot (a Parity snapshot).',
-);
-/** One production source. */
-export type ProductionSource = z.infer<typeof ProductionSourceSchema>;
+export {
+  PRODUCTION_KINDS,
+  ProductionSourceSchema,
+  type HelmSource,
+  type ProductionKind,
+  type ProductionSource,
+  sourcePaths,
+} from './production-sources';
 
 /** Kubernetes workload kinds a dev service can be mapped to. */
 export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'] as const;
@@ -379,7 +301,7 @@ export const ParityConfigSchema = z
       production: z
         .array(ProductionSourceSchema, { error: expecting('a list of production sources') })
         .describe(
-          'Where production is described, one source per item: "- kubernetes: deploy/k8s", "- compose: compose.prod.yaml" or "- snapshot: prod.snapshot.json".',
+          'Where production is described, one source per item: "- kubernetes: deploy/k8s", "- helm: { chart: deploy/chart }", "- compose: compose.prod.yaml" or "- snapshot: prod.snapshot.json".',
         ),
       map: ServiceMapSchema,
       drift: DriftRulesSchema,

@@ -1,5 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { sourcePaths } from '../../shared/parity-config';
 import type { LoadedProject } from '../config/load-project';
 
 const SETTLE_MS = 150;
@@ -17,7 +18,7 @@ export function watchProjectFiles(
   const paths = new Set([id]);
   for (const file of project?.composeFiles ?? []) paths.add(dirname(file));
   for (const source of project?.parity?.production ?? []) {
-    for (const path of Object.values(source).flat()) {
+    for (const path of sourcePaths(source)) {
       paths.add(resolve(project?.workingDir ?? id, path));
     }
   }

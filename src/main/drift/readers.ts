@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { readKubernetes, workloadsOf } from './kubernetes';
+import { NodeReader } from '../config/node-reader';
+import { readKubernetes, readKubernetesObjects, renderHelm, workloadsOf } from './kubernetes';
+import type { KubernetesRead } from './kubernetes';
 import type { ProductionReader } from './production';
 import { readSnapshot } from './snapshot';
 
@@ -13,12 +15,17 @@ export const productionReaders: Partial<Record<string, ProductionReader>> = {
       project.configDir,
       { name: project.name },
     );
-    return {
-      model: read.model,
-      secretKeys: read.secretKeys,
-      diagnostics: read.diagnostics,
-      workloads: workloadsOf(read),
-    };
+    return sideOf(read);
+  },
+  // A chart is rendered by `helm template` (never fetched) and read as the manifests it prints.
+  helm: (source, project) => {
+    if (!('helm' in source)) return sideOf(null);
+    const reader = new NodeReader([]);
+    const release = source.helm.release ?? project.name;
+    const objects = renderHelm(source.helm, project.configDir, release, reader);
+    return sideOf(
+      readKubernetesObjects(objects, reader, project.configDir, { name: project.name }),
+    );
   },
   snapshot: (source, project) => {
     const path = resolve(project.configDir, 'snapshot' in source ? source.snapshot : '');
@@ -40,3 +47,13 @@ export const productionReaders: Partial<Record<string, ProductionReader>> = {
     });
   },
 };
+
+function sideOf(read: KubernetesRead | null): ReturnType<ProductionReader> {
+  if (!read) return { model: null, secretKeys: {}, diagnostics: [] };
+  return {
+    model: read.model,
+    secretKeys: read.secretKeys,
+    diagnostics: read.diagnostics,
+    workloads: workloadsOf(read),
+  };
+}

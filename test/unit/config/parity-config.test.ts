@@ -125,16 +125,16 @@ describe('parity.yaml schema', () => {
 
   it('refuses a production entry that is not exactly one known kind', () => {
     expect(issues({ production: [{ kubernetes: 'deploy/k8s', compose: 'prod.yaml' }] })).toEqual([
-      'production.0: found 2 keys (kubernetes, compose), expected exactly one (kubernetes, compose or snapshot): write each production source as its own list item',
+      'production.0: found 2 keys (kubernetes, compose), expected exactly one (kubernetes, helm, compose or snapshot): write each production source as its own list item',
     ]);
-    expect(issues({ production: [{ helm: 'chart' }] })).toEqual([
-      'production.0.helm: found an unknown kind of production source "helm", expected kubernetes, compose or snapshot',
+    expect(issues({ production: [{ helmfile: 'chart' }] })).toEqual([
+      'production.0.helmfile: found an unknown kind of production source "helmfile", expected kubernetes, helm, compose or snapshot',
     ]);
     expect(issues({ production: [{}] })).toEqual([
-      'production.0: found an empty mapping, expected one key: kubernetes, compose or snapshot',
+      'production.0: found an empty mapping, expected one key: kubernetes, helm, compose or snapshot',
     ]);
     expect(issues({ production: ['deploy/k8s'] })).toEqual([
-      'production.0: found "deploy/k8s", expected a mapping with one key (kubernetes, compose or snapshot), e.g. "kubernetes: deploy/k8s"',
+      'production.0: found "deploy/k8s", expected a mapping with one key (kubernetes, helm, compose or snapshot), e.g. "kubernetes: deploy/k8s"',
     ]);
     expect(issues({ production: [{ kubernetes: ['deploy/k8s', ''] }] })).toEqual([
       'production.0.kubernetes.1: found an empty string, expected a manifest file or folder',
@@ -142,6 +142,37 @@ describe('parity.yaml schema', () => {
     // A commented-out list leaves `production:` empty, which YAML reads as null.
     expect(issues({ production: null })).toEqual([
       'production: found an empty value, expected a list of production sources',
+    ]);
+  });
+
+  it('takes a helm source as { chart, values, release, namespace }, each checked at its path', () => {
+    const helm = {
+      chart: 'deploy/chart',
+      values: ['values.prod.yaml'],
+      release: 'shop',
+      namespace: 'prod',
+    };
+    expect(ParityConfigSchema.parse({ production: [{ helm }] })).toEqual({
+      production: [{ helm }],
+    });
+    expect(
+      ParityConfigSchema.safeParse({ production: [{ helm: { chart: 'c', values: 'v.yaml' } }] })
+        .success,
+    ).toBe(true);
+    expect(issues({ production: [{ helm: 'deploy/chart' }] })).toEqual([
+      'production.0.helm: found "deploy/chart", expected a mapping such as { chart: deploy/chart, values: [values.prod.yaml] }',
+    ]);
+    expect(issues({ production: [{ helm: { values: ['v.yaml'] } }] })).toEqual([
+      'production.0.helm.chart: missing a chart folder or .tgz file',
+    ]);
+    expect(issues({ production: [{ helm: { chart: 'c', valeus: ['v.yaml'] } }] })).toEqual([
+      'production.0.helm: found "valeus", expected only chart, values, release and namespace',
+    ]);
+    expect(issues({ production: [{ helm: { chart: 'c', release: 'My Shop' } }] })).toEqual([
+      'production.0.helm.release: found "My Shop", expected a release name of lowercase letters, digits and "-", as Helm requires',
+    ]);
+    expect(issues({ production: [{ helm: { chart: 'c', values: [''] } }] })).toEqual([
+      'production.0.helm.values.0: found an empty string, expected a values file path',
     ]);
   });
 

@@ -2,7 +2,11 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DriftReport, Finding, Severity } from '../../../shared/drift';
 import { formatDiagnostic } from '../../../shared/diagnostics';
-import { ExpiryDateSchema, type ProductionSource } from '../../../shared/parity-config';
+import {
+  ExpiryDateSchema,
+  sourcePaths,
+  type ProductionSource,
+} from '../../../shared/parity-config';
 import type { LoadedProject } from '../../config/load-project';
 import { readRepositoryText } from '../../config/read-text';
 import { cliEngine, cliEngineFailure } from '../cli-engine';
@@ -128,7 +132,7 @@ function productionReport(
   let sources: readonly ProductionSource[] | undefined;
   let from: string[];
   if (against === 'production') {
-    from = (project.parity?.production ?? []).flatMap((source) => Object.values(source).flat());
+    from = (project.parity?.production ?? []).flatMap(sourcePaths);
   } else {
     // Relative to the current folder, as every path on the command line; failing that, to the
     // project's (`--project-directory app --against deploy/prod.yaml`).

@@ -1,5 +1,11 @@
 /** Kubernetes manifests -> EnvironmentModel: the production side of the drift report. */
-export { readKubernetes, workloadsOf, type ReadKubernetesOptions } from './read-kubernetes';
+export {
+  readKubernetes,
+  readKubernetesObjects,
+  workloadsOf,
+  type ReadKubernetesOptions,
+} from './read-kubernetes';
+export { renderHelm } from './render-helm';
 export { parseQuantity, parseCpuQuantity, parseMemoryQuantity } from './quantity';
 export { expandReferences } from './field-refs';
 export { KUBERNETES_PROBE_DEFAULTS } from './probe';

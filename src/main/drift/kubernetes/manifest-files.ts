@@ -1,5 +1,5 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../../../shared/diagnostics';
 
 const MANIFEST = /\.(ya?ml|json)$/i;
@@ -26,12 +26,14 @@ export function listManifestFiles(
     if (seen.has(path)) return;
     seen.add(path);
     const display = relative(baseDir, path).split(sep).join('/') || path;
-    // A Kustomize file is not a manifest (older ones have no kind at all), and its overlays
-    // are not applied here.
+    // A Kustomize file is not a manifest (older ones have no kind at all). A folder that holds
+    // one is rendered when parity.yaml names it; found deeper, inside a folder of loose files,
+    // it is skipped.
     if (KUSTOMIZATION.test(basename(path))) {
+      const folder = dirname(display) === '.' ? '.' : dirname(display);
       diagnostics.push({
         severity: 'warning',
-        message: `${display} is a Kustomize file: skipped, not applied; render it with kubectl kustomize and name the output in parity.yaml`,
+        message: `${display} is a Kustomize file: skipped, not applied; name its folder (${folder}) in parity.yaml to have it rendered with Kustomize`,
       });
       return;
     }

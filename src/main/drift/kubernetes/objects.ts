@@ -40,6 +40,16 @@ export function readObjects(files: readonly ManifestFile[], reader: NodeReader):
   return objects;
 }
 
+/** The objects of documents already parsed (rendered output, positions already mapped). */
+export function objectsOf(
+  documents: readonly { root: YNode; helmSource: string | null }[],
+  reader: NodeReader,
+): K8sObject[] {
+  const objects: K8sObject[] = [];
+  for (const doc of documents) collect(doc.root, doc.helmSource, reader, objects);
+  return objects;
+}
+
 function collect(
   node: YNode,
   helmSource: string | null,

@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Diagnostic } from '../../../shared/diagnostics';
 import type { EnvironmentModel } from '../../../shared/model';
 import { NodeReader } from '../../config/node-reader';
@@ -6,6 +6,7 @@ import type { ProdWorkload } from '../match-services';
 import { ConfigStore } from './config-data';
 import { listManifestFiles } from './manifest-files';
 import { readObjects, type K8sObject } from './objects';
+import { isKustomization, renderKustomization } from './render-kustomize';
 import { WORKLOAD_TEMPLATES } from './pod-template';
 import { readService, type K8sService } from './service-ports';
 import type { K8sObjectSummary, KubernetesRead } from './types';
@@ -15,6 +16,8 @@ import { readWorkload, type WorkloadRead } from './workload';
 export interface ReadKubernetesOptions {
   /** The model's name; the base folder's name when not given. */
   name?: string;
+  /** The environment renderers are looked up in (PATH); the process's when not given. */
+  env?: NodeJS.ProcessEnv;
 }
 
 const USES: Record<string, K8sObjectSummary['use']> = {
@@ -38,9 +41,25 @@ export function readKubernetes(
 ): KubernetesRead {
   const diagnostics: Diagnostic[] = [];
   const reader = new NodeReader(diagnostics);
-  const listed = listManifestFiles(paths, baseDir);
-  diagnostics.push(...listed.diagnostics);
-  const objects = readObjects(listed.files, reader);
+  // A Kustomize root is rendered, never read as loose files; other paths are read as written.
+  const objects = paths.flatMap((path) => {
+    if (isKustomization(resolve(baseDir, path)))
+      return renderKustomization(resolve(baseDir, path), baseDir, reader, options.env);
+    const listed = listManifestFiles([path], baseDir);
+    diagnostics.push(...listed.diagnostics);
+    return readObjects(listed.files, reader);
+  });
+  return readKubernetesObjects(objects, reader, baseDir, options);
+}
+
+/** readKubernetes on objects already read (rendered by Helm or Kustomize, or from files). */
+export function readKubernetesObjects(
+  objects: K8sObject[],
+  reader: NodeReader,
+  baseDir: string,
+  options: ReadKubernetesOptions = {},
+): KubernetesRead {
+  const diagnostics = reader.diagnostics;
   const store = new ConfigStore();
   const services = new Map<K8sObject, K8sService>();
   for (const object of objects) {

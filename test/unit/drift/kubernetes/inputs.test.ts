@@ -164,7 +164,7 @@ describe('Kubernetes inputs', () => {
     ]);
   });
 
-  it('reads folders recursively in sorted order, skips Kustomize files, reports missing paths', () => {
+  it('reads folders recursively in sorted order, skips Kustomize files below them, reports missing paths', () => {
     const pod = (name: string) =>
       JSON.stringify({
         apiVersion: 'v1',
@@ -178,7 +178,8 @@ describe('Kubernetes inputs', () => {
         'k8s/a/z.yml': pod('az'),
         'k8s/c.json': pod('c'),
         'k8s/notes.txt': 'not a manifest',
-        'k8s/kustomization.yaml': 'resources: [b.yaml]\n',
+        // A kustomization inside a folder of loose files (a folder holding one is rendered).
+        'k8s/prod/kustomization.yaml': 'resources: [../b.yaml]\n',
         'single.yaml': pod('single'),
       },
       ['k8s', 'single.yaml', 'missing'],
@@ -193,7 +194,7 @@ describe('Kubernetes inputs', () => {
       {
         severity: 'warning',
         message:
-          'k8s/kustomization.yaml is a Kustomize file: skipped, not applied; render it with kubectl kustomize and name the output in parity.yaml',
+          'k8s/prod/kustomization.yaml is a Kustomize file: skipped, not applied; name its folder (k8s/prod) in parity.yaml to have it rendered with Kustomize',
       },
       {
         severity: 'error',
