@@ -1,25 +1,22 @@
 import type { Finding, ServiceMatch } from '../../shared/drift';
+import type { EnvironmentModel } from '../../shared/model';
+import { serviceNamesOf } from './discovery';
+import { findingId } from './finding-id';
+import { portChanges, portVariableLinks, servicePortRoots } from './port-roots';
+import {
+  hostPortTest,
+  hostTest,
+  versionPattern,
+  versionTest,
+  wordTest,
+  type Root,
+} from './root-text';
 
-/**
- * The stable id of a finding: `service.path` (`api.ports.8081/tcp`, `worker.env.API_URL`), the
- * same text parity.yaml's `drift.accept` entries name it by.
- */
-export function findingId(finding: Pick<Finding, 'service' | 'path'>): string {
-  return `${finding.service}.${finding.path}`;
-}
+export { findingId };
 
 /** The id a symptom names when its cause is parity.yaml's `map:` renaming a service. */
 export function mapRootId(devService: string): string {
   return `${devService}.map`;
-}
-
-interface Root {
-  /** The root finding's id, or a `map` root's. */
-  id: string;
-  /** The root finding itself; absent for a rename (`map:`), which is no finding. */
-  finding?: Finding;
-  /** Why a candidate is a symptom of this root, in words; null when it is not one. */
-  explains: (dev: string, prod: string) => string | null;
 }
 
 /**
@@ -31,16 +28,27 @@ interface Root {
  * - a service renamed by parity.yaml's `map:` explains values naming its dev name on the dev
  *   side and its production name on the prod side;
  * - an image tag (version) or a different image (engine) explains values naming the old
- *   version or engine on the dev side and the new one on the prod side.
- * Only changed, non-secret environment values are candidates: a secret's value is never
- * looked at (it is "differs" here anyway). A linked symptom gets `id`, `causedBy` (the root's
- * id) and `cause`; its root gets `id`. Nothing else changes: severity and status stay.
+ *   version or engine on the dev side and the new one on the prod side;
+ * - a Service forwarding another port to the container port (the `.service` layer) explains
+ *   values naming the container port on the dev side and the Service port on the prod side;
+ * - a listening port on one side only explains a `*_PORT` variable set to it.
+ * Besides that last, only changed, non-secret environment values are candidates: a secret's
+ * value is never looked at (it is "differs" here anyway). A service is named by its dev
+ * name, its production name and its production Services' names (with `prod`). A linked
+ * symptom gets `id`, `causedBy` (the root's id) and `cause`; its root gets `id`. Nothing else
+ * changes: severity and status stay.
  */
 export function linkRootCauses(
   findings: readonly Finding[],
   matches: readonly ServiceMatch[] = [],
+  prod?: EnvironmentModel,
 ): Finding[] {
-  const namesOf = serviceNames(matches);
+  const prodOf = prodNames(matches);
+  const namesOf = (service: string): string[] => {
+    const prodName = prodOf(service);
+    const services = prodName === null ? [] : serviceNamesOf(prod?.services[prodName]);
+    return [...new Set([service, ...(prodName === null ? [] : [prodName]), ...services])];
+  };
   const roots: Root[] = [];
   const paired = new Map<string, string>();
   for (const [service, ports] of portChanges(findings)) {
@@ -81,8 +89,9 @@ export function linkRootCauses(
     const root = imageRoot(finding, namesOf(finding.service));
     if (root) roots.push(root);
   }
+  roots.push(...servicePortRoots(findings, namesOf, prodOf, prod));
 
-  const causes = new Map<string, { causedBy: string; cause: string }>();
+  const causes = portVariableLinks(findings);
   for (const [id, causedBy] of paired) {
     causes.set(id, { causedBy, cause: 'the other side of the same port change' });
   }
@@ -110,77 +119,15 @@ export function linkRootCauses(
   });
 }
 
-interface PortChange {
-  port: string;
-  finding: Finding;
-}
-
-// A service's container ports only the dev side listens on (old) and only the prod side (now).
-function portChanges(
-  findings: readonly Finding[],
-): Map<string, { old: PortChange[]; now: PortChange[] }> {
-  const byService = new Map<string, { old: PortChange[]; now: PortChange[] }>();
-  for (const f of findings) {
-    if (f.category !== 'ports' || f.kind === 'changed') continue;
-    const port = /^ports\.(\d+)\//.exec(f.path)?.[1];
-    if (port === undefined) continue;
-    const entry = byService.get(f.service) ?? { old: [], now: [] };
-    (f.kind === 'only-dev' ? entry.old : entry.now).push({ port, finding: f });
-    byService.set(f.service, entry);
-  }
-  return byService;
-}
-
-// The names a service goes by: its dev name and its production name.
-function serviceNames(matches: readonly ServiceMatch[]): (service: string) => string[] {
-  // A service is named by the first match whose dev side it is, or whose prod side when it
-  // has no dev side.
+// A service's production name: from the first match whose dev side it is, or whose prod side
+// when it has no dev side; null when it has none other than its own.
+function prodNames(matches: readonly ServiceMatch[]): (service: string) => string | null {
   const byName = new Map<string, ServiceMatch>();
   for (const m of matches) {
     const name = m.dev ?? m.prod;
     if (name !== null && !byName.has(name)) byName.set(name, m);
   }
-  return (service) => {
-    const prod = byName.get(service)?.prod;
-    return prod && prod !== service ? [service, prod] : [service];
-  };
-}
-
-// The tests below compile their regular expression once, when a root is made: every root is
-// asked about every changed env value, a few hundred in a large project.
-type Test = (value: string) => boolean;
-
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-// A host name: the service's name as a whole label, alone or as the first label of a longer
-// name (`api`, `api.shop.svc.cluster.local`), not inside another name (`order-api`).
-function hostPattern(name: string): string {
-  return `(?<![A-Za-z0-9_.-])${escape(name)}(?:\\.[A-Za-z0-9-]+)*`;
-}
-
-function hostTest(name: string): Test {
-  const re = new RegExp(`${hostPattern(name)}(?![A-Za-z0-9_-])`, 'i');
-  return (value) => re.test(value);
-}
-
-function hostPortTest(hosts: readonly string[], port: string): Test {
-  const res = hosts.map((host) => new RegExp(`${hostPattern(host)}:${port}(?!\\d)`, 'i'));
-  return (value) => res.some((re) => re.test(value));
-}
-
-// A version as a token: not inside a longer number (`15` is not in `8150` nor in `1.15`).
-function versionPattern(version: string): string {
-  return `(?<![\\d.])${escape(version)}(?!\\.?\\d)`;
-}
-
-function versionTest(version: string): Test {
-  const re = new RegExp(versionPattern(version));
-  return (value) => value.includes(version) && re.test(value);
-}
-
-function wordTest(word: string): Test {
-  const re = new RegExp(`(?<![A-Za-z0-9])${escape(word)}(?![A-Za-z])`, 'i');
-  return (value) => re.test(value);
+  return (service) => byName.get(service)?.prod ?? null;
 }
 
 // The image's name without registry, owner, tag or digest: `postgres` of `docker.io/library/postgres:16`.
