@@ -106,6 +106,10 @@ function rewrite(
   const text = value.replace(
     HOST,
     (whole: string, host: string, port: string | undefined, at: number) => {
+      // A URL's scheme (`postgres://`) or user info (`user:pass@`) is no host.
+      if (/^(?::\/\/|@)/.test(value.slice(at + whole.length))) return whole;
+      // Nor is a path's segment (`/app` of `...:5432/app`); a URL's host follows `//`.
+      if (value[at - 1] === '/' && value[at - 2] !== '/') return whole;
       const scheme = SCHEME.exec(value.slice(0, at))?.[1]?.toLowerCase();
       const implied = port === undefined && scheme ? (DEFAULT_PORTS[scheme] ?? null) : null;
       const endpoint = resolve(host, port === undefined ? implied : Number(port));

@@ -28,6 +28,31 @@ export function portChanges(
   return byService;
 }
 
+const PORT_VARIABLE = /^env\.(?:\w+_)?PORT$/i;
+
+/**
+ * The port a service's one old port became: the only new one, or among several the one a
+ * `*_PORT` variable changed to from the old one (`PORT=9000` / `PORT=9001`); null when unclear.
+ */
+export function changedTo(
+  findings: readonly Finding[],
+  service: string,
+  change: { old: PortChange[]; now: PortChange[] },
+): PortChange | null {
+  const [old] = change.old;
+  if (change.old.length !== 1 || !old) return null;
+  if (change.now.length === 1) return change.now[0] ?? null;
+  const variable = findings.find(
+    (f) =>
+      f.service === service &&
+      f.category === 'env' &&
+      !f.secret &&
+      PORT_VARIABLE.test(f.path) &&
+      f.dev.value?.trim() === old.port,
+  );
+  return change.now.find((c) => c.port === variable?.prod.value?.trim()) ?? null;
+}
+
 /**
  * A Service forwarding another port number to the container port (80 to 8080) explains values
  * naming the service at the container port on the dev side and a name of it at the Service
@@ -86,7 +111,7 @@ export function portVariableLinks(
   const changes = portChanges(findings);
   const links = new Map<string, { causedBy: string; cause: string }>();
   for (const f of findings) {
-    if (f.category !== 'env' || f.secret || !/^env\.(?:\w+_)?PORT$/i.test(f.path)) continue;
+    if (f.category !== 'env' || f.secret || !PORT_VARIABLE.test(f.path)) continue;
     const change = changes.get(f.service);
     if (!change) continue;
     const side = (value: string | null, on: PortChange[]): PortChange | undefined =>

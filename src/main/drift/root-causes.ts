@@ -2,7 +2,7 @@ import type { Finding, ServiceMatch } from '../../shared/drift';
 import type { EnvironmentModel } from '../../shared/model';
 import { serviceNamesOf } from './discovery';
 import { findingId } from './finding-id';
-import { portChanges, portVariableLinks, servicePortRoots } from './port-roots';
+import { changedTo, portChanges, portVariableLinks, servicePortRoots } from './port-roots';
 import {
   hostPortTest,
   hostTest,
@@ -57,7 +57,8 @@ export function linkRootCauses(
     const finding = old[0]!.finding;
     const id = findingId(finding);
     // One port for another: the two findings are one change.
-    if (old.length === 1 && now.length === 1) paired.set(findingId(now[0]!.finding), id);
+    const to = changedTo(findings, service, ports);
+    if (to) paired.set(findingId(to.finding), id);
     const hosts = namesOf(service);
     const oldPorts = old.map((p) => ({ port: p.port, test: hostPortTest(hosts, p.port) }));
     const newPorts = now.map((p) => ({ port: p.port, test: hostPortTest(hosts, p.port) }));
