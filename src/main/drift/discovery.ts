@@ -1,5 +1,5 @@
 import type { ServiceMatch } from '../../shared/drift';
-import type { EnvironmentModel, ServiceModel } from '../../shared/model';
+import type { EnvironmentModel, PortMapping, ServiceModel } from '../../shared/model';
 import type { RawFinding } from './compare-service';
 
 /** Where a host name (and port) in a value leads: a dev service, by pairing, and its container port. */
@@ -69,29 +69,40 @@ function devResolver(dev: EnvironmentModel): Resolve {
 function prodResolver(prod: EnvironmentModel, matches: readonly ServiceMatch[]): Resolve {
   const devOf = new Map<string, string>();
   for (const m of matches) if (m.dev && m.prod && !devOf.has(m.prod)) devOf.set(m.prod, m.dev);
+  // By the name a client uses: each Service's ports, and the services that have no Service.
+  const services = new Map<string, { dev: string; ports: PortMapping[] }[]>();
+  const plain = new Map<string, string>();
+  for (const [name, s] of Object.entries(prod.services)) {
+    const dev = devOf.get(name);
+    if (dev === undefined) continue;
+    if (s.ports.every((p) => p.value.service === undefined)) plain.set(name.toLowerCase(), dev);
+    for (const p of s.ports) {
+      if (!p.value.service) continue;
+      const key = p.value.service.name.toLowerCase();
+      const list = services.get(key) ?? [];
+      const entry = list.find((e) => e.dev === dev) ?? { dev, ports: [] };
+      if (!list.includes(entry)) list.push(entry);
+      entry.ports.push(p.value);
+      services.set(key, list);
+    }
+  }
   return (host, port) => {
     const dns = serviceDnsName(host);
     if (!dns) return null;
-    for (const [name, s] of Object.entries(prod.services)) {
-      const dev = devOf.get(name);
-      if (dev === undefined) continue;
-      const through = s.ports.filter(
-        (p) =>
-          p.value.service?.name.toLowerCase() === dns.name &&
-          (dns.namespace === null ||
-            p.value.service.namespace === null ||
-            p.value.service.namespace.toLowerCase() === dns.namespace),
-      );
-      if (through.length > 0) {
-        if (port === null) return { service: dev, port: null };
-        const hit = through.find((p) => p.value.published === String(port));
-        return hit ? { service: dev, port: hit.value.target } : null;
-      }
-      const plain = s.ports.every((p) => p.value.service === undefined);
-      if (plain && dns.namespace === null && name.toLowerCase() === dns.name)
-        return { service: dev, port };
+    for (const { dev, ports } of services.get(dns.name) ?? []) {
+      const through = ports.filter((p) => {
+        const namespace = p.service?.namespace ?? null;
+        return (
+          dns.namespace === null || namespace === null || namespace.toLowerCase() === dns.namespace
+        );
+      });
+      if (through.length === 0) continue;
+      if (port === null) return { service: dev, port: null };
+      const hit = through.find((p) => p.published === String(port));
+      return hit ? { service: dev, port: hit.target } : null;
     }
-    return null;
+    const dev = dns.namespace === null ? plain.get(dns.name) : undefined;
+    return dev === undefined ? null : { service: dev, port };
   };
 }
 

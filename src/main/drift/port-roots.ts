@@ -1,7 +1,7 @@
 import type { Finding } from '../../shared/drift';
 import type { EnvironmentModel } from '../../shared/model';
 import { findingId } from './finding-id';
-import { hostPortOrDefaultTest, hostPortTest, type Root } from './root-text';
+import { hostPortOrDefaultTest, hostPortTest, type Root, type Test } from './root-text';
 
 interface PortChange {
   port: string;
@@ -69,28 +69,31 @@ export function servicePortRoots(
     const m = SERVICE_LAYER.exec(f.path);
     if (f.category !== 'ports' || !m) continue;
     const [, target, protocol] = m as unknown as [string, string, string];
-    const prodName = prodOf(f.service);
-    const mappings = (prodName === null ? undefined : prod?.services[prodName])?.ports ?? [];
-    const published = [
-      ...new Set(
-        mappings.flatMap((p) =>
-          String(p.value.target) === target &&
-          p.value.protocol === protocol &&
-          p.value.service &&
-          p.value.published !== null
-            ? [p.value.published]
-            : [],
-        ),
-      ),
-    ];
     const hosts = namesOf(f.service);
-    const before = hostPortTest(hosts, target);
-    const after = published.map((port) => ({ port, test: hostPortOrDefaultTest(hosts, port) }));
+    // Made on first use: most roots are never asked about a value naming their service.
+    let tests: { before: Test; after: { port: string; test: Test }[] } | null = null;
+    const made = (): NonNullable<typeof tests> => {
+      const prodName = prodOf(f.service);
+      const mappings = (prodName === null ? undefined : prod?.services[prodName])?.ports ?? [];
+      const published = new Set<string>();
+      for (const { value: p } of mappings) {
+        if (String(p.target) === target && p.protocol === protocol && p.service && p.published)
+          published.add(p.published);
+      }
+      return {
+        before: hostPortTest(hosts, target),
+        after: [...published].map((port) => ({ port, test: hostPortOrDefaultTest(hosts, port) })),
+      };
+    };
     roots.push({
       id: findingId(f),
       finding: f,
+      names: hosts.map((h) => h.toLowerCase()),
       explains: (dev, prodValue) => {
-        const port = before(dev) ? after.find((a) => a.test(prodValue))?.port : undefined;
+        tests ??= made();
+        const port = tests.before(dev)
+          ? tests.after.find((a) => a.test(prodValue))?.port
+          : undefined;
         return port === undefined
           ? null
           : `names ${f.service}:${target}, which clients in the cluster reach through its Service port ${port}`;

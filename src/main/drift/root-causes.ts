@@ -44,10 +44,15 @@ export function linkRootCauses(
   prod?: EnvironmentModel,
 ): Finding[] {
   const prodOf = prodNames(matches);
+  const names = new Map<string, string[]>();
   const namesOf = (service: string): string[] => {
+    const known = names.get(service);
+    if (known) return known;
     const prodName = prodOf(service);
     const services = prodName === null ? [] : serviceNamesOf(prod?.services[prodName]);
-    return [...new Set([service, ...(prodName === null ? [] : [prodName]), ...services])];
+    const all = [...new Set([service, ...(prodName === null ? [] : [prodName]), ...services])];
+    names.set(service, all);
+    return all;
   };
   const roots: Root[] = [];
   const paired = new Map<string, string>();
@@ -65,6 +70,7 @@ export function linkRootCauses(
     roots.push({
       id,
       finding,
+      names: hosts.map((h) => h.toLowerCase()),
       explains: (dev, prod) => {
         const before = oldPorts.find((p) => p.test(dev))?.port;
         const after = newPorts.find((p) => p.test(prod))?.port;
@@ -97,12 +103,26 @@ export function linkRootCauses(
     causes.set(id, { causedBy, cause: 'the other side of the same port change' });
   }
   const rootIds = new Set(roots.map((r) => r.id));
+  // Roots by the names a value must contain: a value is asked of the roots of the words it
+  // holds (and of those without names), in their order, not of every root.
+  const byName = new Map<string, number[]>();
+  const always: number[] = [];
+  roots.forEach((root, i) => {
+    if (!root.names) always.push(i);
+    for (const name of root.names ?? []) byName.set(name, [...(byName.get(name) ?? []), i]);
+  });
+  const candidates = (value: string): Root[] => {
+    const at = new Set(always);
+    for (const word of value.toLowerCase().split(/[^a-z0-9_-]+/))
+      for (const i of byName.get(word) ?? []) at.add(i);
+    return [...at].sort((a, b) => a - b).flatMap((i) => roots[i] ?? []);
+  };
   for (const f of findings) {
     const id = findingId(f);
     if (causes.has(id) || rootIds.has(id)) continue;
     if (f.category !== 'env' || f.kind !== 'changed' || f.secret) continue;
     if (f.dev.value === null || f.prod.value === null) continue;
-    for (const root of roots) {
+    for (const root of candidates(f.dev.value)) {
       const cause = root.explains(f.dev.value, f.prod.value);
       if (cause !== null) {
         causes.set(id, { causedBy: root.id, cause });

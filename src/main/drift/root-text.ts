@@ -8,6 +8,8 @@ export interface Root {
   finding?: Finding;
   /** Why a candidate is a symptom of this root, in words; null when it is not one. */
   explains: (dev: string, prod: string) => string | null;
+  /** Lower-case names, one of which the dev value must hold as a word for `explains` to say yes. */
+  names?: string[];
 }
 
 // The tests below compile their regular expression once, when a root is made: every root is
@@ -65,5 +67,5 @@ export function hostPortOrDefaultTest(hosts: readonly string[], port: string): T
     (host) =>
       new RegExp(`(?:${schemes})://(?:[^@/\\s]*@)?${hostPattern(host)}(?![A-Za-z0-9_:-])`, 'i'),
   );
-  return (value) => written(value) || res.some((re) => re.test(value));
+  return (value) => written(value) || (value.includes('://') && res.some((re) => re.test(value)));
 }
