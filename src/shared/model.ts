@@ -49,6 +49,13 @@ export interface PortMapping {
    * hostPort (`host`), or not at all, a containerPort nothing forwards to (`none`).
    */
   exposure?: 'published' | 'host' | 'cluster' | 'node-port' | 'load-balancer' | 'none';
+  /**
+   * Kubernetes: the Service that forwards `published` to this port, by the name clients use
+   * for it in DNS (`name`, `name.namespace`, `name.namespace.svc.cluster.local`).
+   */
+  service?: { name: string; namespace: string | null };
+  /** A NodePort Service's `nodePort`; absent when the cluster picks one at random. */
+  nodePort?: number;
 }
 
 /** A mount, in Compose's long form. */

@@ -38,6 +38,8 @@ const PortSchema = z.strictObject({
   exposure: z
     .enum(['published', 'host', 'cluster', 'node-port', 'load-balancer', 'none'])
     .optional(),
+  service: z.strictObject({ name: z.string(), namespace: z.string().nullable() }).optional(),
+  nodePort: z.number().int().min(1).max(65535).optional(),
 });
 
 const VolumeSchema = z.strictObject({

@@ -128,9 +128,11 @@ describe('the Logs and Drift tabs in Chromium against the real engine', () => {
     await page.getByRole('tab', { name: 'Drift' }).click();
     const summary = page.getByLabel('Drift summary');
     await summary.waitFor();
-    // DRIFT.md: 20 differences, web.image accepted and api.env.LOG_LEVEL ignored.
+    // DRIFT.md: 20 differences, web.image accepted, api.env.LOG_LEVEL ignored, worker's
+    // env.API_URL expected; and the published ports of web and api (T01, T02) expected on
+    // their Service and outside layers.
     expect(await summary.textContent()).toMatch(
-      /^0 dev-only, 1 prod-only, \d+ drifts \(\d+ errors?\), 2 covered$/,
+      /^0 dev-only, 1 prod-only, \d+ drifts \(\d+ errors?\), 7 covered$/,
     );
     const row = (service: string, path: string): Locator =>
       page
@@ -183,7 +185,7 @@ describe('the Logs and Drift tabs in Chromium against the real engine', () => {
       .getByRole('row')
       .filter({ has: page.locator('.drift-field code', { hasText: /^env\.PUBLIC_URL$/ }) });
     expect(await row.textContent()).toContain('acceptedloopback URL in dev');
-    expect(await page.getByLabel('Drift summary').textContent()).toMatch(/, 3 covered$/);
+    expect(await page.getByLabel('Drift summary').textContent()).toMatch(/, 8 covered$/);
 
     const written = readFileSync(parityYaml, 'utf8');
     for (const line of original.split('\n')) expect(written).toContain(line);

@@ -1,48 +1,48 @@
 import type { Severity } from '../../shared/drift';
-import type { Field, PortMapping, ServiceModel } from '../../shared/model';
+import type { ServiceModel } from '../../shared/model';
 import type { CompareContext, RawFinding } from './compare-service';
+import {
+  exposureOf,
+  isOutside,
+  isServicePort,
+  outsideText,
+  portsByTarget,
+  portText,
+  type PortMappings,
+} from './port-layers';
 
 type Raw = RawFinding;
 
-type Exposure = NonNullable<PortMapping['exposure']>;
+/** The finding path of a port's in-cluster layer: `ports.8080/tcp.service`. */
+export const servicePortPath = (port: string): string => `ports.${port}.service`;
 
-// Compose leaves exposure unset: every port mapping there is published on the host (a random
-// host port when none is written), or bound on it with mode host.
-const exposureOf = (p: PortMapping): Exposure =>
-  p.exposure ?? (p.mode === 'host' ? 'host' : 'published');
+/** The finding path of a port's outside layer: `ports.8080/tcp.outside`. */
+export const outsidePortPath = (port: string): string => `ports.${port}.outside`;
 
-// Reachable from outside the cluster / the laptop, and how, in the terms both sides share.
-const OUTSIDE: Partial<Record<Exposure, string>> = {
-  published: 'host port',
-  host: 'host port',
-  'node-port': 'NodePort',
-  'load-balancer': 'LoadBalancer',
-};
-
-function describeMapping(p: PortMapping): string {
-  const exposure = exposureOf(p);
-  const address = `${p.hostIp === null ? '' : `${p.hostIp}:`}${p.published ?? 'random'}`;
-  switch (exposure) {
-    case 'published':
-    case 'host':
-      return `host port ${address}`;
-    case 'cluster':
-      return `ClusterIP Service port ${p.published ?? p.target}`;
-    case 'node-port':
-      return `NodePort Service port ${p.published ?? p.target}`;
-    case 'load-balancer':
-      return `LoadBalancer Service port ${p.published ?? p.target}`;
-    case 'none':
-      return 'not exposed';
-  }
+interface Layer {
+  path: string;
+  kind: Raw['kind'];
+  severity: Severity;
+  rule: string;
+  dev: { text: string; mappings: PortMappings } | null;
+  prod: { text: string; mappings: PortMappings } | null;
+  expected?: string;
 }
 
 /**
- * Container ports, each with how it is exposed. Only the container port itself and whether it
- * is reachable from outside (host port, NodePort, LoadBalancer) are compared: host port numbers,
- * host IPs and Service port numbers are only ways to reach it. A port only production declares,
- * reached through a ClusterIP Service alone, is how Kubernetes does what Compose does by
- * service name: expected, not drift.
+ * A service's ports in three layers, each reported on its own:
+ * 1. listening (`ports.8080/tcp`): the container ports. A port one side listens on and the
+ *    other does not is drift, once that other side declares any port at all; a Compose service
+ *    that declares none is reached by name on whatever it listens on, so a production port
+ *    reached through a ClusterIP Service alone is then expected.
+ * 2. in-cluster (`ports.8080/tcp.service`): the port clients use by service name. Compose
+ *    clients use the container port; a Service forwarding another port number to it (80 to
+ *    8080) reaches the same container port: expected, shown so that the values naming it
+ *    can be grouped under it.
+ * 3. outside (`ports.8080/tcp.outside`): a host port, NodePort (its node port or random),
+ *    LoadBalancer. Published on the laptop while production keeps it internal is how a laptop
+ *    reaches a service without a cluster network: expected. Exposed outside in production
+ *    otherwise than on the laptop (another kind or another number), or only there, is drift.
  */
 export function comparePorts(
   name: string,
@@ -51,84 +51,144 @@ export function comparePorts(
   findings: Raw[],
   ctx: CompareContext,
 ): void {
-  const byTarget = (s: ServiceModel): Map<string, Field<PortMapping>[]> => {
-    const map = new Map<string, Field<PortMapping>[]>();
-    for (const p of s.ports) {
-      const key = `${p.value.target}/${p.value.protocol}`;
-      map.set(key, [...(map.get(key) ?? []), p]);
-    }
-    return map;
+  const devPorts = portsByTarget(dev);
+  const prodPorts = portsByTarget(prod);
+  const push = (layer: Layer): void => {
+    findings.push({
+      service: name,
+      path: layer.path,
+      kind: layer.kind,
+      category: 'ports',
+      severity: layer.severity,
+      rule: layer.rule,
+      secret: false,
+      dev: {
+        value: layer.dev?.text ?? null,
+        source: layer.dev?.mappings[0]?.source ?? null,
+      },
+      prod: {
+        value: layer.prod?.text ?? null,
+        source: layer.prod?.mappings[0]?.source ?? null,
+      },
+      ...(layer.expected === undefined ? {} : { expected: layer.expected }),
+    });
   };
-  const devPorts = byTarget(dev);
-  const prodPorts = byTarget(prod);
-  const text = (port: string, mappings: Field<PortMapping>[]): string =>
-    `${port}: ${[...new Set(mappings.map((m) => describeMapping(m.value)))].join(', ')}`;
-  const outside = (mappings: Field<PortMapping>[]): Field<PortMapping>[] =>
-    mappings.filter((m) => OUTSIDE[exposureOf(m.value)] !== undefined);
-  const kinds = (mappings: Field<PortMapping>[]): string =>
-    [...new Set(mappings.map((m) => OUTSIDE[exposureOf(m.value)]))].sort().join(', ');
+  const side = (port: string, mappings: PortMappings | undefined) =>
+    mappings ? { text: portText(port, mappings), mappings } : null;
   for (const port of new Set([...devPorts.keys(), ...prodPorts.keys()])) {
     const d = devPorts.get(port);
     const p = prodPorts.get(port);
-    const finding = (
-      kind: Raw['kind'],
-      severity: Severity,
-      rule: string,
-      devSide: Field<PortMapping>[] | undefined,
-      prodSide: Field<PortMapping>[] | undefined,
-      expected?: string,
-    ): void => {
-      findings.push({
-        service: name,
-        path: `ports.${port}`,
-        kind,
-        category: 'ports',
-        severity,
-        rule,
-        secret: false,
-        dev: { value: devSide ? text(port, devSide) : null, source: devSide?.[0]?.source ?? null },
-        prod: {
-          value: prodSide ? text(port, prodSide) : null,
-          source: prodSide?.[0]?.source ?? null,
-        },
-        ...(expected === undefined ? {} : { expected }),
-      });
-    };
     if (d && p) {
-      // Published on the laptop, internal in production (ClusterIP, or no Service): the usual
-      // way to reach a service from the host in development, not drift.
-      const devOutside = outside(d);
-      const prodOutside = outside(p);
-      if (prodOutside.length === 0 || kinds(devOutside) === kinds(prodOutside)) {
-        ctx.onEquivalent?.(`ports.${port}`);
-        continue;
+      ctx.onEquivalent?.(`ports.${port}`);
+      const layers = [serviceLayer(port, d, p), outsideLayer(port, d, p)];
+      for (const layer of layers) {
+        if (layer) push(layer);
+        else ctx.onEquivalent?.(`ports.${port}`);
       }
-      finding(
-        'changed',
-        'info',
-        'exposed outside differently',
-        devOutside.length > 0 ? devOutside : d,
-        prodOutside,
-      );
     } else if (d) {
-      finding('only-dev', 'warning', 'the service listens on a different container port', d, p);
+      push({
+        path: `ports.${port}`,
+        kind: 'only-dev',
+        severity: 'warning',
+        rule: 'the laptop listens on a container port production does not declare',
+        dev: side(port, d),
+        prod: null,
+      });
     } else if (p) {
-      const reach = new Set(p.map((m) => exposureOf(m.value)));
-      const clusterOnly = reach.size === 1 && reach.has('cluster');
-      finding(
-        'only-prod',
-        clusterOnly ? 'info' : 'warning',
-        clusterOnly
-          ? 'production reaches it through a ClusterIP Service'
-          : outside(p).length > 0
-            ? 'production exposes a port the laptop does not'
-            : 'the service listens on a different container port',
-        d,
-        p,
-        clusterOnly
-          ? 'a ClusterIP Service reaches it inside the cluster, as Compose reaches a service by name'
-          : undefined,
-      );
+      push(onlyProd(port, p, devPorts.size > 0));
     }
   }
+}
+
+// A port only production declares.
+function onlyProd(port: string, p: PortMappings, devDeclares: boolean): Layer {
+  const prod = { text: portText(port, p), mappings: p };
+  const listening = (rule: string, expected?: string): Layer => ({
+    path: `ports.${port}`,
+    kind: 'only-prod',
+    severity: expected === undefined ? 'warning' : 'info',
+    rule,
+    dev: null,
+    prod,
+    ...(expected === undefined ? {} : { expected }),
+  });
+  // The laptop declares what it listens on, and not this: a port production adds (metrics, admin).
+  if (devDeclares) return listening('production listens on a container port the laptop does not');
+  const outside = p.filter((m) => isOutside(m.value));
+  if (outside.length > 0) {
+    return {
+      path: outsidePortPath(port),
+      kind: 'only-prod',
+      severity: 'warning',
+      rule: 'production exposes it outside the cluster; the laptop does not publish it',
+      dev: null,
+      prod: { text: portText(port, outside), mappings: outside },
+    };
+  }
+  if (p.every((m) => exposureOf(m.value) === 'cluster')) {
+    return listening(
+      'production reaches it through a ClusterIP Service',
+      'a ClusterIP Service reaches it inside the cluster, as Compose reaches a service by name',
+    );
+  }
+  return listening('production declares a container port nothing forwards to');
+}
+
+// The in-cluster layer of a port both sides listen on: the port clients name it by.
+function serviceLayer(port: string, d: PortMappings, p: PortMappings): Layer | null {
+  const target = String(d[0]?.value.target ?? '');
+  const services = p.filter((m) => isServicePort(m.value));
+  if (services.length === 0 || services.some((m) => m.value.published === target)) return null;
+  const names = [...new Set(services.map((m) => m.value.service?.name ?? 'its Service'))];
+  return {
+    path: servicePortPath(port),
+    kind: 'changed',
+    severity: 'info',
+    rule: 'clients in the cluster use the Service port, not the container port',
+    dev: { text: `${port}: reached by service name at ${target}`, mappings: d },
+    prod: { text: portText(port, services), mappings: services },
+    expected:
+      `${names.join(', ')} forwards ${services.map((m) => m.value.published).join(', ')} to ` +
+      `${target}: clients that use the Service name reach the same container port`,
+  };
+}
+
+// The outside layer of a port both sides listen on.
+function outsideLayer(port: string, d: PortMappings, p: PortMappings): Layer | null {
+  const devOut = d.filter((m) => isOutside(m.value));
+  const prodOut = p.filter((m) => isOutside(m.value));
+  if (devOut.length === 0 && prodOut.length === 0) return null;
+  const texts = (mappings: PortMappings): string =>
+    [...new Set(mappings.map((m) => outsideText(m.value)))].sort().join(', ');
+  const path = outsidePortPath(port);
+  if (prodOut.length === 0) {
+    return {
+      path,
+      kind: 'only-dev',
+      severity: 'info',
+      rule: 'published on the laptop; production keeps it inside the cluster',
+      dev: { text: portText(port, devOut), mappings: devOut },
+      prod: { text: `${portText(port, p)} (internal)`, mappings: p },
+      expected: 'published on the laptop for local access; production keeps the service internal',
+    };
+  }
+  if (devOut.length === 0) {
+    return {
+      path,
+      kind: 'only-prod',
+      severity: 'warning',
+      rule: 'production exposes it outside the cluster; the laptop does not publish it',
+      dev: { text: portText(port, d), mappings: d },
+      prod: { text: portText(port, prodOut), mappings: prodOut },
+    };
+  }
+  if (texts(devOut) === texts(prodOut)) return null;
+  return {
+    path,
+    kind: 'changed',
+    severity: 'info',
+    rule: 'exposed outside differently',
+    dev: { text: portText(port, devOut), mappings: devOut },
+    prod: { text: portText(port, prodOut), mappings: prodOut },
+  };
 }

@@ -5,6 +5,7 @@ import { isSecretName } from '../../shared/secrets';
 import { applyRules } from './apply-rules';
 import { compareService, type RawFinding } from './compare-service';
 import { compareWithSidecar } from './compare-with-sidecar';
+import { endpointMatcher, resolveDiscovery } from './discovery';
 import { matchServices, type ProdWorkload } from './match-services';
 import { linkRootCauses } from './root-causes';
 
@@ -81,12 +82,15 @@ export function diffModels(
       });
     }
   }
+  // Values naming the same service and port in each platform's own way are not drift.
+  const resolved = resolveDiscovery(raw, endpointMatcher(dev, prod, matches), onEquivalent);
   return {
     ...(options.comparison ? { comparison: options.comparison } : {}),
     matches,
     findings: linkRootCauses(
-      applyRules(raw, options.rules, options.today ? { today: options.today } : {}),
+      applyRules(resolved, options.rules, options.today ? { today: options.today } : {}),
       matches,
+      prod,
     ),
     equivalent,
   };

@@ -1,25 +1,22 @@
 import type { Finding, ServiceMatch } from '../../shared/drift';
+import type { EnvironmentModel } from '../../shared/model';
+import { serviceNamesOf } from './discovery';
+import { findingId } from './finding-id';
+import { changedTo, portChanges, portVariableLinks, servicePortRoots } from './port-roots';
+import {
+  hostPortTest,
+  hostTest,
+  versionPattern,
+  versionTest,
+  wordTest,
+  type Root,
+} from './root-text';
 
-/**
- * The stable id of a finding: `service.path` (`api.ports.8081/tcp`, `worker.env.API_URL`), the
- * same text parity.yaml's `drift.accept` entries name it by.
- */
-export function findingId(finding: Pick<Finding, 'service' | 'path'>): string {
-  return `${finding.service}.${finding.path}`;
-}
+export { findingId };
 
 /** The id a symptom names when its cause is parity.yaml's `map:` renaming a service. */
 export function mapRootId(devService: string): string {
   return `${devService}.map`;
-}
-
-interface Root {
-  /** The root finding's id, or a `map` root's. */
-  id: string;
-  /** The root finding itself; absent for a rename (`map:`), which is no finding. */
-  finding?: Finding;
-  /** Why a candidate is a symptom of this root, in words; null when it is not one. */
-  explains: (dev: string, prod: string) => string | null;
 }
 
 /**
@@ -31,16 +28,32 @@ interface Root {
  * - a service renamed by parity.yaml's `map:` explains values naming its dev name on the dev
  *   side and its production name on the prod side;
  * - an image tag (version) or a different image (engine) explains values naming the old
- *   version or engine on the dev side and the new one on the prod side.
- * Only changed, non-secret environment values are candidates: a secret's value is never
- * looked at (it is "differs" here anyway). A linked symptom gets `id`, `causedBy` (the root's
- * id) and `cause`; its root gets `id`. Nothing else changes: severity and status stay.
+ *   version or engine on the dev side and the new one on the prod side;
+ * - a Service forwarding another port to the container port (the `.service` layer) explains
+ *   values naming the container port on the dev side and the Service port on the prod side;
+ * - a listening port on one side only explains a `*_PORT` variable set to it.
+ * Besides that last, only changed, non-secret environment values are candidates: a secret's
+ * value is never looked at (it is "differs" here anyway). A service is named by its dev
+ * name, its production name and its production Services' names (with `prod`). A linked
+ * symptom gets `id`, `causedBy` (the root's id) and `cause`; its root gets `id`. Nothing else
+ * changes: severity and status stay.
  */
 export function linkRootCauses(
   findings: readonly Finding[],
   matches: readonly ServiceMatch[] = [],
+  prod?: EnvironmentModel,
 ): Finding[] {
-  const namesOf = serviceNames(matches);
+  const prodOf = prodNames(matches);
+  const names = new Map<string, string[]>();
+  const namesOf = (service: string): string[] => {
+    const known = names.get(service);
+    if (known) return known;
+    const prodName = prodOf(service);
+    const services = prodName === null ? [] : serviceNamesOf(prod?.services[prodName]);
+    const all = [...new Set([service, ...(prodName === null ? [] : [prodName]), ...services])];
+    names.set(service, all);
+    return all;
+  };
   const roots: Root[] = [];
   const paired = new Map<string, string>();
   for (const [service, ports] of portChanges(findings)) {
@@ -49,13 +62,15 @@ export function linkRootCauses(
     const finding = old[0]!.finding;
     const id = findingId(finding);
     // One port for another: the two findings are one change.
-    if (old.length === 1 && now.length === 1) paired.set(findingId(now[0]!.finding), id);
+    const to = changedTo(findings, service, ports);
+    if (to) paired.set(findingId(to.finding), id);
     const hosts = namesOf(service);
     const oldPorts = old.map((p) => ({ port: p.port, test: hostPortTest(hosts, p.port) }));
     const newPorts = now.map((p) => ({ port: p.port, test: hostPortTest(hosts, p.port) }));
     roots.push({
       id,
       finding,
+      names: hosts.map((h) => h.toLowerCase()),
       explains: (dev, prod) => {
         const before = oldPorts.find((p) => p.test(dev))?.port;
         const after = newPorts.find((p) => p.test(prod))?.port;
@@ -81,18 +96,33 @@ export function linkRootCauses(
     const root = imageRoot(finding, namesOf(finding.service));
     if (root) roots.push(root);
   }
+  roots.push(...servicePortRoots(findings, namesOf, prodOf, prod));
 
-  const causes = new Map<string, { causedBy: string; cause: string }>();
+  const causes = portVariableLinks(findings);
   for (const [id, causedBy] of paired) {
     causes.set(id, { causedBy, cause: 'the other side of the same port change' });
   }
   const rootIds = new Set(roots.map((r) => r.id));
+  // Roots by the names a value must contain: a value is asked of the roots of the words it
+  // holds (and of those without names), in their order, not of every root.
+  const byName = new Map<string, number[]>();
+  const always: number[] = [];
+  roots.forEach((root, i) => {
+    if (!root.names) always.push(i);
+    for (const name of root.names ?? []) byName.set(name, [...(byName.get(name) ?? []), i]);
+  });
+  const candidates = (value: string): Root[] => {
+    const at = new Set(always);
+    for (const word of value.toLowerCase().split(/[^a-z0-9_-]+/))
+      for (const i of byName.get(word) ?? []) at.add(i);
+    return [...at].sort((a, b) => a - b).flatMap((i) => roots[i] ?? []);
+  };
   for (const f of findings) {
     const id = findingId(f);
     if (causes.has(id) || rootIds.has(id)) continue;
     if (f.category !== 'env' || f.kind !== 'changed' || f.secret) continue;
     if (f.dev.value === null || f.prod.value === null) continue;
-    for (const root of roots) {
+    for (const root of candidates(f.dev.value)) {
       const cause = root.explains(f.dev.value, f.prod.value);
       if (cause !== null) {
         causes.set(id, { causedBy: root.id, cause });
@@ -110,77 +140,15 @@ export function linkRootCauses(
   });
 }
 
-interface PortChange {
-  port: string;
-  finding: Finding;
-}
-
-// A service's container ports only the dev side listens on (old) and only the prod side (now).
-function portChanges(
-  findings: readonly Finding[],
-): Map<string, { old: PortChange[]; now: PortChange[] }> {
-  const byService = new Map<string, { old: PortChange[]; now: PortChange[] }>();
-  for (const f of findings) {
-    if (f.category !== 'ports' || f.kind === 'changed') continue;
-    const port = /^ports\.(\d+)\//.exec(f.path)?.[1];
-    if (port === undefined) continue;
-    const entry = byService.get(f.service) ?? { old: [], now: [] };
-    (f.kind === 'only-dev' ? entry.old : entry.now).push({ port, finding: f });
-    byService.set(f.service, entry);
-  }
-  return byService;
-}
-
-// The names a service goes by: its dev name and its production name.
-function serviceNames(matches: readonly ServiceMatch[]): (service: string) => string[] {
-  // A service is named by the first match whose dev side it is, or whose prod side when it
-  // has no dev side.
+// A service's production name: from the first match whose dev side it is, or whose prod side
+// when it has no dev side; null when it has none other than its own.
+function prodNames(matches: readonly ServiceMatch[]): (service: string) => string | null {
   const byName = new Map<string, ServiceMatch>();
   for (const m of matches) {
     const name = m.dev ?? m.prod;
     if (name !== null && !byName.has(name)) byName.set(name, m);
   }
-  return (service) => {
-    const prod = byName.get(service)?.prod;
-    return prod && prod !== service ? [service, prod] : [service];
-  };
-}
-
-// The tests below compile their regular expression once, when a root is made: every root is
-// asked about every changed env value, a few hundred in a large project.
-type Test = (value: string) => boolean;
-
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-// A host name: the service's name as a whole label, alone or as the first label of a longer
-// name (`api`, `api.shop.svc.cluster.local`), not inside another name (`order-api`).
-function hostPattern(name: string): string {
-  return `(?<![A-Za-z0-9_.-])${escape(name)}(?:\\.[A-Za-z0-9-]+)*`;
-}
-
-function hostTest(name: string): Test {
-  const re = new RegExp(`${hostPattern(name)}(?![A-Za-z0-9_-])`, 'i');
-  return (value) => re.test(value);
-}
-
-function hostPortTest(hosts: readonly string[], port: string): Test {
-  const res = hosts.map((host) => new RegExp(`${hostPattern(host)}:${port}(?!\\d)`, 'i'));
-  return (value) => res.some((re) => re.test(value));
-}
-
-// A version as a token: not inside a longer number (`15` is not in `8150` nor in `1.15`).
-function versionPattern(version: string): string {
-  return `(?<![\\d.])${escape(version)}(?!\\.?\\d)`;
-}
-
-function versionTest(version: string): Test {
-  const re = new RegExp(versionPattern(version));
-  return (value) => value.includes(version) && re.test(value);
-}
-
-function wordTest(word: string): Test {
-  const re = new RegExp(`(?<![A-Za-z0-9])${escape(word)}(?![A-Za-z])`, 'i');
-  return (value) => re.test(value);
+  return (service) => byName.get(service)?.prod ?? null;
 }
 
 // The image's name without registry, owner, tag or digest: `postgres` of `docker.io/library/postgres:16`.

@@ -39,9 +39,9 @@ const RATCHET: Record<
 > = {
   'aks-store-demo': { found: 'all', trapsHit: [], expectedAsDrift: ['EXP-5'] },
   emojivoto: {
-    found: ['WEB-1', 'BOT-1', 'EMOJI-1', 'EMOJI-2', 'VOTING-1', 'VOTING-2'],
+    found: ['WEB-1', 'BOT-1', 'EMOJI-1', 'EMOJI-2', 'EMOJI-3', 'VOTING-1', 'VOTING-2', 'VOTING-3'],
     trapsHit: [],
-    expectedAsDrift: ['EXP-7', 'EXP-8'],
+    expectedAsDrift: [],
   },
   'example-voting-app': { found: 'all', trapsHit: [], expectedAsDrift: [] },
   'sock-shop': { found: 'all', trapsHit: [], expectedAsDrift: [] },

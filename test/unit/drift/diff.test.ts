@@ -123,8 +123,20 @@ describe('diffModels', () => {
     });
   });
 
-  it('does not report a published port change when the container port is the same', () => {
-    expect(findings.filter((f) => f.service === 'api' && f.category === 'ports')).toEqual([]);
+  it('reports another published port number as the outside layer only, the container port agreeing', () => {
+    expect(
+      findings
+        .filter((f) => f.service === 'api' && f.category === 'ports')
+        .map((f) => [f.path, f.kind, f.status, f.dev.value, f.prod.value]),
+    ).toEqual([
+      [
+        'ports.8080/tcp.outside',
+        'changed',
+        'drift',
+        '8080/tcp: host port 8080',
+        '8080/tcp: host port 80',
+      ],
+    ]);
   });
 
   it('applies parity.yaml: accepted with its reason, ignored by pattern', () => {

@@ -252,9 +252,9 @@ describe('root causes of a compose stack against Kubernetes manifests', () => {
   });
 
   it('prints the symptoms indented under their root cause in the table', () => {
-    // Production's 8082 is reached through a ClusterIP Service: expected, shown with --all.
+    // The laptop declares its port, so production's 8082 is drift (the other side of the change).
     for (const [all, shown] of [
-      [false, ['worker env.API_URL', 'web env.API_BASE']],
+      [false, ['api ports.8082/tcp', 'worker env.API_URL', 'web env.API_BASE']],
       [true, ['api ports.8082/tcp', 'worker env.API_URL', 'web env.API_BASE']],
     ] as const) {
       const lines = formatTable(report, { all }).split('\n');
@@ -276,9 +276,10 @@ describe('root causes of a compose stack against Kubernetes manifests', () => {
     const md = formatMarkdown(report, { all: false });
     const rows = md.split('\n').filter((l) => l.startsWith('| '));
     const root = rows.findIndex((l) => l.includes('`ports.8081/tcp`'));
-    expect(rows[root]).toContain('explains 2 differences');
-    expect(rows[root + 1]).toContain('↳ worker `env.API_URL`');
-    expect(rows[root + 2]).toContain('↳ web `env.API_BASE`');
+    expect(rows[root]).toContain('explains 3 differences');
+    expect(rows[root + 1]).toContain('↳ api `ports.8082/tcp`');
+    expect(rows[root + 2]).toContain('↳ worker `env.API_URL`');
+    expect(rows[root + 3]).toContain('↳ web `env.API_BASE`');
     expect(md).not.toContain('token-value');
   });
 
@@ -291,9 +292,10 @@ describe('root causes of a compose stack against Kubernetes manifests', () => {
 });
 
 describe('root causes of examples/shop', () => {
-  // The shop's differences are independent of each other: worker's API_URL differs by the
-  // Service port (80), not by a container port change, and nothing names order-worker.
-  it('links none of its differences', () => {
+  // The shop's differences are independent of each other but one: worker's API_URL names api
+  // at 8081 on the laptop and through its Service's port 80 (http's default) in production,
+  // the same container port: expected, grouped under api's Service port.
+  it('links only the URL that reaches api through its Service port', () => {
     const dir = fileURLToPath(new URL('../../../examples/shop', import.meta.url));
     const { project } = loadProject({ dir, env: {} });
     if (!project) throw new Error('examples/shop does not load');
@@ -304,7 +306,17 @@ describe('root causes of examples/shop', () => {
       secretKeys: production.secretKeys,
     });
     expect(findings.length).toBeGreaterThan(0);
-    expect(findings.filter((f) => f.causedBy !== undefined || f.id !== undefined)).toEqual([]);
+    const linked = findings.filter((f) => f.causedBy !== undefined || f.id !== undefined);
+    expect(linked.map((f) => [f.id, f.status, f.causedBy])).toEqual([
+      ['api.ports.8081/tcp.service', 'expected', undefined],
+      ['worker.env.API_URL', 'expected', 'api.ports.8081/tcp.service'],
+    ]);
+    expect(linked[1]?.cause).toBe(
+      'names api:8081, which clients in the cluster reach through its Service port 80',
+    );
+    expect(linked[1]?.reason).toBe(
+      'the same endpoint: api:8081 on the laptop and api (port 80) in production reach the same service and container port',
+    );
   });
 });
 

@@ -82,20 +82,32 @@ describe('drift of examples/shop against its production manifests', () => {
         inRange(finding.prod, e.prod) || e.prod === '—',
         `prod ${JSON.stringify(finding.prod.source)} vs ${e.prod}`,
       ).toBe(true);
-      const status = e.rule.startsWith('accepted')
-        ? 'accepted'
-        : e.rule.startsWith('ignored')
-          ? 'ignored'
-          : 'drift';
-      expect(finding.status).toBe(status);
+      const status = (['accepted', 'ignored', 'expected'] as const).find((s) =>
+        e.rule.startsWith(s),
+      );
+      expect(finding.status).toBe(status ?? 'drift');
     },
   );
 
   it('reports nothing else: none of the traps', () => {
     const extra = findings.filter(
-      (f) => !expected.some((e) => e.service === f.service && e.path === f.path),
+      (f) =>
+        f.status !== 'expected' &&
+        !expected.some((e) => e.service === f.service && e.path === f.path),
     );
     expect(extra).toEqual([]);
+  });
+
+  it('shows the ports published on the laptop and internal in production as expected (T01, T02)', () => {
+    const shown = findings
+      .filter((f) => f.status === 'expected' && f.category === 'ports')
+      .map((f) => `${f.service}.${f.path} ${f.kind}`);
+    expect(shown).toEqual([
+      'web.ports.8080/tcp.service changed',
+      'web.ports.8080/tcp.outside only-dev',
+      'api.ports.8081/tcp.service changed',
+      'api.ports.8081/tcp.outside only-dev',
+    ]);
   });
 
   it('shows the payment key only as differs', () => {

@@ -103,6 +103,7 @@ export function joinServicePorts(
     target: number;
     port: K8sService['ports'][number];
     exposure: Exposure;
+    service: K8sService;
   }[] = [];
   for (const service of services) {
     if (!selects(service, namespace, labels)) continue;
@@ -128,7 +129,13 @@ export function joinServicePorts(
       }
       port.reaches.push(`${workload}/${owner.name}`);
       if (owner === main)
-        exposed.push({ container: owner.name, target: number, port, exposure: exposure(service) });
+        exposed.push({
+          container: owner.name,
+          target: number,
+          port,
+          exposure: exposure(service),
+          service,
+        });
     }
   }
   const mappings: Field<PortMapping>[] = [];
@@ -138,6 +145,13 @@ export function joinServicePorts(
     protocol,
     mode: 'ingress' as const,
     ...(p?.name ? { name: p.name } : {}),
+  });
+  // Which Service forwards the port, by the names clients use for it, and its node port.
+  const through = (e: (typeof exposed)[number]): Pick<PortMapping, 'service' | 'nodePort'> => ({
+    service: { name: e.service.object.name ?? '', namespace: e.service.object.namespace },
+    ...(e.exposure === 'node-port' && e.port.nodePort !== null
+      ? { nodePort: e.port.nodePort }
+      : {}),
   });
   for (const p of main.ports) {
     const matching = exposed.filter(
@@ -149,6 +163,7 @@ export function joinServicePorts(
           ...base(p, p.containerPort, p.protocol),
           published: String(e.port.port),
           exposure: e.exposure,
+          ...through(e),
         },
         source: p.source,
       });
@@ -179,6 +194,7 @@ export function joinServicePorts(
         ...base(null, e.target, e.port.protocol),
         published: String(e.port.port),
         exposure: e.exposure,
+        ...through(e),
       },
       source: e.port.targetSource,
     });

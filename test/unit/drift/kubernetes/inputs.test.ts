@@ -45,6 +45,7 @@ describe('Kubernetes inputs', () => {
         protocol: 'tcp',
         mode: 'ingress',
         exposure: 'cluster',
+        service: { name: 'shop-api', namespace: null },
       },
     ]);
     expect(model.services['shop-api']?.ports[0]?.source.line).toBe(6);

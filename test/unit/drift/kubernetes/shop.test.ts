@@ -153,6 +153,7 @@ describe('readKubernetes on examples/shop', () => {
         mode: 'ingress',
         name: 'http',
         exposure: 'cluster',
+        service: { name: 'api', namespace: 'shop' },
       },
     ]);
     expect(at(service('api').ports[0]?.source)).toBe('deploy/k8s/api.yaml:27');
