@@ -128,7 +128,7 @@ describe('the Logs and Drift tabs in Chromium against the real engine', () => {
     await page.getByRole('tab', { name: 'Drift' }).click();
     const summary = page.getByLabel('Drift summary');
     await summary.waitFor();
-    // DRIFT.md: 20 differences, web.image accepted and api.env.LOG_LEVEL ignored.
+    // DRIFT.md: 24 differences, web.image accepted and api.env.LOG_LEVEL ignored.
     expect(await summary.textContent()).toMatch(
       /^0 dev-only, 1 prod-only, \d+ drifts \(\d+ errors?\), 2 covered$/,
     );

@@ -39,7 +39,18 @@ const RATCHET: Record<
 > = {
   'aks-store-demo': { found: 'all', trapsHit: [], expectedAsDrift: ['EXP-5'] },
   emojivoto: {
-    found: ['WEB-1', 'BOT-1', 'EMOJI-1', 'EMOJI-2', 'VOTING-1', 'VOTING-2'],
+    found: [
+      'WEB-1',
+      'WEB-3',
+      'BOT-1',
+      'BOT-2',
+      'EMOJI-1',
+      'EMOJI-2',
+      'EMOJI-5',
+      'VOTING-1',
+      'VOTING-2',
+      'VOTING-5',
+    ],
     trapsHit: [],
     expectedAsDrift: ['EXP-7', 'EXP-8'],
   },
