@@ -5,6 +5,7 @@ import { isSecretName } from '../../shared/secrets';
 import { applyRules } from './apply-rules';
 import { compareService, type RawFinding } from './compare-service';
 import { compareWithSidecar } from './compare-with-sidecar';
+import { groupIdentical } from './group-findings';
 import { matchServices, type ProdWorkload } from './match-services';
 import { linkRootCauses } from './root-causes';
 
@@ -84,9 +85,11 @@ export function diffModels(
   return {
     ...(options.comparison ? { comparison: options.comparison } : {}),
     matches,
-    findings: linkRootCauses(
-      applyRules(raw, options.rules, options.today ? { today: options.today } : {}),
-      matches,
+    findings: groupIdentical(
+      linkRootCauses(
+        applyRules(raw, options.rules, options.today ? { today: options.today } : {}),
+        matches,
+      ),
     ),
     equivalent,
   };
