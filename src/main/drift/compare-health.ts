@@ -55,9 +55,21 @@ export function compareHealth(
   if (!d || !p) {
     const only = (d ?? p) as Field<Healthcheck>;
     const text = describeCheck(only.value);
-    if (d)
-      push('healthcheck', 'info', 'only the laptop checks health', [text, d.source], [null, null]);
-    else
+    if (d) {
+      // A check on a port the service does not listen on can never pass.
+      const port = checkTarget(d.value.test)?.port ?? null;
+      const listening = listeningPorts(dev, prod);
+      const deaf = port !== null && listening.size > 0 && !listening.has(port);
+      push(
+        'healthcheck',
+        deaf ? 'warning' : 'info',
+        deaf
+          ? `only the laptop checks health, on port ${port}, which the service does not listen on (${[...listening].join(', ')})`
+          : 'only the laptop checks health',
+        [text, d.source],
+        [null, null],
+      );
+    } else
       push(
         'healthcheck',
         'warning',

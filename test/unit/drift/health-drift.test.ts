@@ -154,4 +154,20 @@ describe('health checks compared on what they check', () => {
       },
     ]);
   });
+
+  it('says when a check only the laptop has probes a port the service does not listen on', () => {
+    const [deaf] = health(
+      ['    healthcheck:', '      test: curl -f http://localhost/health'],
+      PORT_8080,
+    );
+    expect(deaf).toMatchObject({ path: 'healthcheck', kind: 'only-dev', severity: 'warning' });
+    expect(deaf?.rule).toBe(
+      'only the laptop checks health, on port 80, which the service does not listen on (8080)',
+    );
+    const [fine] = health(
+      ['    healthcheck:', '      test: curl -f http://localhost:8080/health'],
+      PORT_8080,
+    );
+    expect(fine).toMatchObject({ path: 'healthcheck', severity: 'info' });
+  });
 });
