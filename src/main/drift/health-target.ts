@@ -17,6 +17,10 @@ export interface CheckTarget {
   unknown: string | null;
 }
 
+// A host with a port, or a local host, and an optional path: what curl and wget read as http.
+const BARE_URL =
+  /^(?:(?:localhost|[\w.-]+):\d+|localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\](?::\d+)?)(?:\/\S*)?$/;
+
 // Clients whose command line names a port (or implies one): what they check, by protocol.
 const PROTOCOL_CLIENTS: Record<string, { port: number; flag: string | null }> = {
   pg_isready: { port: 5432, flag: '-p' },
@@ -95,13 +99,19 @@ function fromScript(script: string): CheckTarget {
   }
   const tcp = /\/dev\/tcp\/[^/\s]+\/(\d+)/.exec(line);
   if (tcp) return target('tcp', Number(tcp[1]), null, null, 'bash /dev/tcp');
-  return target('exec', null, null, line, null, 'the command names no port Parity can read');
+  return (
+    fromOneUrl(line) ??
+    target('exec', null, null, line, null, 'the command names no port Parity can read')
+  );
 }
 
 function fromCommand(argv: readonly string[], line: string): CheckTarget {
   const found = readClient(argv);
   if (found) return found.mechanism === 'exec' ? { ...found, command: line } : found;
-  return target('exec', null, null, line, null, 'the command names no port Parity can read');
+  return (
+    fromOneUrl(line) ??
+    target('exec', null, null, line, null, 'the command names no port Parity can read')
+  );
 }
 
 // curl/wget of a URL is an HTTP GET; `nc -z host port` a TCP connect; a database client, a
@@ -111,7 +121,10 @@ function readClient(argv: readonly string[]): CheckTarget | null {
   const args = argv.slice(1);
   if (tool === 'curl' || tool === 'wget') {
     const url = args.find((a) => /^https?:\/\//i.test(a));
-    return url ? fromUrl(url, tool) : null;
+    if (url) return fromUrl(url, tool);
+    // Both take a URL without its scheme as http: `curl -f localhost:8080/health`.
+    const bare = args.find((a) => BARE_URL.test(a));
+    return bare ? fromUrl(`http://${bare}`, tool) : null;
   }
   if (tool === 'nc' || tool === 'ncat' || tool === 'netcat') {
     const words = args.filter((a) => !a.startsWith('-'));
@@ -135,6 +148,14 @@ function readClient(argv: readonly string[]): CheckTarget | null {
     return target('exec', Number.isInteger(port) ? port : null, null, argv.join(' '), tool);
   }
   return null;
+}
+
+// A script in another language that fetches exactly one URL (`python -c "urlopen('http://...')"`,
+// `node -e "fetch('http://...')"`) is an HTTP GET of it; with none or several, nothing is read.
+function fromOneUrl(line: string): CheckTarget | null {
+  const urls = line.match(/https?:\/\/[^\s'"`)]+/gi) ?? [];
+  if (urls.length !== 1 || urls[0] === undefined) return null;
+  return fromUrl(urls[0], (line.split(/\s+/)[0] ?? '').split('/').at(-1) ?? null);
 }
 
 function fromUrl(url: string, tool: string | null): CheckTarget {

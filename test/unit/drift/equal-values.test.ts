@@ -61,6 +61,18 @@ describe('values written in other forms', () => {
     expect(findings).toEqual([]);
   });
 
+  it('a map of plain scalars equals the quoted strings Kubernetes needs', () => {
+    const findings = drift(
+      ['    environment: { PORT: 8080, DEBUG: true, RATIO: 0.5, NAME: "shop" }'],
+      'env:',
+      '  - { name: PORT, value: "8080" }',
+      '  - { name: DEBUG, value: "true" }',
+      "  - { name: RATIO, value: '0.5' }",
+      '  - { name: NAME, value: shop }',
+    );
+    expect(findings).toEqual([]);
+  });
+
   it('compose entrypoint is the Kubernetes command, compose command its args', () => {
     expect(
       drift(

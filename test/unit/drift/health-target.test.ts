@@ -23,6 +23,13 @@ describe('the target of a health check', () => {
     expect(described(['CMD-SHELL', 'curl -fsS https://localhost/ready?x=1'])).toBe(
       'HTTP GET :443/ready',
     );
+    // Without a scheme, as both tools allow; a flag's value is not a URL.
+    expect(described(['CMD', 'curl', '-m', '5', '-f', 'localhost:8080/health'])).toBe(
+      'HTTP GET :8080/health',
+    );
+    expect(described(['CMD-SHELL', 'wget -q -O /dev/null 127.0.0.1/ping'])).toBe(
+      'HTTP GET :80/ping',
+    );
   });
 
   it('reads nc -z and bash /dev/tcp as a TCP connect', () => {
@@ -50,6 +57,21 @@ describe('the target of a health check', () => {
     ).toBe(
       'exec echo | openssl s_client -connect localhost:10260 -brief 2>/dev/null | grep -q CONNECTED (port 10260)',
     );
+  });
+
+  it('reads a script that fetches one URL as an HTTP GET of it', () => {
+    expect(
+      checkTarget([
+        'CMD',
+        'python',
+        '-c',
+        "import urllib.request; urllib.request.urlopen('http://localhost:8000/health')",
+      ]),
+    ).toMatchObject({ mechanism: 'http', port: 8000, path: '/health', tool: 'python' });
+    expect(
+      checkTarget(['CMD-SHELL', "node -e \"fetch('http://a:1/x'); fetch('http://b:2/y')\""])
+        ?.mechanism,
+    ).toBe('exec');
   });
 
   it('says when the port cannot be known, rather than guessing one', () => {
