@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/shared/drift';
+import { loadProject } from '../../../src/main/config/load-project';
+import { diffModels } from '../../../src/main/drift/diff';
+import { makeProject } from '../../support/project-dir';
 import { deployment, driftOf, lines } from './drift-fixture';
 
 // Health checks compared on what they check (mechanism, port, path, command) before timings,
@@ -169,5 +172,29 @@ describe('health checks compared on what they check', () => {
       PORT_8080,
     );
     expect(fine).toMatchObject({ path: 'healthcheck', severity: 'info' });
+  });
+
+  it("compares two Compose checks with Docker's defaults for what neither writes", () => {
+    const dir = makeProject('health', {
+      'compose.yaml': lines(
+        'services:',
+        '  api:',
+        '    image: example/api:1',
+        '    healthcheck: { test: "curl -f http://localhost:8080/health", interval: 30s }',
+      ),
+      'compose.prod.yaml': lines(
+        'services:',
+        '  api:',
+        '    image: example/api:1',
+        '    healthcheck: { test: ["CMD", "wget", "-qO-", "http://localhost:8080/health"] }',
+      ),
+    });
+    const model = (file: string) => {
+      const { project, diagnostics } = loadProject({ dir, files: [file], env: {} });
+      if (!project) throw new Error(diagnostics.map((d) => d.message).join('\n'));
+      return project.model;
+    };
+    // The same endpoint, and 30s written against Docker's default 30s: nothing.
+    expect(diffModels(model('compose.yaml'), model('compose.prod.yaml')).findings).toEqual([]);
   });
 });
