@@ -83,6 +83,14 @@ export function compareHealth(
   const dt = checkTarget(d.value.test);
   const pt = checkTarget(p.value.test);
   const at = (h: Field<Healthcheck>): SourcePosition => h.value.positions?.test ?? h.source;
+  if (!dt && pt)
+    push(
+      'healthcheck.mechanism',
+      'info',
+      `the laptop's check keeps its image's test, which cannot be read here: what it probes is unknown (compared with ${probe})`,
+      ["the image's check", at(d)],
+      [describeTarget(pt), at(p)],
+    );
   if (dt && pt) {
     const what = (path: string, rule: string, dv: string, pv: string): void => {
       if (dv === pv) ctx.onEquivalent?.(path);
@@ -136,7 +144,9 @@ export function compareHealth(
   for (const other of p.value.otherProbes ?? []) {
     const ot = checkTarget(other.test);
     const path = `healthcheck.${other.probe ?? 'probe'}`;
-    if (!dt || !ot || sameTarget(dt, ot) || (pt && sameTarget(pt, ot))) {
+    // A laptop check whose test is the image's (not written) checks what nobody here knows.
+    if (!dt || !ot) continue;
+    if (sameTarget(dt, ot) || (pt && sameTarget(pt, ot))) {
       ctx.onEquivalent?.(path);
       continue;
     }
@@ -154,7 +164,7 @@ export function compareHealth(
 export function describeCheck(check: Healthcheck): string {
   const one = (h: Healthcheck): string => {
     const target = checkTarget(h.test);
-    const text = target ? describeTarget(target) : 'the image\u2019s check';
+    const text = target ? describeTarget(target) : "the image's check";
     return h.probe ? `${h.probe} ${text}` : text;
   };
   return [check, ...(check.otherProbes ?? [])].map(one).join('; ');

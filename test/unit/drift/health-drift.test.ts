@@ -158,6 +158,17 @@ describe('health checks compared on what they check', () => {
     ]);
   });
 
+  it("says that a check keeping its image's test probes what cannot be known", () => {
+    const findings = health(
+      ['    healthcheck:', ...DEFAULT_TIMINGS],
+      'readinessProbe: { tcpSocket: { port: 5432 } }',
+    );
+    expect(findings.map((f) => [f.path, f.severity, f.dev.value, f.prod.value])).toEqual([
+      ['healthcheck.mechanism', 'info', "the image's check", 'TCP :5432'],
+    ]);
+    expect(findings[0]?.rule).toMatch(/what it probes is unknown/);
+  });
+
   it('says when a check only the laptop has probes a port the service does not listen on', () => {
     const [deaf] = health(
       ['    healthcheck:', '      test: curl -f http://localhost/health'],
