@@ -41,6 +41,11 @@ export const FindingSchema = z.object({
   /** drift: to look at; accepted/ignored: a parity.yaml rule covers it; expected: inherent to the platforms. */
   status: z.enum(['drift', 'accepted', 'ignored', 'expected']),
   reason: z.string().optional(),
+  /**
+   * Set when the same difference (path, kind, rule, severity, status) is found on several services
+   * or replicas: `<path> <kind>` (`resources.requests.cpus only-prod`), shared by each of them.
+   */
+  group: z.string().optional(),
   secret: z.boolean(),
   dev: SideSchema,
   prod: SideSchema,

@@ -146,6 +146,9 @@ export interface ContainerSettings {
   notApplied: Record<string, SourcePosition>;
 }
 
+/** The three probes of a Kubernetes container. */
+export type ProbeKind = 'readinessProbe' | 'livenessProbe' | 'startupProbe';
+
 /** A container health check; durations in milliseconds. */
 export interface Healthcheck {
   test: string[] | null;
@@ -155,6 +158,13 @@ export interface Healthcheck {
   retries: number | null;
   startPeriodMs: number | null;
   startIntervalMs: number | null;
+  /**
+   * Kubernetes only: which probe of the container this check is. Absent for a Compose or Docker
+   * check, whose unset timings take Docker's defaults rather than Kubernetes'.
+   */
+  probe?: ProbeKind;
+  /** Kubernetes only: the container's other probes, each read as a check of its own. */
+  otherProbes?: Healthcheck[];
   /** Where each setting is written, when it is (drift shows the line of the one that differs). */
   positions?: Partial<
     Record<

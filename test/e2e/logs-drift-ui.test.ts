@@ -128,7 +128,7 @@ describe('the Logs and Drift tabs in Chromium against the real engine', () => {
     await page.getByRole('tab', { name: 'Drift' }).click();
     const summary = page.getByLabel('Drift summary');
     await summary.waitFor();
-    // DRIFT.md: 20 differences, web.image accepted, api.env.LOG_LEVEL ignored, worker's
+    // DRIFT.md: 24 differences, web.image accepted, api.env.LOG_LEVEL ignored, worker's
     // env.API_URL expected; and the published ports of web and api (T01, T02) expected on
     // their Service and outside layers.
     expect(await summary.textContent()).toMatch(

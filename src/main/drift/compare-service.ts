@@ -1,9 +1,12 @@
 import type { Category, Finding, Severity } from '../../shared/drift';
-import type { Field, ServiceModel, VolumeMount } from '../../shared/model';
-import { formatDuration } from '../config/syntax/duration';
+import type { Field, ServiceModel } from '../../shared/model';
+import { compareHealth } from './compare-health';
 import { comparePorts } from './compare-ports';
+import { compareResources } from './compare-resources';
 import { compareSecurity } from './compare-security';
 import { compareSidecars } from './compare-sidecars';
+import { compareVolumes } from './compare-volumes';
+import { comparableArgv, sameEnvValue, sameLaunch } from './equal-values';
 
 /**
  * A finding before parity.yaml's rules; `expected` (the reason) marks a difference inherent to
@@ -44,11 +47,15 @@ export function compareService(
     show: (value: T) => string,
     rules: Rules,
     secret = false,
+    same?: (dev: T, prod: T) => boolean,
   ): void => {
     if (!devField && !prodField) return;
     const devText = devField ? show(devField.value) : null;
     const prodText = prodField ? show(prodField.value) : null;
-    if (devText === prodText) {
+    if (
+      devText === prodText ||
+      (devField && prodField && same?.(devField.value, prodField.value))
+    ) {
       ctx.onEquivalent?.(path);
       return;
     }
@@ -88,25 +95,39 @@ export function compareService(
         onlyProd: ['warning', 'production sets a variable the laptop lacks'],
       },
       ctx.secretKeys.has(key),
+      sameEnvValue,
     );
   }
-  const join = (v: string[]): string => JSON.stringify(v);
-  add(
-    'command',
-    'command',
-    dev.command,
-    prod.command,
-    join,
-    sameRules('warning', 'the command differs'),
-  );
-  add(
-    'entrypoint',
-    'command',
-    dev.entrypoint,
-    prod.entrypoint,
-    join,
-    sameRules('warning', 'the entrypoint differs'),
-  );
+  const launch = (s: ServiceModel) => ({
+    entrypoint: s.entrypoint?.value ?? null,
+    command: s.command?.value ?? null,
+  });
+  if (sameLaunch(launch(dev), launch(prod))) {
+    ctx.onEquivalent?.('command');
+  } else {
+    const join = (v: string[]): string => JSON.stringify(v);
+    const same = (a: string[], b: string[]): boolean => comparableArgv(a) === comparableArgv(b);
+    add(
+      'command',
+      'command',
+      dev.command,
+      prod.command,
+      join,
+      sameRules('warning', 'the command differs'),
+      false,
+      same,
+    );
+    add(
+      'entrypoint',
+      'command',
+      dev.entrypoint,
+      prod.entrypoint,
+      join,
+      sameRules('warning', 'the entrypoint differs'),
+      false,
+      same,
+    );
+  }
   add(
     'replicas',
     'resources',
@@ -115,22 +136,7 @@ export function compareService(
     String,
     sameRules('info', 'replica count differs'),
   );
-  add(
-    'resources.cpus',
-    'resources',
-    dev.limits.cpus,
-    prod.limits.cpus,
-    String,
-    sameRules('info', 'CPU limit differs'),
-  );
-  add(
-    'resources.memory',
-    'resources',
-    dev.limits.memoryBytes,
-    prod.limits.memoryBytes,
-    formatBytes,
-    sameRules('info', 'memory limit differs'),
-  );
+  compareResources(name, dev, prod, findings, ctx);
   add(
     'user',
     'security',
@@ -139,62 +145,10 @@ export function compareService(
     (v) => v,
     sameRules('warning', 'runs as a different user'),
   );
-  type Timing = 'intervalMs' | 'retries';
-  const health = (s: ServiceModel, key: Timing): Field<number> | null => {
-    const value = s.healthcheck?.value[key] ?? null;
-    if (value === null || !s.healthcheck) return null;
-    return { value, source: s.healthcheck.value.positions?.[key] ?? s.healthcheck.source };
-  };
-  add(
-    'healthcheck.interval',
-    'health',
-    health(dev, 'intervalMs'),
-    health(prod, 'intervalMs'),
-    formatDuration,
-    sameRules('info', 'health check interval differs'),
-  );
-  add(
-    'healthcheck.retries',
-    'health',
-    health(dev, 'retries'),
-    health(prod, 'retries'),
-    String,
-    sameRules('info', 'health check retries differ'),
-  );
-  add(
-    'healthcheck',
-    'health',
-    dev.healthcheck && { ...dev.healthcheck, value: 'defined' },
-    prod.healthcheck && { ...prod.healthcheck, value: 'defined' },
-    (v) => v,
-    {
-      changed: ['info', ''],
-      onlyDev: ['info', 'only the laptop checks health'],
-      onlyProd: ['warning', 'production checks health; the laptop does not'],
-    },
-  );
+  compareHealth(name, dev, prod, findings, ctx);
   compareSecurity(name, dev, prod, findings, ctx);
   comparePorts(name, dev, prod, findings, ctx);
-  // A volume without a source (compose anonymous volume, k8s emptyDir) does not outlive its
-  // container or pod; a named one (compose volume, PersistentVolumeClaim) does.
-  const mountKind = (v: VolumeMount): string =>
-    v.type === 'volume' && v.source === null ? 'anonymous volume' : v.type;
-  const mounts = (s: ServiceModel): Map<string, Field<string>> =>
-    new Map(
-      s.volumes.map((v) => [v.value.target, { value: mountKind(v.value), source: v.source }]),
-    );
-  const devMounts = mounts(dev);
-  const prodMounts = mounts(prod);
-  for (const target of new Set([...devMounts.keys(), ...prodMounts.keys()])) {
-    add(
-      `volumes.${target}`,
-      'volumes',
-      devMounts.get(target) ?? null,
-      prodMounts.get(target) ?? null,
-      (v) => v,
-      sameRules('info', 'mounted on one side only, or differently'),
-    );
-  }
+  compareVolumes(name, dev, prod, findings, ctx);
   compareSidecars(name, dev, prod, findings, ctx);
   return findings;
 }
@@ -206,17 +160,6 @@ function sameRules(severity: Severity, rule: string): Rules {
 // An absent replica count means one, on both platforms.
 function one(service: ServiceModel): Field<number> {
   return { value: 1, source: service.source };
-}
-
-function formatBytes(bytes: number): string {
-  for (const [unit, size] of [
-    ['Gi', 2 ** 30],
-    ['Mi', 2 ** 20],
-    ['Ki', 2 ** 10],
-  ] as const) {
-    if (bytes % size === 0) return `${bytes / size}${unit}`;
-  }
-  return String(bytes);
 }
 
 /**

@@ -6,6 +6,7 @@ import { applyRules } from './apply-rules';
 import { compareService, type RawFinding } from './compare-service';
 import { compareWithSidecar } from './compare-with-sidecar';
 import { endpointMatcher, resolveDiscovery } from './discovery';
+import { groupIdentical } from './group-findings';
 import { matchServices, type ProdWorkload } from './match-services';
 import { linkRootCauses } from './root-causes';
 
@@ -87,10 +88,12 @@ export function diffModels(
   return {
     ...(options.comparison ? { comparison: options.comparison } : {}),
     matches,
-    findings: linkRootCauses(
-      applyRules(resolved, options.rules, options.today ? { today: options.today } : {}),
-      matches,
-      prod,
+    findings: groupIdentical(
+      linkRootCauses(
+        applyRules(resolved, options.rules, options.today ? { today: options.today } : {}),
+        matches,
+        prod,
+      ),
     ),
     equivalent,
   };

@@ -3,6 +3,7 @@ import type { LoadedProject } from '../config/load-project';
 import { COMPOSE_LABEL } from '../engine/compose-labels';
 import { applyRules } from './apply-rules';
 import type { RawFinding } from './compare-service';
+import { groupIdentical } from './group-findings';
 import { checker } from './runtime-check';
 import { findingId } from './root-causes';
 import { CHANGED_IN_FILES, checkContainer } from './runtime-definition';
@@ -130,7 +131,8 @@ export function diffRuntime(
       from: options.from,
     },
     matches,
-    findings: applyRules(raw, undefined),
+    // A service's replicas that differ alike are one group.
+    findings: groupIdentical(applyRules(raw, undefined)),
     equivalent,
   };
 }

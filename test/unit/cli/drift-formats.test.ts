@@ -111,7 +111,7 @@ describe('parity drift --format', () => {
   it('markdown folds covered findings away, and says when there is no drift', async () => {
     const { out } = await drift(SHOP, '--format', 'markdown');
     expect(out).toContain(
-      '**0 services dev-only, 1 prod-only, 17 drifts (0 errors), 6 equivalent, 7 covered**',
+      '**0 services dev-only, 1 prod-only, 21 drifts (0 errors), 11 equivalent, 7 covered**',
     );
     expect(out).toContain('<details><summary>7 covered (accepted, ignored or expected)</summary>');
     expect(out).toContain('| web | `image` | accepted |');

@@ -31,13 +31,16 @@ export interface ProbeRead {
 }
 
 /**
- * The health check of a container: its readinessProbe, else its livenessProbe. The test says
+ * The health check of a container: its readinessProbe, else its livenessProbe, else its
+ * startupProbe (a Compose check gates `service_healthy` as readiness gates a Service), with the
+ * others kept in `otherProbes` so that drift can say what each of them checks. The test says
  * what is probed, so two sides probing the same endpoint compare equal:
  * exec `['CMD', ...command]`; httpGet `['HTTP', 'GET', 'http://<host>:<port><path>', 'Header: v'...]`
  * (host empty: the pod's own address; a named port resolved to its number);
  * tcpSocket `['TCP', '<host>:<port>']`; grpc `['GRPC', ':<port>', service?]`.
  * periodSeconds, timeoutSeconds, failureThreshold and initialDelaySeconds are interval, timeout,
- * retries and start period; the source is the probe's key.
+ * retries and start period (null when not written: KUBERNETES_PROBE_DEFAULTS then apply); the
+ * source is the probe's key.
  */
 export function readProbe(
   container: YMap,
@@ -45,7 +48,8 @@ export function readProbe(
   reader: NodeReader,
   what: string,
 ): ProbeRead | null {
-  for (const kind of ['readinessProbe', 'livenessProbe'] as const) {
+  const read: ProbeRead[] = [];
+  for (const kind of ['readinessProbe', 'livenessProbe', 'startupProbe'] as const) {
     const entry = container.entries.get(kind);
     const probe = reader.map(entry?.value, `${what}.${kind}`);
     if (!entry || !probe) continue;
@@ -58,6 +62,7 @@ export function readProbe(
       retries: null,
       startPeriodMs: null,
       startIntervalMs: null,
+      probe: kind,
     };
     for (const [key, field, scale] of TIMINGS) {
       const node = child(probe, key);
@@ -67,9 +72,16 @@ export function readProbe(
       fields[field] = node.pos;
     }
     healthcheck.positions = { ...fields };
-    return { healthcheck: { value: healthcheck, source: entry.keyPos }, probe: { kind, fields } };
+    read.push({
+      healthcheck: { value: healthcheck, source: entry.keyPos },
+      probe: { kind, fields },
+    });
   }
-  return null;
+  const [first, ...others] = read;
+  if (!first) return null;
+  if (others.length > 0)
+    first.healthcheck.value.otherProbes = others.map((o) => o.healthcheck.value);
+  return first;
 }
 
 function probeTest(

@@ -1,5 +1,5 @@
 import type { Diagnostic, SourcePosition } from '../../../shared/diagnostics';
-import type { EnvironmentModel, Healthcheck, PortMapping } from '../../../shared/model';
+import type { EnvironmentModel, Healthcheck, PortMapping, ProbeKind } from '../../../shared/model';
 
 /** A position that spans lines, for things DRIFT.md cites as `file:first-last`. */
 export interface SourceRange extends SourcePosition {
@@ -67,7 +67,7 @@ export interface K8sObjectSummary {
   env?: Record<string, EnvOrigin>;
   /** Workloads: the probe the healthcheck came from, and where each of its settings is written. */
   probe?: {
-    kind: 'readinessProbe' | 'livenessProbe';
+    kind: ProbeKind;
     fields: Partial<Record<keyof Healthcheck, SourcePosition>>;
   };
   /** Services: type, selector and ports. */

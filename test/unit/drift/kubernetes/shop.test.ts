@@ -170,10 +170,15 @@ describe('readKubernetes on examples/shop', () => {
     ]);
   });
 
-  it('reads the readiness probe as the health check (D15, D16, T05, T06)', () => {
+  it('reads the readiness probe as the health check, the liveness probe beside it (D15, D16, T05, T06)', () => {
     const health = service('api').healthcheck;
-    const { positions, ...settings } = health?.value ?? {};
+    const { positions, otherProbes, ...settings } = health?.value ?? {};
+    expect(otherProbes?.map((p) => [p.probe, p.test, p.intervalMs, p.timeoutMs])).toEqual([
+      ['livenessProbe', ['HTTP', 'GET', 'http://:8081/cgi-bin/health'], 10_000, 2_000],
+    ]);
+    expect(at(otherProbes?.[0]?.positions?.test)).toBe('deploy/k8s/api.yaml:48');
     expect(settings).toEqual({
+      probe: 'readinessProbe',
       test: ['HTTP', 'GET', 'http://:8081/cgi-bin/health'],
       disable: false,
       intervalMs: 10_000,
