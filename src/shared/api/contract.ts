@@ -4,7 +4,7 @@ import { DriftSummarySchema } from '../drift-summary';
 import { EngineChoicesSchema, EngineStatusSchema } from '../engine-status';
 import { ExpiryDateSchema } from '../parity-config';
 import { ProjectDetailSchema, ProjectSummarySchema, ProblemSchema } from '../projects';
-import { SettingsPatchSchema, SettingsSchema } from '../settings';
+import { SettingsRequestPatchSchema, SettingsSchema } from '../settings';
 import { StackListSchema } from '../stacks';
 import { ServiceStatsSchema } from '../stats';
 import type { ApiEvent } from './event-contract';
@@ -159,7 +159,7 @@ export const apiContract = {
   },
   'settings.get': { params: empty, result: SettingsSchema },
   'settings.set': {
-    params: z.object({ patch: SettingsPatchSchema }).strict(),
+    params: z.object({ patch: SettingsRequestPatchSchema }).strict(),
     result: SettingsSchema,
   },
 } as const satisfies Record<ApiMethod, { params: z.ZodType; result: z.ZodType }>;
