@@ -9,7 +9,13 @@ import { apiContract } from '../../src/shared/api/contract';
 import { createApi, type ParityApi } from '../../src/main/api/create-api';
 import { DockerEngine } from '../../src/main/engine/docker-engine';
 import { memorySettings, recordingSession } from '../support/api';
-import { connectTestEngine, removeProject, TEST_IMAGE, uniqueProjectName } from '../support/engine';
+import {
+  connectTestEngine,
+  removeProject,
+  startLabelledContainer,
+  TEST_IMAGE,
+  uniqueProjectName,
+} from '../support/engine';
 import { lines, makeProject } from '../support/project-dir';
 
 const session = recordingSession();
@@ -95,5 +101,34 @@ describe('stack.up and trust', () => {
     expect(apiContract['settings.set'].params.safeParse({ patch: { theme: 'dark' } }).success).toBe(
       true,
     );
+  });
+});
+
+describe('a project name used by another folder', () => {
+  const taken = uniqueProjectName('parity-it-taken');
+  const mine = makeProject('taken', {
+    'compose.yaml': lines(`name: ${taken}`, 'services:', '  web:', `    image: ${TEST_IMAGE}`),
+  });
+  afterAll(() => removeProject(docker, taken));
+
+  it('is refused by stack.down and stack.up, naming the folder; its containers are kept', async () => {
+    // Another folder's container with the same project name (its working_dir label says so).
+    await startLabelledContainer(docker, taken, 'web');
+    await api.handlers['projects.add']({ directory: mine }, session);
+    for (const call of [
+      () => api.handlers['stack.down']({ project: mine, volumes: true }, session),
+      () => api.handlers['stack.up']({ project: mine }, session),
+    ]) {
+      const error = await call().then(
+        () => null,
+        (failure: unknown) => failure as Error,
+      );
+      expect(error?.name).toBe('ProjectNameTakenError');
+      expect(error?.message).toContain(`belong to another folder, /tmp/${taken}`);
+    }
+    const left = await docker.listContainers({
+      filters: { label: [`com.docker.compose.project=${taken}`] },
+    });
+    expect(left.map((c) => c.State)).toEqual(['running']);
   });
 });

@@ -4,6 +4,21 @@ import type { LoadedProject } from '../config/load-project';
 import { COMPOSE_LABEL } from '../engine/compose-labels';
 import type { DockerEngine } from '../engine/docker-engine';
 
+/** The project's name is used by containers of another folder; nothing was done to them. */
+export class ProjectNameTakenError extends Error {
+  override readonly name = 'ProjectNameTakenError';
+
+  constructor(
+    readonly project: string,
+    readonly otherFolder: string,
+  ) {
+    super(
+      `Not touching project "${project}": its containers belong to another folder, ${otherFolder}. ` +
+        "Give this folder's project another name (name: in its compose file), or act from that folder.",
+    );
+  }
+}
+
 /**
  * The folder of another project using this project's name: containers labelled with the name
  * whose working_dir label (written by Compose and Parity alike) is another folder. Null when the
