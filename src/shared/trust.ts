@@ -63,9 +63,22 @@ export const TrustDecisionSchema = z
   .strict();
 export type TrustDecision = z.infer<typeof TrustDecisionSchema>;
 
-/** `service: key value (file:line)`, one ask as a line of a list. */
+/**
+ * `service: key value (file:line)`, one ask as a line of a list. What the repository wrote is
+ * shown with control characters escaped: a trust prompt must not be redrawn or hidden by the
+ * very files it asks about (a carriage return, an ANSI sequence, a bidirectional override).
+ */
 export function describeAsk(ask: TrustAsk): string {
-  const who = ask.service === null ? 'project' : ask.service;
-  const where = ask.position ? ` (${ask.position.file}:${ask.position.line})` : '';
-  return `${who}: ${ask.key} ${ask.value}: ${ask.means}${where}`;
+  const who = ask.service === null ? 'project' : printable(ask.service);
+  const where = ask.position ? ` (${printable(ask.position.file)}:${ask.position.line})` : '';
+  return `${who}: ${printable(ask.key)} ${printable(ask.value)}: ${ask.means}${where}`;
+}
+
+// C0 and C1 controls, DEL, and the bidirectional embeddings, overrides and isolates: matching
+// them is the point here.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+function printable(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

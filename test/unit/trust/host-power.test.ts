@@ -96,6 +96,17 @@ describe('what a stack asks of the host', () => {
     ]);
   });
 
+  it('escapes control characters the files write, so they cannot redraw or hide the prompt', () => {
+    const dir = makeProject('escapes', {
+      'compose.yaml': service('volumes:', '  - "/etc/\\e[8mhidden\\r:/x"'),
+    });
+    const [ask] = asksOf(dir);
+    expect(ask?.value).toBe('/etc/\u001b[8mhidden\r:/x');
+    expect(ask && describeAsk(ask)).toBe(
+      "app: volumes /etc/\\u001b[8mhidden\\u000d:/x: the host's system configuration (compose.yaml:5)",
+    );
+  });
+
   it('keeps the same hash when only positions move, and a new one when an ask is added', () => {
     const dir = makeProject('hash', { 'compose.yaml': service('privileged: true') });
     const before = hashAsks(asksOf(dir));
