@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TrustDecisionSchema } from './trust';
 
 /** The version of the settings file shape; older files are migrated up to it when read. */
 export const SETTINGS_VERSION = 2;
@@ -32,15 +33,26 @@ export const SettingsSchema = z
     theme: z.enum(['system', 'light', 'dark']),
     /** Open Parity (in the tray) when the user logs in. */
     startAtLogin: z.boolean(),
+    /**
+     * What the user trusted, per folder: stacks that ask for host-level power, by the hash of
+     * what they ask, and quick actions by the hash of their command (src/main/trust).
+     */
+    trusted: z.array(TrustDecisionSchema).max(2000).optional(),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;
 
-/** What a settings.set request may change; projects change through projects.add/remove. */
+/** What the settings store may change in one update; projects change through editProjects. */
 export const SettingsPatchSchema = SettingsSchema.omit({ version: true, projects: true })
   .partial()
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+/**
+ * What a settings.set request may change: trust is given only by confirming a start or an
+ * action (stack.up / actions.run with the hash shown), never by a plain settings write.
+ */
+export const SettingsRequestPatchSchema = SettingsPatchSchema.omit({ trusted: true }).strict();
 
 /** Settings of a first run. */
 export function defaultSettings(): Settings {

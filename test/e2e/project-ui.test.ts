@@ -159,9 +159,15 @@ describe('the project UI in Chromium, served by parity serve, against the real e
     await page.screenshot({ path: `${ARTIFACTS_DIR}project-partial.png` });
   });
 
-  it('runs a quick action and shows its output', async () => {
+  it('runs a quick action, its command shown before the first run, and shows its output', async () => {
     await page.getByRole('button', { name: 'Quick actions' }).click();
     await page.getByRole('button', { name: 'API health in api' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Run API health?' });
+    await confirm.waitFor();
+    expect(await confirm.getByLabel('Command').textContent()).toBe(
+      'wget -q -O - http://127.0.0.1:8081/cgi-bin/health',
+    );
+    await confirm.getByRole('button', { name: 'Run' }).click();
     const dialog = page.getByRole('dialog', { name: 'Output of API health' });
     await dialog.waitFor({ timeout: 20_000 });
     expect(await dialog.getByLabel('Output').textContent()).toContain('"status":"ok"');

@@ -235,11 +235,21 @@ describe.each(Object.entries(transports))('the API contract over %s', (_name, tr
     }
   });
 
-  it('runs a quick action in its service container', async () => {
-    expect(await connection.api['actions.run']({ project: dir, action: 'greet' })).toEqual({
-      exitCode: 0,
-      output: 'hello from the action\n',
+  it('runs a quick action in its service container, showing its command before the first run', async () => {
+    const first = await connection.api['actions.run']({ project: dir, action: 'greet' });
+    if (!('needsConfirmation' in first)) throw new Error('ran without showing its command');
+    expect(first.needsConfirmation).toMatchObject({
+      action: 'greet',
+      service: 'app',
+      command: ['sh', '-c', 'echo hello from the action'],
     });
+    const ran = { exitCode: 0, output: 'hello from the action\n' };
+    const confirm = first.needsConfirmation.hash;
+    expect(await connection.api['actions.run']({ project: dir, action: 'greet', confirm })).toEqual(
+      ran,
+    );
+    // Confirmed once for this folder and command: the next run does not ask.
+    expect(await connection.api['actions.run']({ project: dir, action: 'greet' })).toEqual(ran);
     await expect(
       connection.api['actions.run']({ project: dir, action: 'nope' }),
     ).rejects.toMatchObject({ name: 'ActionError' });

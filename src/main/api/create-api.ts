@@ -14,7 +14,6 @@ import { listEngineChoices } from '../engine/endpoint/engine-choices';
 import { systemSearch } from '../engine/endpoint/system-inputs';
 import { watchEngine } from '../engine/engine-watcher';
 import { unreachableReason } from '../engine/unreachable';
-import { up } from '../engine/up';
 import type { SettingsStore } from '../settings/settings-store';
 import { LogSubscriptions } from './log-subscriptions';
 import { DriftCache } from './drift-cache';
@@ -24,12 +23,12 @@ import { lockDrift, runtimeDrift } from './live-drift';
 import { watchProjectFiles } from './project-files-watch';
 import { loadFailure, ProjectNotFoundError, ProjectRegistry } from './project-registry';
 import { summarizeProject } from './project-summary';
-import { runAction } from './run-action';
 import { inspectRuntime } from './inspect-runtime';
 import { serviceViews } from './service-views';
 import { SessionHub } from './sessions';
 import { listStackResult } from './stack-list';
 import { StackOperations } from './stack-operations';
+import { actionsRunHandler, stackUpHandler } from './trusted-operations';
 
 /** What the API implementation needs; the app, the CLI and `parity serve` each pass their own. */
 export interface ApiDependencies {
@@ -140,6 +139,8 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
   };
 
   const operations = new StackOperations(engine, registry, sessions, notify);
+  // Starts and quick actions go through trust (src/main/trust).
+  const trusted = { engine, registry, operations, settings, env };
 
   const stopWatching = (id: string): void => {
     watchers.get(id)?.();
@@ -189,14 +190,7 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
         orphans: containers.filter((c) => !c.oneoff && !known.has(c.service)),
       };
     },
-    'stack.up': ({ project, services, scale }) =>
-      operations.run(project, 'up', (loaded, onProgress) =>
-        up(engine, loaded, {
-          ...(services ? { services } : {}),
-          ...(scale ? { scale } : {}),
-          onProgress,
-        }),
-      ),
+    'stack.up': stackUpHandler(trusted),
     'stack.down': ({ project, volumes }) =>
       operations.run(project, 'down', (loaded, onProgress) =>
         down(engine, loaded.name, { volumes, onProgress }),
@@ -259,8 +253,7 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
       filesChanged(project);
       return Promise.resolve({ file, created });
     },
-    'actions.run': ({ project, action }) =>
-      operations.run(project, 'action', (loaded) => runAction(engine, loaded, action)),
+    'actions.run': actionsRunHandler(trusted),
     'settings.get': () => Promise.resolve(settings.read()),
     'settings.set': ({ patch }) => {
       // A choice that cannot be used is refused here, where the user can still correct it.

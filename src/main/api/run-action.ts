@@ -2,6 +2,7 @@ import type { ApiResult } from '../../shared/api/contract';
 import type { LoadedProject } from '../config/load-project';
 import { COMPOSE_LABEL } from '../engine/compose-labels';
 import type { DockerEngine } from '../engine/docker-engine';
+import { actionCommand } from '../trust/action-trust';
 
 /** The action is not in parity.yaml, or its service has no running container. */
 export class ActionError extends Error {
@@ -29,6 +30,5 @@ export async function runAction(
       `Action "${name}" runs in service ${action.service}, which is not running: start it first`,
     );
   }
-  const command = typeof action.run === 'string' ? ['sh', '-c', action.run] : action.run;
-  return engine.execInContainer(target.Id, command);
+  return engine.execInContainer(target.Id, actionCommand(action.run));
 }

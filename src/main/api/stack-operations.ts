@@ -3,13 +3,15 @@ import type { ServiceProgress } from '../../shared/progress';
 import type { LoadedProject } from '../config/load-project';
 import type { DockerEngine } from '../engine/docker-engine';
 import { projectLockKey, withProjectLock } from '../engine/project-lock';
+import { otherFolderUsingName, ProjectNameTakenError } from '../trust/name-owner';
 import type { ProjectRegistry } from './project-registry';
 import type { SessionHub } from './sessions';
 
 /**
  * Runs operations that change a project's containers: one at a time per project (the lock
  * the CLI takes too), with every step pushed as a progress event and the project marked busy
- * meanwhile.
+ * meanwhile. A project whose name another folder's containers use is refused
+ * (ProjectNameTakenError): acting on it would change that other project.
  */
 export class StackOperations {
   private readonly busy = new Set<string>();
@@ -32,6 +34,8 @@ export class StackOperations {
     work: (project: LoadedProject, onProgress: (step: ServiceProgress) => void) => Promise<T>,
   ): Promise<T> {
     const project = this.registry.loadValid(id);
+    const other = await otherFolderUsingName(this.engine, project);
+    if (other !== null) throw new ProjectNameTakenError(project.name, other);
     const onProgress = (step: ServiceProgress): void =>
       this.hub.broadcast({ event: 'progress', payload: { project: id, operation, step } });
     return withProjectLock(projectLockKey(this.engine.endpoint, project.name), async () => {

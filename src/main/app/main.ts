@@ -4,6 +4,7 @@ import { createApi } from '../api/create-api';
 import { engineFromSettings } from '../api/engine-from-settings';
 import { projectsToStartAtLogin } from '../settings/autostart';
 import { describeRecovery } from '../settings/settings-file';
+import { untrustedSummary } from '../trust/untrusted-summary';
 import { appMenuTemplate } from './app-menu';
 import { setupApiIpc } from './ipc-main';
 import { applyStartAtLogin, wasStartedAtLogin } from './login-items';
@@ -69,11 +70,21 @@ if (setupSingleInstance((folders) => openFolders(folders))) {
     }
     // Started at login: stay in the tray and bring up the projects marked for it.
     for (const project of projectsToStartAtLogin(settings.read())) {
-      api.handlers['stack.up']({ project }, appSession).catch((error: unknown) =>
-        new Notification({
-          title: `Parity could not start ${project}`,
-          body: error instanceof Error ? error.message : String(error),
-        }).show(),
+      // Only what was trusted starts: a stack whose files now ask for more is left stopped.
+      api.handlers['stack.up']({ project }, appSession).then(
+        ({ needsTrust }) => {
+          if (needsTrust) {
+            new Notification({
+              title: `Parity did not start ${project}`,
+              body: untrustedSummary(needsTrust),
+            }).show();
+          }
+        },
+        (error: unknown) =>
+          new Notification({
+            title: `Parity could not start ${project}`,
+            body: error instanceof Error ? error.message : String(error),
+          }).show(),
       );
     }
   });

@@ -2,6 +2,7 @@ import { app, Notification } from 'electron';
 import type { Navigation } from '../../shared/api/event-contract';
 import type { Stack } from '../../shared/stacks';
 import type { ParityApi } from '../api/create-api';
+import { untrustedSummary } from '../trust/untrusted-summary';
 import { setupNotifications } from './notifications';
 import { confirmWithDialog, createTray } from './tray';
 import { runTrayAction } from './tray-actions';
@@ -57,11 +58,18 @@ export async function setupTray(
     (action) =>
       void runTrayAction(action, {
         state: () => state,
-        start: (project) => api.handlers['stack.up']({ project }, session),
+        // The tray cannot show what a stack asks: it says so; the window's Start asks.
+        start: (project) =>
+          api.handlers['stack.up']({ project }, session).then(({ needsTrust }) => {
+            if (needsTrust) throw new Error(untrustedSummary(needsTrust));
+          }),
         stop: (project) => api.handlers['stack.stop']({ project }, session),
         restart: (project) => api.handlers['stack.restart']({ project }, session),
-        runAction: (project, name) =>
-          api.handlers['actions.run']({ project, action: name }, session),
+        runAction: (project, name, confirm) =>
+          api.handlers['actions.run'](
+            { project, action: name, ...(confirm ? { confirm } : {}) },
+            session,
+          ),
         openWindow: open,
         openSettings: () => showWindow(),
         quit: () => app.quit(),

@@ -1,3 +1,4 @@
+import type { ApiResult } from '../../shared/api/contract';
 import type { TrayAction } from './tray-menu';
 import type { TrayState } from './tray-state';
 import { isActive } from './tray-summary';
@@ -12,8 +13,8 @@ export interface TrayActionDeps {
   stop(project: string): Promise<unknown>;
   /** `stack.restart` of the API. */
   restart(project: string): Promise<unknown>;
-  /** `actions.run` of the API. */
-  runAction(project: string, action: string): Promise<{ exitCode: number; output: string }>;
+  /** `actions.run` of the API; `confirm` is the hash of the command the user agreed to. */
+  runAction(project: string, action: string, confirm?: string): Promise<ApiResult<'actions.run'>>;
   /** Shows the main window, on a project's view when given. */
   openWindow(target?: { project: string; view: 'graph' | 'logs' | 'drift' }): void;
   openSettings(): void;
@@ -37,18 +38,22 @@ export async function runTrayAction(action: TrayAction, deps: TrayActionDeps): P
       case 'stack.restart':
         return void (await deps.restart(action.project));
       case 'action.run': {
-        const question = `Run "${action.action}" in ${name(action.project)}?`;
-        if (
-          action.confirm &&
-          !(await deps.confirm(question, 'This is a quick action from parity.yaml.'))
-        ) {
-          return;
+        // The API says when to ask (a first run, or an action marked confirm), with the command.
+        let result = await deps.runAction(action.project, action.action);
+        if ('needsConfirmation' in result) {
+          const { service, command, hash } = result.needsConfirmation;
+          const question = `Run "${action.action}" in ${name(action.project)}?`;
+          const detail = `A quick action from parity.yaml. It runs in ${service}:\n${command.join(' ')}`;
+          if (!(await deps.confirm(question, detail))) return;
+          result = await deps.runAction(action.project, action.action, hash);
+          if ('needsConfirmation' in result) {
+            throw new Error('its command changed while you were asked; run it again to see it');
+          }
         }
-        const { exitCode, output } = await deps.runAction(action.project, action.action);
-        if (exitCode !== 0) {
+        if (result.exitCode !== 0) {
           deps.report(
             `${name(action.project)}: "${action.action}" failed`,
-            lastLines(output, exitCode),
+            lastLines(result.output, result.exitCode),
           );
         }
         return;

@@ -4,8 +4,9 @@ import { DriftSummarySchema } from '../drift-summary';
 import { EngineChoicesSchema, EngineStatusSchema } from '../engine-status';
 import { ExpiryDateSchema } from '../parity-config';
 import { ProjectDetailSchema, ProjectSummarySchema, ProblemSchema } from '../projects';
-import { SettingsPatchSchema, SettingsSchema } from '../settings';
+import { SettingsRequestPatchSchema, SettingsSchema } from '../settings';
 import { StackListSchema } from '../stacks';
+import { ActionConfirmationSchema, TrustRequestSchema } from '../trust';
 import { ServiceStatsSchema } from '../stats';
 import type { ApiEvent } from './event-contract';
 import type { ApiMethod } from './methods';
@@ -17,6 +18,8 @@ const empty = z.object({}).strict();
 const done = z.object({}).strict();
 
 const ServiceRequestSchema = z.object({ project, service: serviceName }).strict();
+/** The hash of a trust request or an action's command, as the user was shown it. */
+const confirmedHash = z.string().regex(/^[0-9a-f]{64}$/);
 /** The most containers one request can scale a service to: a bound on one click's work. */
 export const MAX_REPLICAS = 100;
 
@@ -64,6 +67,9 @@ export const apiContract = {
   /**
    * Brings the stack (or some services and their dependencies) up; progress events follow.
    * `scale` sets a service's number of containers for this up, as `parity up --scale`.
+   * A stack asking for host-level power that its folder is not trusted for is not started: the
+   * result's `needsTrust` lists what it asks; the same request with `trust` set to that list's
+   * hash (once the user agreed) records the trust and starts it.
    */
   'stack.up': {
     params: z
@@ -71,9 +77,13 @@ export const apiContract = {
         project,
         services: z.array(serviceName).optional(),
         scale: z.record(serviceName, z.number().int().min(0).max(MAX_REPLICAS)).optional(),
+        trust: confirmedHash.optional(),
       })
       .strict(),
-    result: z.object({ failed: z.array(z.object({ service: z.string(), reason: z.string() })) }),
+    result: z.object({
+      failed: z.array(z.object({ service: z.string(), reason: z.string() })),
+      needsTrust: TrustRequestSchema.optional(),
+    }),
   },
   /** Removes containers and networks; volumes (named, and the containers' anonymous ones) only with `volumes: true`. */
   'stack.down': {
@@ -152,14 +162,23 @@ export const apiContract = {
       .strict(),
     result: z.object({ file: z.string(), created: z.boolean() }),
   },
-  /** Runs a quick action of parity.yaml in its service's container. */
+  /**
+   * Runs a quick action of parity.yaml in its service's container. Its first run in a folder
+   * (per command), and every run of an action marked `confirm`, returns `needsConfirmation` with
+   * the exact command instead; the same request with `confirm` set to its hash runs it.
+   */
   'actions.run': {
-    params: z.object({ project, action: z.string().min(1) }).strict(),
-    result: z.object({ exitCode: z.number().int(), output: z.string() }),
+    params: z
+      .object({ project, action: z.string().min(1), confirm: confirmedHash.optional() })
+      .strict(),
+    result: z.union([
+      z.object({ exitCode: z.number().int(), output: z.string() }).strict(),
+      z.object({ needsConfirmation: ActionConfirmationSchema }).strict(),
+    ]),
   },
   'settings.get': { params: empty, result: SettingsSchema },
   'settings.set': {
-    params: z.object({ patch: SettingsPatchSchema }).strict(),
+    params: z.object({ patch: SettingsRequestPatchSchema }).strict(),
     result: SettingsSchema,
   },
 } as const satisfies Record<ApiMethod, { params: z.ZodType; result: z.ZodType }>;

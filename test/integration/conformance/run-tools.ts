@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { PARITY_BIN } from '../../support/cli';
 
 /** The two tools compared: Parity (follows Compose v2) and docker-compose 1.29, the peer. */
@@ -21,9 +22,13 @@ export interface Side {
 
 const TIMEOUT_MS = 120_000;
 
-/** `up -d` as a user types it, with the side's own HOME (so `~` paths land in the copy). */
+/**
+ * `up -d` as a user types it, with the side's own HOME (so `~` paths land in the copy). Parity
+ * gets --trust, as a CI script passes it: samples such as portainer (the Docker socket) and
+ * pihole (NET_ADMIN) ask for host-level power, which docker-compose starts without asking.
+ */
 export function upSide(side: Side): Promise<ToolRun> {
-  return run(side, ['up', '-d']);
+  return run(side, side.tool === 'parity' ? ['up', '-d', '--trust'] : ['up', '-d']);
 }
 
 /** `down -v -t 0`, removing every container, network and volume the side created. */
@@ -61,5 +66,6 @@ function toolEnv(home: string): NodeJS.ProcessEnv {
   for (const [key, value] of Object.entries(process.env)) {
     if (!key.startsWith('COMPOSE_') && !key.startsWith('PARITY_')) env[key] = value;
   }
-  return { ...env, HOME: home, NO_COLOR: '1' };
+  // Parity's settings (where --trust is remembered) in the side's home, not the user's.
+  return { ...env, HOME: home, NO_COLOR: '1', PARITY_SETTINGS: join(home, 'parity-settings.json') };
 }

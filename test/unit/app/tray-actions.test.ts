@@ -12,6 +12,8 @@ const project = (name: string, running: number): TrayProject => ({
   actions: [],
 });
 
+const HASH = 'ab'.repeat(32);
+
 // Records every call; `fail` names the projects whose start/stop rejects.
 function fakeDeps(state: TrayState, options: { confirm?: boolean; fail?: string[] } = {}) {
   const calls: string[] = [];
@@ -27,8 +29,14 @@ function fakeDeps(state: TrayState, options: { confirm?: boolean; fail?: string[
     start: act('start'),
     stop: act('stop'),
     restart: act('restart'),
-    runAction: (project, action) => {
-      calls.push(`run ${project} ${action}`);
+    runAction: (project, action, confirm) => {
+      calls.push(`run ${project} ${action}${confirm ? ` ${confirm.slice(0, 4)}` : ''}`);
+      // Reset db asks to be confirmed, with its command, until run with its hash.
+      if (action === 'Reset db' && confirm !== HASH) {
+        return Promise.resolve({
+          needsConfirmation: { action, service: 'db', command: ['sh', '-c', 'reset'], hash: HASH },
+        });
+      }
       return Promise.resolve(
         action === 'Broken'
           ? { exitCode: 2, output: 'one\ntwo\nthree\nfour: no such table\n' }
@@ -39,8 +47,8 @@ function fakeDeps(state: TrayState, options: { confirm?: boolean; fail?: string[
       calls.push(`window ${target ? `${target.project} ${target.view}` : ''}`),
     openSettings: () => calls.push('settings'),
     quit: () => calls.push('quit'),
-    confirm: (question) => {
-      calls.push(`confirm ${question}`);
+    confirm: (question, detail) => {
+      calls.push(`confirm ${question} | ${detail}`);
       return Promise.resolve(options.confirm ?? true);
     },
     report: (title, body) => reports.push(`${title} | ${body}`),
@@ -62,19 +70,21 @@ describe('runTrayAction', () => {
     expect(calls).toEqual(['start /p/blog', 'stop /p/shop', 'restart /p/shop']);
   });
 
-  it('asks before a confirm-first quick action, and does nothing when told no', async () => {
+  it('asks, showing the command, when the API says so, and does nothing when told no', async () => {
     const no = fakeDeps(STATE, { confirm: false });
     await runTrayAction(
       { kind: 'action.run', project: '/p/shop', action: 'Reset db', confirm: true },
       no.deps,
     );
-    expect(no.calls).toEqual(['confirm Run "Reset db" in shop?']);
+    const asked =
+      'confirm Run "Reset db" in shop? | A quick action from parity.yaml. It runs in db:\nsh -c reset';
+    expect(no.calls).toEqual(['run /p/shop Reset db', asked]);
     const yes = fakeDeps(STATE);
     await runTrayAction(
       { kind: 'action.run', project: '/p/shop', action: 'Reset db', confirm: true },
       yes.deps,
     );
-    expect(yes.calls).toEqual(['confirm Run "Reset db" in shop?', 'run /p/shop Reset db']);
+    expect(yes.calls).toEqual(['run /p/shop Reset db', asked, 'run /p/shop Reset db abab']);
   });
 
   it('reports a quick action that fails with the end of its output', async () => {

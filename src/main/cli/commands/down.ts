@@ -1,6 +1,7 @@
 import { down } from '../../engine/down';
 import { EXIT, UsageError, type Command } from '../command';
 import { engineOperation } from '../engine-operation';
+import { FORCE_NAME_OPTION, FORCE_NAME_USAGE, nameTakenElsewhere } from '../name-guard';
 import { loadProjectFromArgs, PROJECT_OPTIONS, PROJECT_USAGE } from '../project-args';
 import { progressPrinter, progressTarget } from '../progress-printer';
 
@@ -8,9 +9,10 @@ import { progressPrinter, progressTarget } from '../progress-printer';
 export const downCommand: Command = {
   name: 'down',
   summary: 'Stop and remove the stack (containers, networks); -v also removes its volumes',
-  usage: `parity down ${PROJECT_USAGE} [-v|--volumes] [-t|--timeout SECONDS]`,
+  usage: `parity down ${PROJECT_USAGE} [-v|--volumes] [-t|--timeout SECONDS] ${FORCE_NAME_USAGE}`,
   options: {
     ...PROJECT_OPTIONS,
+    ...FORCE_NAME_OPTION,
     volumes: { type: 'boolean', short: 'v' },
     timeout: { type: 'string', short: 't' },
   },
@@ -21,6 +23,7 @@ export const downCommand: Command = {
     if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 0)) {
       throw new UsageError(`--timeout expects whole seconds, got ${String(args.values.timeout)}`);
     }
+    if (await nameTakenElsewhere(project, args, io, 'down')) return EXIT.usage;
     const result = await engineOperation(project, io, (engine) =>
       down(engine, project.name, {
         volumes: args.values.volumes === true,

@@ -2,6 +2,7 @@ import { planRemovalOn, removeContainers } from '../../engine/remove';
 import { cliEngine } from '../cli-engine';
 import { EXIT, UsageError, type Command } from '../command';
 import { engineOperation } from '../engine-operation';
+import { FORCE_NAME_OPTION, nameTakenElsewhere } from '../name-guard';
 import { loadProjectFromArgs, PROJECT_OPTIONS } from '../project-args';
 import { progressPrinter, progressTarget } from '../progress-printer';
 
@@ -16,9 +17,10 @@ export const rmCommand: Command = {
   summary:
     "Remove services' stopped containers (-s stops them first, -v their anonymous volumes; asks unless -f)",
   usage:
-    'parity rm [--file FILE]... [-p NAME] [--profile P]... [--env-file E]... [--project-directory DIR] [-s|--stop] [-f|--force] [-v|--volumes] [-t|--timeout SECONDS] [SERVICE...]',
+    'parity rm [--file FILE]... [-p NAME] [--profile P]... [--env-file E]... [--project-directory DIR] [-s|--stop] [-f|--force] [-v|--volumes] [-t|--timeout SECONDS] [--force-name] [SERVICE...]',
   options: {
     ...PROJECT_OPTIONS,
+    ...FORCE_NAME_OPTION,
     // -f is --force, as in `docker compose rm`.
     file: { type: 'string', multiple: true },
     force: { type: 'boolean', short: 'f' },
@@ -46,6 +48,7 @@ export const rmCommand: Command = {
     if (!project) return EXIT.usage;
     const unknown = args.positionals.filter((service) => !project.model.services[service]);
     if (unknown.length > 0) throw new UsageError(`no such service: ${unknown.join(', ')}`);
+    if (await nameTakenElsewhere(project, args, io, 'rm')) return EXIT.usage;
     const choice = { services: args.positionals, stop };
 
     const plan = await planRemovalOn(cliEngine(io), project.name, choice);

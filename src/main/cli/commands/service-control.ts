@@ -8,6 +8,7 @@ import {
 import type { DockerEngine } from '../../engine/docker-engine';
 import { EXIT, UsageError, type Command } from '../command';
 import { engineOperation } from '../engine-operation';
+import { FORCE_NAME_OPTION, FORCE_NAME_USAGE, nameTakenElsewhere } from '../name-guard';
 import { loadProjectFromArgs, PROJECT_OPTIONS, PROJECT_USAGE } from '../project-args';
 import { progressPrinter, progressTarget } from '../progress-printer';
 
@@ -18,9 +19,10 @@ function serviceCommand(name: string, summary: string, action: Action): Command 
   return {
     name,
     summary,
-    usage: `parity ${name} ${PROJECT_USAGE}${name === 'start' ? '' : ' [-t|--timeout SECONDS]'} [SERVICE...]`,
+    usage: `parity ${name} ${PROJECT_USAGE}${name === 'start' ? '' : ' [-t|--timeout SECONDS]'} ${FORCE_NAME_USAGE} [SERVICE...]`,
     options: {
       ...PROJECT_OPTIONS,
+      ...FORCE_NAME_OPTION,
       ...(name === 'start' ? {} : { timeout: { type: 'string', short: 't' } }),
     },
     allowPositionals: true,
@@ -33,6 +35,7 @@ function serviceCommand(name: string, summary: string, action: Action): Command 
       if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 0)) {
         throw new UsageError(`--timeout expects whole seconds, got ${String(args.values.timeout)}`);
       }
+      if (await nameTakenElsewhere(project, args, io, name)) return EXIT.usage;
       try {
         await engineOperation(project, io, (engine) =>
           action(engine, project.name, {

@@ -4,6 +4,7 @@ import { PlanError, up } from '../../engine/up';
 import { attachToServices } from '../attach';
 import { EXIT, UsageError, type Command } from '../command';
 import { engineOperation } from '../engine-operation';
+import { FORCE_NAME_OPTION, FORCE_NAME_USAGE, nameTakenElsewhere } from '../name-guard';
 import {
   loadProjectFromArgs,
   MIRROR_OPTION,
@@ -11,15 +12,21 @@ import {
   PROJECT_USAGE,
 } from '../project-args';
 import { progressPrinter, progressTarget } from '../progress-printer';
+import { confirmStackTrust, TRUST_OPTION } from '../trust-prompt';
 
-/** `parity up`: bring the project's stack to what its files describe. */
+/**
+ * `parity up`: bring the project's stack to what its files describe. A stack that asks for
+ * host-level power starts once the folder is trusted for it (a prompt, or --trust).
+ */
 export const upCommand: Command = {
   name: 'up',
   summary: 'Create and start the stack (only what changed), in dependency order',
-  usage: `parity up ${PROJECT_USAGE} [--mirror] [-d|--detach] [--wait] [--remove-orphans] [--scale SERVICE=N]... [--verbose] [SERVICE...]`,
+  usage: `parity up ${PROJECT_USAGE} [--mirror] [-d|--detach] [--wait] [--remove-orphans] [--scale SERVICE=N]... [--verbose] [--trust] ${FORCE_NAME_USAGE} [SERVICE...]`,
   options: {
     ...PROJECT_OPTIONS,
     ...MIRROR_OPTION,
+    ...TRUST_OPTION,
+    ...FORCE_NAME_OPTION,
     detach: { type: 'boolean', short: 'd' },
     wait: { type: 'boolean' },
     'remove-orphans': { type: 'boolean' },
@@ -33,6 +40,9 @@ export const upCommand: Command = {
     const unknown = args.positionals.filter((name) => !project.model.services[name]);
     if (unknown.length > 0) throw new UsageError(`no such service: ${unknown.join(', ')}`);
     const scale = scaleOf(args.values.scale, (name) => name in project.model.services);
+    const refused = await confirmStackTrust(project, io, 'up', args.values.trust === true);
+    if (refused !== null) return refused;
+    if (await nameTakenElsewhere(project, args, io, 'up')) return EXIT.usage;
     const began = new Date();
     let engine: DockerEngine | null = null;
     try {

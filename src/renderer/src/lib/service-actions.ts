@@ -1,8 +1,10 @@
 import type { ServiceView } from '../../../shared/projects';
+import type { TrustRequest } from '../../../shared/trust';
 import type { Connection } from '../api/connect-api';
 import type { ServiceActions } from '../components/graph/ServiceDetails';
 import { serviceContainers } from '../lib/service-status';
 import type { OperationsState } from '../hooks/use-operations';
+import { upWithTrust } from './trusted-calls';
 
 /** Throws the services that failed to come up, each with its reason. */
 function throwFailed(failed: readonly { service: string; reason: string }[]): void {
@@ -18,11 +20,14 @@ export function serviceActions({
   project,
   services,
   perform,
+  askTrust,
   openLogs,
 }: {
   api: Connection['api'];
   project: string;
   services: readonly ServiceView[];
+  /** Asks the user to trust a stack that wants host-level power (an up may create containers). */
+  askTrust: (request: TrustRequest) => Promise<boolean>;
   perform: OperationsState['perform'];
   openLogs: (service: string) => void;
 }): ServiceActions {
@@ -33,7 +38,8 @@ export function serviceActions({
       const created = view !== undefined && serviceContainers(view).length > 0;
       void perform(`Start ${service}`, async () => {
         if (created) await api['service.start']({ project, service });
-        else throwFailed((await api['stack.up']({ project, services: [service] })).failed);
+        else
+          throwFailed((await upWithTrust(api, { project, services: [service] }, askTrust)).failed);
         return `${service} started`;
       });
     },
@@ -57,7 +63,9 @@ export function serviceActions({
     scale: (service, replicas) =>
       void perform(`Scale ${service} to ${replicas}`, async () => {
         const scale = { [service]: replicas };
-        throwFailed((await api['stack.up']({ project, services: [service], scale })).failed);
+        throwFailed(
+          (await upWithTrust(api, { project, services: [service], scale }, askTrust)).failed,
+        );
         return `${service} runs ${replicas} container${replicas === 1 ? '' : 's'}`;
       }),
     logs: openLogs,

@@ -6,9 +6,11 @@ import { useOperations } from '../../hooks/use-operations';
 import { useProjectDetail } from '../../hooks/use-project-detail';
 import { useServiceStats } from '../../hooks/use-service-stats';
 import { useShortcuts, type Shortcut } from '../../hooks/use-shortcuts';
+import { useTrustPrompt } from '../../hooks/use-trust-prompt';
 import { isRunning, serviceContainers } from '../../lib/service-status';
 import { serviceActions } from '../../lib/service-actions';
 import { SHORTCUTS } from '../../lib/shortcuts';
+import { runActionConfirmed, upWithTrust } from '../../lib/trusted-calls';
 import { DriftView } from '../drift/DriftView';
 import { ServiceDetails } from '../graph/ServiceDetails';
 import { ServiceGraph } from '../graph/ServiceGraph';
@@ -74,6 +76,7 @@ export function ProjectView({
   const containerCount = services.reduce((n, s) => n + serviceContainers(s).length, 0);
   const selectedService = services.find((s) => s.name === selected) ?? null;
   const stats = useServiceStats(connection, project, selectedService?.name ?? null);
+  const prompt = useTrustPrompt(summary.name);
 
   const show = (next: Tab): void => {
     setTab(next);
@@ -83,7 +86,7 @@ export function ProjectView({
   const start = (): void => {
     if (busy || invalid) return;
     void perform('Start', async () => {
-      const { failed } = await api['stack.up']({ project });
+      const { failed } = await upWithTrust(api, { project }, prompt.askTrust);
       if (failed.length > 0) {
         throw new Error(
           `${plural(failed.length, 'service')} failed: ${failed.map((f) => `${f.service}: ${f.reason}`).join('; ')}`,
@@ -120,7 +123,7 @@ export function ProjectView({
   };
   const runAction = (action: ActionSummary): void => {
     void perform(action.name, async () => {
-      const result = await api['actions.run']({ project, action: action.name });
+      const result = await runActionConfirmed(api, project, action.name, prompt.askAction);
       setOutput({ action: action.name, ...result });
       if (result.exitCode !== 0)
         throw new Error(`${action.name} exited with code ${result.exitCode}`);
@@ -133,6 +136,7 @@ export function ProjectView({
     project,
     services,
     perform,
+    askTrust: prompt.askTrust,
     openLogs: (service) => {
       setFocusService(service);
       show('logs');
@@ -266,6 +270,7 @@ export function ProjectView({
         />
       )}
       {output && <ActionOutputDialog result={output} onClose={() => setOutput(null)} />}
+      {prompt.dialog}
     </section>
   );
 }

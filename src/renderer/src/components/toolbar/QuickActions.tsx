@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ActionSummary } from '../../../../shared/projects';
-import { ConfirmDialog, Modal } from '../Modal';
+import { Modal } from '../Modal';
 
 /**
- * The project's quick actions from parity.yaml, in a drop-down; one that asks for confirmation
- * (confirm: true) is confirmed first.
+ * The project's quick actions from parity.yaml, in a drop-down. Whether one is confirmed first
+ * is the API's to say (a first run in this folder, or `confirm: true`), with its command shown
+ * (ActionConfirmDialog), not the repository's alone.
  */
 export function QuickActions({
   actions,
@@ -16,7 +17,6 @@ export function QuickActions({
   onRun: (action: ActionSummary) => void;
 }) {
   const [open, setOpen] = useState(false);
-  const [confirming, setConfirming] = useState<ActionSummary | null>(null);
   const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -40,8 +40,7 @@ export function QuickActions({
   if (actions.length === 0) return null;
   const choose = (action: ActionSummary): void => {
     setOpen(false);
-    if (action.confirm) setConfirming(action);
-    else onRun(action);
+    onRun(action);
   };
 
   return (
@@ -70,23 +69,6 @@ export function QuickActions({
             </li>
           ))}
         </ul>
-      )}
-      {confirming && (
-        <ConfirmDialog
-          title={`Run ${confirming.name}?`}
-          confirmLabel="Run"
-          onCancel={() => setConfirming(null)}
-          onConfirm={() => {
-            const action = confirming;
-            setConfirming(null);
-            onRun(action);
-          }}
-        >
-          <p>
-            It runs in a container of <strong>{confirming.service}</strong>
-            {confirming.description ? `: ${confirming.description}` : '.'}
-          </p>
-        </ConfirmDialog>
       )}
     </div>
   );
