@@ -165,6 +165,24 @@ describe('the app at first launch', () => {
     await app.waitFor(shown);
   });
 
+  it.each([
+    { theme: 'light', systemDark: '1', icon: /-dark\.png$/ },
+    { theme: 'dark', systemDark: '0', icon: /-light\.png$/ },
+  ] as const)(
+    'draws its Linux tray icon for the system’s panel, not the app’s theme ($theme in Parity)',
+    async ({ theme, systemDark, icon }) => {
+      const app = start({
+        settings: { theme, engineEndpoint: 'unix:///nonexistent/parity-test/docker.sock' },
+        env: { STAND_IN_SYSTEM_DARK: systemDark, STAND_IN_PLATFORM: 'linux' },
+      });
+      await app.waitFor(tooltip(/not reachable/));
+      const icons = app.reports
+        .filter((r) => r.event === 'tray.created' || r.event === 'tray.icon')
+        .map((r) => String(r.icon));
+      expect(icons.at(-1)).toMatch(icon);
+    },
+  );
+
   it('quits from the tray menu', async () => {
     const app = start({
       settings: { engineEndpoint: 'unix:///nonexistent/parity-test/docker.sock' },

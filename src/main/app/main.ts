@@ -12,6 +12,7 @@ import { logMain, setupMainLog } from './main-log';
 import { ElectronSettingsStore } from './settings-store';
 import { foldersIn, setupSingleInstance } from './single-instance';
 import { setupTray } from './setup-tray';
+import { trackSystemAppearance } from './system-appearance';
 import { setupWindowHardening, showMainWindow } from './windows';
 
 // Folders a second launch passed before the API existed wait here; then they open at once.
@@ -52,6 +53,8 @@ function start(): void {
   }
   const api = createApi({ engine, settings, env: process.env });
   setupApiIpc(api);
+  // Before the app's theme is applied: the tray's icon follows the system's panel, not it.
+  trackSystemAppearance();
   applySettingsOnChange(settings);
   const startedAtLogin = wasStartedAtLogin();
   // showMainWindow creates the window only when there is none: a second launch while this one

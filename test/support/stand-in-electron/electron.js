@@ -174,7 +174,16 @@ export const nativeImage = {
 };
 
 class NativeTheme extends EventEmitter {
-  themeSource = 'system';
+  #source = 'system';
+  get themeSource() {
+    return this.#source;
+  }
+  // Electron tells its listeners when the app's choice changes the colours.
+  set themeSource(source) {
+    const before = this.shouldUseDarkColors;
+    this.#source = source;
+    if (this.shouldUseDarkColors !== before) this.emit('updated');
+  }
   get shouldUseDarkColors() {
     return this.themeSource === 'dark' || (this.themeSource === 'system' && systemDark());
   }
