@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ApiHandlers, ApiSession } from '../../shared/api/contract';
 import type { Diagnostic } from '../../shared/diagnostics';
@@ -103,6 +104,20 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
   };
 
   const readSummary = async (id: string): Promise<ProjectSummary> => {
+    // A folder that is gone is said so, not read as a project in error or shown as stopped.
+    if (!existsSync(id)) {
+      return summarizeProject({
+        id,
+        project: null,
+        diagnostics: [
+          { severity: 'error', message: `the folder ${id} is gone (moved or deleted)` },
+        ],
+        containers: [],
+        busy: false,
+        driftCount: null,
+        missing: true,
+      });
+    }
     const { project, diagnostics } = registry.load(id);
     if (project) names.set(id, project.name);
     if (!watchers.has(id))

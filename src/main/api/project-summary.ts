@@ -14,6 +14,8 @@ export interface SummaryInput {
   /** An operation (up, down, ...) is running on it. */
   busy: boolean;
   driftCount: number | null;
+  /** The folder itself is gone (moved, deleted, an unmounted disk). */
+  missing?: boolean;
 }
 
 /** A project as the sidebar and the tray show it. */
@@ -23,7 +25,7 @@ export function summarizeProject(input: SummaryInput): ProjectSummary {
     return {
       id: input.id,
       name: input.id.split(/[\\/]/).filter(Boolean).pop() ?? input.id,
-      state: 'invalid',
+      state: input.missing ? 'missing' : 'invalid',
       services: countServices([], input.containers),
       driftCount: null,
       actions: [],
