@@ -15,9 +15,12 @@ import { setupTray } from './setup-tray';
 import { trackSystemAppearance } from './system-appearance';
 import { setupWindowHardening, showMainWindow } from './windows';
 
-// Folders a second launch passed before the API existed wait here; then they open at once.
-const waitingFolders: string[] = [];
-let openFolders: (folders: string[]) => void = (folders) => void waitingFolders.push(...folders);
+// A second launch before the API existed waits here (with its folders); it is served at once
+// after, bringing the window up even when this run started at login.
+let waitingLaunch: string[] | null = null;
+let openFolders: (folders: string[]) => void = (folders) => {
+  waitingLaunch = [...(waitingLaunch ?? []), ...folders];
+};
 
 // The Electron main process: a composition of small setupX() modules.
 setupMainLog();
@@ -76,7 +79,7 @@ function start(): void {
     showMainWindow();
     addFolders(folders);
   };
-  if (waitingFolders.length > 0) openFolders(waitingFolders.splice(0));
+  if (waitingLaunch !== null) openFolders(waitingLaunch);
   // macOS: a click on the Dock icon, or opening Parity again from Finder, while it lives on in
   // the menu bar with no window.
   app.on('activate', () => void showMainWindow());
