@@ -31,7 +31,7 @@ import {
 import { lockDrift, runtimeDrift } from './live-drift';
 import { watchProjectFiles } from './project-files-watch';
 import { InvalidProjectError, ProjectNotFoundError, ProjectRegistry } from './project-registry';
-import { summarizeProject } from './project-summary';
+import { missingProjectSummary, summarizeProject } from './project-summary';
 import { runAction } from './run-action';
 import { inspectRuntime } from './inspect-runtime';
 import { serviceViews } from './service-views';
@@ -105,19 +105,7 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
 
   const readSummary = async (id: string): Promise<ProjectSummary> => {
     // A folder that is gone is said so, not read as a project in error or shown as stopped.
-    if (!existsSync(id)) {
-      return summarizeProject({
-        id,
-        project: null,
-        diagnostics: [
-          { severity: 'error', message: `the folder ${id} is gone (moved or deleted)` },
-        ],
-        containers: [],
-        busy: false,
-        driftCount: null,
-        missing: true,
-      });
-    }
+    if (!existsSync(id)) return missingProjectSummary(id);
     const { project, diagnostics } = registry.load(id);
     if (project) names.set(id, project.name);
     if (!watchers.has(id))

@@ -14,8 +14,6 @@ export interface SummaryInput {
   /** An operation (up, down, ...) is running on it. */
   busy: boolean;
   driftCount: number | null;
-  /** The folder itself is gone (moved, deleted, an unmounted disk). */
-  missing?: boolean;
 }
 
 /** A project as the sidebar and the tray show it. */
@@ -25,7 +23,7 @@ export function summarizeProject(input: SummaryInput): ProjectSummary {
     return {
       id: input.id,
       name: input.id.split(/[\\/]/).filter(Boolean).pop() ?? input.id,
-      state: input.missing ? 'missing' : 'invalid',
+      state: 'invalid',
       services: countServices([], input.containers),
       driftCount: null,
       actions: [],
@@ -46,6 +44,21 @@ export function summarizeProject(input: SummaryInput): ProjectSummary {
       confirm: action.confirm === true,
     })),
     problems,
+  };
+}
+
+/** A project whose folder is gone (moved, deleted, an unmounted disk): missing, not stopped. */
+export function missingProjectSummary(id: string): ProjectSummary {
+  return {
+    ...summarizeProject({
+      id,
+      project: null,
+      diagnostics: [{ severity: 'error', message: `the folder ${id} is gone (moved or deleted)` }],
+      containers: [],
+      busy: false,
+      driftCount: null,
+    }),
+    state: 'missing',
   };
 }
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Problem } from '../../../../shared/projects';
 import { dismissalKey, groupProblems } from './problem-groups';
+import './problems-notice.css';
 
 function plural(n: number, one: string): string {
   return `${n} ${one}${n === 1 ? '' : 's'}`;

@@ -3,6 +3,7 @@ import type { ProjectSummary, ServiceCounts } from '../../../../shared/projects'
 import { ConfirmDialog } from '../Modal';
 import { AddProjectForm } from './AddProjectForm';
 import { folderLabels } from './folder-labels';
+import './sidebar.css';
 
 /** "2/3 running, 1 healthy, 1 unhealthy": a project's services in a few words. */
 export function healthSummary(counts: ServiceCounts): string {
@@ -123,11 +124,6 @@ function ProjectItem({
         )}
         {errors.length > 0 && <span className="project-problem">{errors[0]?.message}</span>}
       </button>
-      {missing && (
-        <button type="button" className="project-forget" onClick={onRemove}>
-          Remove from Parity
-        </button>
-      )}
       <button
         type="button"
         className="icon-button project-remove"
@@ -137,6 +133,11 @@ function ProjectItem({
       >
         ×
       </button>
+      {missing && (
+        <button type="button" className="project-forget" onClick={onRemove}>
+          Remove from Parity
+        </button>
+      )}
     </div>
   );
 }
