@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { devContentSecurityPolicy } from './scripts/dev-csp';
 
 // One build for the three Electron entry points. The CLI is a second entry of the main build:
 // it runs the same Electron-free core under plain Node (`bin/parity.js`).
@@ -37,6 +38,7 @@ export default defineConfig({
       minify: true,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
-    plugins: [react()],
+    // The dev server's page needs Vite's inline preamble and style tags; builds stay strict.
+    plugins: [react(), devContentSecurityPolicy()],
   },
 });

@@ -31,6 +31,14 @@ export function summarizeDrift(findings: readonly Finding[], equivalent?: number
   };
 }
 
+/**
+ * The open drifts of a report (errors, warnings and info; covered ones left out): the one
+ * number the sidebar, the Drift tab and the CLI's summary line each show as "N drifts".
+ */
+export function openDriftCount(summary: DriftSummary): number {
+  return summary.errors + summary.warnings + summary.info;
+}
+
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 // How whole services missing on one side are named, comparison by comparison.
@@ -51,7 +59,7 @@ export function formatSummaryLine(
   summary: DriftSummary,
   against: DriftAgainst = 'production',
 ): string {
-  const open = summary.errors + summary.warnings + summary.info;
+  const open = openDriftCount(summary);
   const parts = [
     ONE_SIDED[against](summary.devOnly, summary.prodOnly),
     `${plural(open, 'drift')} (${plural(summary.errors, 'error')})`,

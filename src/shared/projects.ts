@@ -6,7 +6,7 @@ import { StackContainerSchema } from './stacks';
  * stopped (nothing running), starting (an operation or a health check still running),
  * running (every service up and none unhealthy), partial (some services up),
  * failed (a service exited with an error, is unhealthy or restarting),
- * invalid (its files could not be read).
+ * invalid (its files could not be read), missing (its folder is gone: moved or deleted).
  */
 export const ProjectStateSchema = z.enum([
   'stopped',
@@ -15,6 +15,7 @@ export const ProjectStateSchema = z.enum([
   'partial',
   'failed',
   'invalid',
+  'missing',
 ]);
 export type ProjectState = z.infer<typeof ProjectStateSchema>;
 
@@ -58,7 +59,7 @@ export const ProjectSummarySchema = z.object({
   name: z.string(),
   state: ProjectStateSchema,
   services: ServiceCountsSchema,
-  /** Drift items at warning or error; null when there is no production source or it failed. */
+  /** Open drifts against production (openDriftCount); null when there is no production source. */
   driftCount: z.number().int().nonnegative().nullable(),
   actions: z.array(ActionSummarySchema),
   problems: z.array(ProblemSchema),

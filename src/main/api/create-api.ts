@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { ApiHandlers, ApiSession } from '../../shared/api/contract';
 import type { ProjectSummary } from '../../shared/projects';
 import type { StackContainer } from '../../shared/stacks';
@@ -13,16 +14,21 @@ import { groupStacks } from '../engine/stacks';
 import { listEngineChoices } from '../engine/endpoint/engine-choices';
 import { systemSearch } from '../engine/endpoint/system-inputs';
 import { watchEngine } from '../engine/engine-watcher';
-import { unreachableReason } from '../engine/unreachable';
 import type { SettingsStore } from '../settings/settings-store';
 import { LogSubscriptions } from './log-subscriptions';
 import { DriftCache } from './drift-cache';
 import { engineChoiceProblem } from './engine-from-settings';
 import { engineStatus } from './engine-status';
+import {
+  ENGINE_ANSWER_MS,
+  engineNotAnswering,
+  notAnsweringStatus,
+  withinTime,
+} from './engine-answer';
 import { lockDrift, runtimeDrift } from './live-drift';
 import { watchProjectFiles } from './project-files-watch';
 import { loadFailure, ProjectNotFoundError, ProjectRegistry } from './project-registry';
-import { summarizeProject } from './project-summary';
+import { missingProjectSummary, summarizeProject } from './project-summary';
 import { inspectRuntime } from './inspect-runtime';
 import { serviceViews } from './service-views';
 import { SessionHub } from './sessions';
@@ -63,11 +69,14 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const drift = new DriftCache((id) => registry.load(id, true));
 
+  // An engine that is away, still starting (HTTP 5xx) or too slow leaves a project with no
+  // containers to show: engine.status says why, and the engine's return brings a re-read.
   const containersOf = async (project: string): Promise<StackContainer[]> => {
     try {
-      return groupStacks(await engine.listProjectContainers(project))[0]?.containers ?? [];
+      const listed = await withinTime(engine.listProjectContainers(project), ENGINE_ANSWER_MS);
+      return groupStacks(listed)[0]?.containers ?? [];
     } catch (error) {
-      if (unreachableReason(error) !== null) return [];
+      if (engineNotAnswering(error)) return [];
       throw error;
     }
   };
@@ -91,11 +100,10 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
     }
   };
 
-  const readSummary = async (
-    id: string,
-    loaded: LoadResult = registry.load(id),
-  ): Promise<ProjectSummary> => {
-    const { project, diagnostics } = loaded;
+  const readSummary = async (id: string, loaded?: LoadResult): Promise<ProjectSummary> => {
+    // A folder that is gone is said so, not read as a project in error or shown as stopped.
+    if (!existsSync(id)) return missingProjectSummary(id);
+    const { project, diagnostics } = loaded ?? registry.load(id);
     if (project) names.set(id, project.name);
     if (!watchers.has(id))
       watchers.set(
@@ -272,11 +280,13 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
       for (const [id, name] of names) if (name === event.project) notify(id);
       return;
     }
-    void handlers['engine.status']({}, NO_SESSION).then((status) => {
-      sessions.broadcast({ event: 'engine.status', payload: status });
-      // Events missed while the engine was away: every project is read again.
-      for (const id of registry.ids()) notify(id);
-    });
+    void handlers['engine.status']({}, NO_SESSION)
+      .catch((error: unknown) => notAnsweringStatus(engine, error))
+      .then((status) => {
+        sessions.broadcast({ event: 'engine.status', payload: status });
+        // Events missed while the engine was away: every project is read again.
+        for (const id of registry.ids()) notify(id);
+      });
   });
 
   return {

@@ -1,5 +1,5 @@
 import type { DriftResult } from '../../shared/api/contract';
-import type { DriftSummary } from '../../shared/drift-summary';
+import { openDriftCount, type DriftSummary } from '../../shared/drift-summary';
 import type { LoadResult } from '../config/load-project';
 import { projectDrift } from './project-drift';
 
@@ -18,10 +18,10 @@ export class DriftCache {
     return result;
   }
 
-  /** Drift items at warning or error; null when there is no report. */
+  /** The open drifts, as the Drift tab counts them; null when there is no report. */
   count(id: string): number | null {
     const result = this.get(id);
-    return result.available ? result.summary.errors + result.summary.warnings : null;
+    return result.available ? openDriftCount(result.summary) : null;
   }
 
   summary(id: string): DriftSummary | null {

@@ -1,8 +1,8 @@
 import type { EngineStatus } from '../../shared/engine-status';
 import type { DockerEngine } from '../engine/docker-engine';
 import { describeSource } from '../engine/endpoint/engine-target';
-import { pingTarget } from '../engine/endpoint/ping';
-import { unreachableReason } from '../engine/unreachable';
+import { pingTarget, PING_TIMEOUT_MS } from '../engine/endpoint/ping';
+import { notAnsweringReason, withinTime } from './engine-answer';
 
 /**
  * Whether the engine answers, where it is and why that one (its context or variable). Pinged
@@ -21,9 +21,10 @@ export async function engineStatus(
       : { reachable: false, endpoint: engine.endpoint, source, reason: ping.reason };
   }
   try {
-    return { reachable: true, endpoint: engine.endpoint, version: await engine.version() };
+    const version = await withinTime(engine.version(), PING_TIMEOUT_MS);
+    return { reachable: true, endpoint: engine.endpoint, version };
   } catch (error) {
-    const reason = unreachableReason(error);
+    const reason = notAnsweringReason(error);
     if (reason === null) throw error;
     return { reachable: false, endpoint: engine.endpoint, reason };
   }

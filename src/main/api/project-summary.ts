@@ -47,6 +47,21 @@ export function summarizeProject(input: SummaryInput): ProjectSummary {
   };
 }
 
+/** A project whose folder is gone (moved, deleted, an unmounted disk): missing, not stopped. */
+export function missingProjectSummary(id: string): ProjectSummary {
+  return {
+    ...summarizeProject({
+      id,
+      project: null,
+      diagnostics: [{ severity: 'error', message: `the folder ${id} is gone (moved or deleted)` }],
+      containers: [],
+      busy: false,
+      driftCount: null,
+    }),
+    state: 'missing',
+  };
+}
+
 // Each service counts once, by its worst container.
 function countServices(
   names: readonly string[],

@@ -20,7 +20,8 @@ export function appMenuTemplate(
     label: 'File',
     submenu: [
       { label: 'Add Project…', accelerator: 'CmdOrCtrl+O', click: actions.addProject },
-      { label: 'Show Parity', accelerator: 'CmdOrCtrl+0', click: actions.showWindow },
+      // Not CmdOrCtrl+0: View's Actual Size (resetZoom) has it.
+      { label: 'Show Parity', accelerator: 'CmdOrCtrl+Shift+P', click: actions.showWindow },
       { type: 'separator' },
       mac ? { role: 'close' } : { role: 'quit' },
     ],

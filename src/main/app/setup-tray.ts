@@ -77,12 +77,19 @@ export async function setupTray(
         report,
       }),
   );
-  state = withEngine(state, await api.handlers['engine.status']({}, session));
-  for (const project of await api.handlers['projects.list']({}, session)) {
-    state = withProject(state, project);
-  }
-  tray.refresh(state);
-  refreshNotifications();
+  // Both read at once, each shown when it comes: the engine probe gives up after a few seconds,
+  // and the project list (the containers of each) must not wait for it.
+  await Promise.all([
+    api.handlers['engine.status']({}, session).then((status) => {
+      state = withEngine(state, status);
+      tray.refresh(state);
+    }),
+    api.handlers['projects.list']({}, session).then((projects) => {
+      for (const project of projects) state = withProject(state, project);
+      tray.refresh(state);
+      refreshNotifications();
+    }),
+  ]);
 }
 
 function publishedPortsOf(stacks: readonly Stack[]): Set<number> {

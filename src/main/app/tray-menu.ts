@@ -50,7 +50,7 @@ export function trayMenu(state: TrayState): TrayMenuItem[] {
 
 function projectMenu(project: TrayProject, engineUp: boolean): TrayMenuItem {
   const { id, state } = project;
-  const runnable = engineUp && state !== 'invalid';
+  const runnable = engineUp && state !== 'invalid' && state !== 'missing';
   const submenu: TrayMenuItem[] = [
     info(projectStatusLine(project)),
     SEPARATOR,

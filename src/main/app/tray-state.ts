@@ -4,7 +4,7 @@
 
 /** A project's state as one word (the API's ProjectState). */
 export type TrayProjectState =
-  'stopped' | 'starting' | 'running' | 'partial' | 'failed' | 'invalid';
+  'stopped' | 'starting' | 'running' | 'partial' | 'failed' | 'invalid' | 'missing';
 
 /** How many of a project's services are in each condition (the API's ServiceCounts). */
 export interface TrayServiceCounts {

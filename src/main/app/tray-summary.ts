@@ -28,13 +28,18 @@ export function trayTooltip(state: TrayState): string {
 /** A project's line in the menu: `shop — running (1 unhealthy)`. */
 export function projectLabel(project: TrayProject): string {
   const trouble = troubleText(project);
-  const state = project.state === 'invalid' ? 'config error' : project.state;
+  const state =
+    project.state === 'invalid'
+      ? 'config error'
+      : project.state === 'missing'
+        ? 'folder missing'
+        : project.state;
   return `${menuText(fit(project.name, NAME_LIMIT))} — ${state}${trouble ? ` (${trouble})` : ''}`;
 }
 
 /** The detail line at the top of a project's submenu: `2/3 up, 2 healthy, 1 crashed`. */
 export function projectStatusLine(project: TrayProject): string {
-  if (project.state === 'invalid') {
+  if (project.state === 'invalid' || project.state === 'missing') {
     const problem = project.problems?.[0]?.message ?? 'its files could not be read';
     return menuText(fit(problem, DETAIL_LIMIT));
   }

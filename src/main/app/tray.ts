@@ -9,6 +9,7 @@ import {
   type MenuItemConstructorOptions,
   type NativeImage,
 } from 'electron';
+import { systemPrefersDark } from './system-appearance';
 import { trayIconFile } from './tray-icons';
 import { trayMenu, type TrayAction, type TrayMenuItem } from './tray-menu';
 import { INITIAL_TRAY_STATE, type TrayState } from './tray-state';
@@ -113,12 +114,13 @@ function toElectron(
   });
 }
 
-// The taskbar on Windows can be dark while apps are light; elsewhere the system appearance is
-// the best guess Electron offers (a GNOME top bar is dark in either).
+// The taskbar on Windows can be dark while apps are light; elsewhere the system's appearance is
+// the best guess Electron offers (a GNOME top bar is dark in either). The system's, not the
+// app's: Light chosen in Parity on a dark desktop still has a dark panel.
 function panelIsDark(): boolean {
   return process.platform === 'win32'
     ? nativeTheme.shouldUseDarkColorsForSystemIntegratedUI
-    : nativeTheme.shouldUseDarkColors;
+    : systemPrefersDark();
 }
 
 // Installed: electron-builder.yml copies assets/tray to resources/tray. From source: the repo.

@@ -91,3 +91,14 @@ export function engineUnreachableMessage(target: EngineTarget, error: unknown): 
 export function engineWhere(target: EngineTarget): string {
   return `${target.endpoint} (${describeSource(target.source)})`;
 }
+
+/**
+ * Why an engine that answered is not ready, when it answered HTTP 5xx to a probe (Docker
+ * Desktop answers 500 while "Starting the Docker Engine"); null for any other error.
+ */
+export function notReadyReason(error: unknown): string | null {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof status !== 'number' || status < 500) return null;
+  const said = (error as { json?: { message?: unknown } | null }).json?.message;
+  return `the engine is not ready: it answered HTTP ${status}${typeof said === 'string' ? ` (${said})` : ''}`;
+}

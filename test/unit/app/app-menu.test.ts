@@ -43,4 +43,47 @@ describe('appMenuTemplate', () => {
     (add?.click as () => void)();
     expect(added).toBe(1);
   });
+
+  // The accelerators Electron gives these roles (docs: MenuItem roles), per platform.
+  const ROLE_KEYS: Record<string, (mac: boolean) => string[]> = {
+    appMenu: () => ['CmdOrCtrl+H', 'Alt+CmdOrCtrl+H', 'CmdOrCtrl+Q'],
+    editMenu: () => [
+      'CmdOrCtrl+Z',
+      'Shift+CmdOrCtrl+Z',
+      'CmdOrCtrl+X',
+      'CmdOrCtrl+C',
+      'CmdOrCtrl+V',
+      'CmdOrCtrl+A',
+    ],
+    windowMenu: () => ['CmdOrCtrl+M', 'CmdOrCtrl+W'],
+    resetZoom: () => ['CmdOrCtrl+0'],
+    zoomIn: () => ['CmdOrCtrl+Plus'],
+    zoomOut: () => ['CmdOrCtrl+-'],
+    togglefullscreen: (mac) => [mac ? 'Ctrl+Cmd+F' : 'F11'],
+    close: () => ['CmdOrCtrl+W'],
+    quit: (mac) => [mac ? 'CmdOrCtrl+Q' : 'Ctrl+Q'],
+  };
+
+  function accelerators(items: MenuItemConstructorOptions[], mac: boolean): string[] {
+    return items.flatMap((item) => [
+      ...(item.accelerator ? [item.accelerator] : []),
+      ...(item.role && !item.accelerator ? (ROLE_KEYS[item.role]?.(mac) ?? []) : []),
+      ...(Array.isArray(item.submenu) ? accelerators(item.submenu, mac) : []),
+    ]);
+  }
+
+  it.each(['linux', 'win32', 'darwin'] as const)(
+    'gives each shortcut to one item only on %s (Show Parity is not Actual Size)',
+    (platform) => {
+      const keys = accelerators(appMenuTemplate(platform, noop), platform === 'darwin')
+        // windowMenu's Close and File's Close are the same role on macOS.
+        .map((key) => key.replace('Shift+CmdOrCtrl', 'CmdOrCtrl+Shift'));
+      const repeated = keys.filter((key, index) => keys.indexOf(key) !== index);
+      expect(
+        platform === 'darwin' ? repeated.filter((k) => k !== 'CmdOrCtrl+W') : repeated,
+      ).toEqual([]);
+      expect(fileMenu(platform)[1]).toMatchObject({ label: 'Show Parity' });
+      expect(fileMenu(platform)[1]?.accelerator).not.toBe('CmdOrCtrl+0');
+    },
+  );
 });

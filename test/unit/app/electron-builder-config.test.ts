@@ -2,9 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { APP_ID } from '../../../src/main/app/app-id';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const config = parse(readFileSync(`${ROOT}electron-builder.yml`, 'utf8')) as {
+  appId: string;
   icon: string;
   extraResources: { from: string; to: string }[];
   linux: { target: string[] };
@@ -36,5 +38,9 @@ describe('electron-builder.yml', () => {
     expect(config.extraResources).toContainEqual(
       expect.objectContaining({ from: 'assets/tray', to: 'tray' }),
     );
+  });
+
+  it('names the app id the running app gives Windows for its notifications', () => {
+    expect(config.appId).toBe(APP_ID);
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Navigation } from '../../../shared/api/event-contract';
 import { createApi } from '../../api/create-api';
 import { InvalidProjectError, NotAProjectError, ProjectRegistry } from '../../api/project-registry';
 import { engineFromSettings } from '../../api/engine-from-settings';
@@ -41,9 +42,10 @@ export const serveCommand: Command = {
     const settings = new FileSettingsStore(settingsFilePath(io.env));
     // Folders named on the command line are added as projects, as the app's "Add project" does.
     const registry = new ProjectRegistry(settings, io.env);
+    const added: string[] = [];
     for (const directory of positionals) {
       try {
-        registry.add(directory);
+        added.push(registry.add(directory).id);
       } catch (error) {
         if (error instanceof NotAProjectError || error instanceof InvalidProjectError) {
           throw new UsageError(error.message);
@@ -62,9 +64,11 @@ export const serveCommand: Command = {
     // Loaded here: the HTTP and WebSocket stack is the slowest part of starting the CLI.
     const { startServer } = await import('../../server/serve');
     const server = await startServer({ api, rendererDir: RENDERER_DIR, host, port });
-    io.out(
-      `Parity is serving on ${server.url}\nOpen that address in a browser. Press Ctrl+C to stop.\n`,
-    );
+    // `parity serve DIR` opens on DIR's project, not on whichever is listed first.
+    const url = added[0]
+      ? `${server.url}&${new URLSearchParams(opening(added[0])).toString()}`
+      : server.url;
+    io.out(`Parity is serving on ${url}\nOpen that address in a browser. Press Ctrl+C to stop.\n`);
     await new Promise<void>((done) => {
       const stop = (): void => void server.close().then(done);
       process.once('SIGINT', stop);
@@ -74,3 +78,8 @@ export const serveCommand: Command = {
     return EXIT.ok;
   },
 };
+
+// The page's address for a project's graph, as the app's windows are opened on one.
+function opening(project: string): Navigation {
+  return { project, view: 'graph' };
+}

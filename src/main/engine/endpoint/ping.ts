@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import { unreachableReason } from '../unreachable';
+import { notReadyReason, unreachableReason } from '../unreachable';
 import { createDockerClient, dockerodeOptions } from './docker-client';
 import type { EngineTarget } from './engine-target';
 
@@ -33,7 +33,7 @@ export async function pingTarget(
     if (controller.signal.aborted) {
       return { reachable: false, reason: `no answer within ${timeoutMs / 1000} s` };
     }
-    const reason = unreachableReason(error, target);
+    const reason = unreachableReason(error, target) ?? notReadyReason(error);
     return {
       reachable: false,
       reason: reason ?? (error instanceof Error ? error.message : String(error)),

@@ -5,10 +5,18 @@ const TOKEN_KEY = 'parity.token';
  * tab only and removes it from the address bar, so it is not shared by a copied link.
  */
 export function takeSessionToken(): string {
-  const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('token');
+  const params = new URLSearchParams(window.location.hash.slice(1));
+  const fromHash = params.get('token');
   if (fromHash) {
     sessionStorage.setItem(TOKEN_KEY, fromHash);
-    history.replaceState(null, '', window.location.pathname + window.location.search);
+    // The rest of the fragment stays: the project `parity serve DIR` opens on.
+    params.delete('token');
+    const rest = params.toString();
+    history.replaceState(
+      null,
+      '',
+      window.location.pathname + window.location.search + (rest ? `#${rest}` : ''),
+    );
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }

@@ -7,7 +7,7 @@ import {
   type Severity,
   type Side,
 } from '../../../../shared/drift';
-import type { DriftSummary } from '../../../../shared/drift-summary';
+import { openDriftCount, type DriftSummary } from '../../../../shared/drift-summary';
 
 /** The statuses a finding can have, in the order the filters list them. */
 export const STATUSES = ['drift', 'accepted', 'ignored', 'expected'] as const;
@@ -48,7 +48,7 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
  * 9 covered". Dev-only and prod-only count whole services; drifts every open finding.
  */
 export function summaryLine(summary: DriftSummary): string {
-  const open = summary.errors + summary.warnings + summary.info;
+  const open = openDriftCount(summary);
   return (
     `${summary.devOnly} dev-only, ${summary.prodOnly} prod-only, ` +
     `${plural(open, 'drift')} (${plural(summary.errors, 'error')}), ${summary.covered} covered`

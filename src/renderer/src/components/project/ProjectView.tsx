@@ -20,6 +20,7 @@ import { DownDialog } from '../toolbar/DownDialog';
 import { ProgressPanel } from '../toolbar/ProgressPanel';
 import { ProjectToolbar } from '../toolbar/ProjectToolbar';
 import { ActionOutputDialog, type ActionOutput } from '../toolbar/QuickActions';
+import { ProblemsNotice } from './ProblemsNotice';
 import { panelId, ProjectTabs, tabId, type TabSpec } from './ProjectTabs';
 
 type Tab = Navigation['view'];
@@ -71,7 +72,7 @@ export function ProjectView({
   const [output, setOutput] = useState<ActionOutput | null>(null);
 
   const services = detail?.services ?? [];
-  const invalid = summary.state === 'invalid';
+  const invalid = summary.state === 'invalid' || summary.state === 'missing';
   const anyRunning = services.some(isRunning);
   const containerCount = services.reduce((n, s) => n + serviceContainers(s).length, 0);
   const selectedService = services.find((s) => s.name === selected) ?? null;
@@ -155,7 +156,6 @@ export function ProjectView({
   ];
   useShortcuts(shortcuts);
 
-  const errors = summary.problems;
   return (
     <section className="project" aria-label={`Project ${summary.name}`}>
       <header className="project-header">
@@ -178,22 +178,7 @@ export function ProjectView({
         />
       </header>
       {run && <ProgressPanel run={run} onDismiss={dismiss} />}
-      {errors.length > 0 && (
-        <section className="problems" aria-label="Problems in the project files">
-          <ul>
-            {errors.map((p, i) => (
-              <li key={i} className={`problem-${p.severity}`}>
-                {p.position && (
-                  <span className="mono">
-                    {p.position.file}:{p.position.line}:{p.position.column}:{' '}
-                  </span>
-                )}
-                {p.message}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ProblemsNotice project={project} problems={summary.problems} />
       {error !== null && (
         <p role="alert" className="banner banner-error">
           {error}

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { ProjectSummary, ServiceCounts } from '../../../../shared/projects';
 import { ConfirmDialog } from '../Modal';
 import { AddProjectForm } from './AddProjectForm';
+import { folderLabels } from './folder-labels';
+import './sidebar.css';
 
 /** "2/3 running, 1 healthy, 1 unhealthy": a project's services in a few words. */
 export function healthSummary(counts: ServiceCounts): string {
@@ -31,6 +33,7 @@ export function ProjectSidebar({
 }) {
   const [removing, setRemoving] = useState<ProjectSummary | null>(null);
   const [removeError, setRemoveError] = useState<string | null>(null);
+  const folders = folderLabels(projects);
 
   return (
     <nav className="sidebar" aria-label="Projects">
@@ -41,6 +44,7 @@ export function ProjectSidebar({
             <li key={project.id}>
               <ProjectItem
                 project={project}
+                folder={folders.get(project.id) ?? null}
                 selected={project.id === selected}
                 onSelect={() => onSelect(project.id)}
                 onRemove={() => {
@@ -84,16 +88,20 @@ export function ProjectSidebar({
 
 function ProjectItem({
   project,
+  folder,
   selected,
   onSelect,
   onRemove,
 }: {
   project: ProjectSummary;
+  /** Shown when another project has the same name. */
+  folder: string | null;
   selected: boolean;
   onSelect: () => void;
   onRemove: () => void;
 }) {
   const errors = project.problems.filter((p) => p.severity === 'error');
+  const missing = project.state === 'missing';
   return (
     <div className={`project-item${selected ? ' selected' : ''}`}>
       <button
@@ -107,7 +115,8 @@ function ProjectItem({
           <span className="project-name">{project.name}</span>
           <span className={`badge project-state state-${project.state}`}>{project.state}</span>
         </span>
-        <span className="project-health">{healthSummary(project.services)}</span>
+        {folder !== null && <span className="project-folder mono">{folder}</span>}
+        {!missing && <span className="project-health">{healthSummary(project.services)}</span>}
         {project.driftCount !== null && (
           <span className={`project-drift${project.driftCount > 0 ? ' has-drift' : ''}`}>
             {project.driftCount === 1 ? '1 drift' : `${project.driftCount} drifts`}
@@ -124,6 +133,11 @@ function ProjectItem({
       >
         ×
       </button>
+      {missing && (
+        <button type="button" className="project-forget" onClick={onRemove}>
+          Remove from Parity
+        </button>
+      )}
     </div>
   );
 }
