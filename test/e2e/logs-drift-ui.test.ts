@@ -99,17 +99,23 @@ describe('the Logs and Drift tabs in Chromium against the real engine', () => {
   it('searches by text and by regex, with highlighted matches and a count', async () => {
     const search = page.getByRole('searchbox', { name: 'Search' });
     await search.fill('orders');
-    await expect.poll(async () => (await rows()).length).toBeGreaterThan(1);
-    for (const row of await rows()) expect(row.toLowerCase()).toContain('orders');
+    // The search runs once typing pauses: until then every line shows.
+    const matching = async (): Promise<boolean> => {
+      const shown = await rows();
+      return shown.length > 1 && shown.every((row) => row.toLowerCase().includes('orders'));
+    };
+    await expect.poll(matching).toBe(true);
     const status = page.locator('.logs-search-status');
-    expect(await status.textContent()).toMatch(/^\d+ match(es)?$/);
+    await expect.poll(() => status.textContent()).toMatch(/^\d+ match(es)?$/);
     expect(await log().locator('mark').first().textContent()).toBe('orders');
     await search.fill('/^worker: orders \\{/');
     await expect
       .poll(async () => (await rows()).every((row) => row.startsWith('worker-1worker: orders {')))
       .toBe(true);
     await search.fill('/orders(/');
-    expect(await page.getByRole('alert').textContent()).toMatch(/^Invalid regular expression/);
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/^Invalid regular expression/);
     await page.screenshot({ path: `${ARTIFACTS_DIR}logs-search.png` });
     await search.fill('');
   });

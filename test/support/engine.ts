@@ -58,11 +58,17 @@ export async function startLabelledContainer(
   return container;
 }
 
-/** Removes every container of a test project, running or not. */
+/**
+ * Removes every container of a test project, running or not, then its networks and volumes: a
+ * network left behind holds one of the engine's address pools, and enough of them make a later
+ * test's fixed subnet overlap.
+ */
 export async function removeProject(docker: Docker, project: string): Promise<void> {
-  const containers = await docker.listContainers({
-    all: true,
-    filters: { label: [`${COMPOSE_LABEL.project}=${project}`] },
-  });
+  const filters = { label: [`${COMPOSE_LABEL.project}=${project}`] };
+  const containers = await docker.listContainers({ all: true, filters });
   await Promise.all(containers.map((info) => docker.getContainer(info.Id).remove({ force: true })));
+  const networks = await docker.listNetworks({ filters });
+  await Promise.all(networks.map((info) => docker.getNetwork(info.Id).remove()));
+  const { Volumes: volumes } = await docker.listVolumes({ filters });
+  await Promise.all((volumes ?? []).map((info) => docker.getVolume(info.Name).remove()));
 }
