@@ -89,6 +89,35 @@ describe('parity mirror', () => {
     expect(config.services.api?.read_only).toBe(true);
   });
 
+  it('leaves `parity drift --mirror` with only what could not be mirrored', async () => {
+    const args = ['drift', '--mirror', '--format', 'json', '--project-directory', dir];
+    const run = await runParity(args);
+    const report = JSON.parse(run.stdout) as {
+      findings: { service: string; path: string; status: string }[];
+    };
+    const open = report.findings
+      .filter((f) => f.status === 'drift')
+      .map((f) => `${f.service}.${f.path}`);
+    // Mirrored: gone from the report.
+    for (const mirrored of [
+      'api.env.LOG_LEVEL',
+      'api.env.FEATURE_SEARCH',
+      'api.env.CATALOG_URL',
+      'api.resources.memory',
+      'api.resources.requests.cpus',
+      'api.read_only',
+      'api.cap_drop',
+      'api.replicas',
+    ]) {
+      expect(open).not.toContain(mirrored);
+    }
+    // Not mirrored, each listed in the override with its reason: still drift.
+    expect(open).toEqual(
+      expect.arrayContaining(['api.env.PAYMENTS_URL', 'api.env.ORDERS_URL', 'catalog.replicas']),
+    );
+    expect(run.stdout).not.toContain(SECRET);
+  });
+
   it('is a Compose override docker-compose accepts with compose.yaml', () => {
     const run = spawnSync(
       'docker-compose',
