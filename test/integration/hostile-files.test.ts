@@ -205,6 +205,31 @@ describe('include chains', () => {
   });
 });
 
+describe('production folders too large to be manifests', () => {
+  it.each([
+    [
+      'folders nested 20 deep',
+      { [`k8s/${'d/'.repeat(20)}a.yaml`]: 'kind: ConfigMap\n' },
+      /found folders nested more than 16 deep under "k8s"/,
+    ],
+    [
+      '2,500 YAML files',
+      Object.fromEntries(Array.from({ length: 2500 }, (_, i) => [`k8s/f${i}.yaml`, '{}\n'])),
+      /found more than 2000 YAML and JSON files under "k8s"/,
+    ],
+  ])('%s: one clear error, exit 2, at once', async (_name, files, error) => {
+    const dir = makeProject('big-production', {
+      'compose.yaml': SERVICE,
+      'parity.yaml': 'production:\n  - kubernetes: k8s\n',
+      ...files,
+    });
+    const { code, stderr, seconds } = await parity(['drift', '--project-directory', dir]);
+    expect(stderr).toMatch(error);
+    expect(code).toBe(2);
+    expect(seconds).toBeLessThan(20);
+  });
+});
+
 describe('repository files that never end', () => {
   // A committed symlink to /dev/zero (or a FIFO) is read as a stream without end: each file of
   // the repository Parity reads is refused before reading when it is not a regular file.

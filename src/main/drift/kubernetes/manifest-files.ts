@@ -43,8 +43,12 @@ export function listManifestFiles(
     const path = resolve(baseDir, given);
     const kind = kindOf(path);
     if (kind === 'file') add(path);
-    else if (kind === 'dir') walk(path, diagnostics).forEach(add);
-    else
+    else if (kind === 'dir') {
+      const shown = relative(baseDir, path).split(sep).join('/') || '.';
+      const budget = { given: shown, entries: 0, manifests: 0, stopped: false };
+      const found = walk(path, diagnostics, budget);
+      if (!budget.stopped) found.forEach(add);
+    } else
       diagnostics.push({
         severity: 'error',
         message: `found no file or folder "${given}", expected Kubernetes manifests`,
@@ -53,8 +57,26 @@ export function listManifestFiles(
   return { files, diagnostics };
 }
 
+// A folder of manifests is small; a repository may name `/usr` or a home folder, which must
+// not be walked for a minute on every drift. Past these, the walk stops with one error.
+const MAX_ENTRIES = 20_000;
+const MAX_MANIFESTS = 2_000;
+const MAX_DEPTH = 16;
+
+interface Budget {
+  given: string;
+  entries: number;
+  manifests: number;
+  stopped: boolean;
+}
+
 // Sorted by full path, so `a/z.yaml` comes before `b.yaml` inside a folder as it does on disk.
-function walk(dir: string, diagnostics: Diagnostic[]): string[] {
+// Links to folders are not followed (a Dirent of a link is not a directory).
+function walk(dir: string, diagnostics: Diagnostic[], budget: Budget, depth = 0): string[] {
+  if (budget.stopped) return [];
+  if (depth > MAX_DEPTH) {
+    return stop(budget, diagnostics, `folders nested more than ${MAX_DEPTH} deep`);
+  }
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -63,12 +85,32 @@ function walk(dir: string, diagnostics: Diagnostic[]): string[] {
     diagnostics.push({ severity: 'error', message });
     return [];
   }
+  budget.entries += entries.length;
+  if (budget.entries > MAX_ENTRIES) {
+    return stop(budget, diagnostics, `more than ${MAX_ENTRIES} files and folders`);
+  }
   const found = entries.flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return walk(path, diagnostics);
-    return MANIFEST.test(entry.name) && kindOf(path) === 'file' ? [path] : [];
+    if (entry.isDirectory()) return walk(path, diagnostics, budget, depth + 1);
+    if (!MANIFEST.test(entry.name) || kindOf(path) !== 'file') return [];
+    budget.manifests += 1;
+    return [path];
   });
+  if (budget.manifests > MAX_MANIFESTS) {
+    return stop(budget, diagnostics, `more than ${MAX_MANIFESTS} YAML and JSON files`);
+  }
   return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function stop(budget: Budget, diagnostics: Diagnostic[], what: string): string[] {
+  if (!budget.stopped) {
+    diagnostics.push({
+      severity: 'error',
+      message: `found ${what} under "${budget.given}", expected a folder of Kubernetes manifests: name the folder that holds them`,
+    });
+  }
+  budget.stopped = true;
+  return [];
 }
 
 function kindOf(path: string): 'file' | 'dir' | null {
