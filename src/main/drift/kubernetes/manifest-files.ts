@@ -113,7 +113,8 @@ function stop(budget: Budget, diagnostics: Diagnostic[], what: string): string[]
   return [];
 }
 
-function kindOf(path: string): 'file' | 'dir' | null {
+/** Whether a path is a file or a folder (links followed), or neither. */
+export function kindOf(path: string): 'file' | 'dir' | null {
   try {
     const stat = statSync(path);
     return stat.isDirectory() ? 'dir' : stat.isFile() ? 'file' : null;

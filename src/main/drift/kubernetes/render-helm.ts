@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { SourcePosition } from '../../../shared/diagnostics';
 import type { HelmSource } from '../../../shared/parity-config';
 import type { NodeReader } from '../../config/node-reader';
 import type { YEntry, YNode } from '../../config/yaml-tree';
+import { kindOf } from './manifest-files';
 import { objectsOf, type K8sObject } from './objects';
 import { cachedRender, keepRender, renderKey } from './render-cache';
 import { findTool, runTool } from './render-tool';
@@ -109,13 +110,4 @@ function placed(
   for (const [k, entry] of node.entries)
     entries.set(k, { keyPos: at(k), value: placed(entry.value, k, at) });
   return { ...node, pos, entries };
-}
-
-function kindOf(path: string): 'file' | 'dir' | null {
-  try {
-    const stat = statSync(path);
-    return stat.isDirectory() ? 'dir' : stat.isFile() ? 'file' : null;
-  } catch {
-    return null;
-  }
 }
