@@ -53,6 +53,15 @@ describe('parity mirror', () => {
     expect(written).toMatch(/catalog healthcheck: production probes with HTTP/);
   });
 
+  it('mounts what production mounts: emptyDirs, claims as named volumes; not its ConfigMaps', () => {
+    expect(written).toContain('tmpfs: ["/var/cache/api"]');
+    expect(written).toContain('volumes: ["/scratch", "api-uploads:/uploads"]');
+    expect(written).toMatch(/\nvolumes:\n {2}api-uploads: \{\} {2}# deploy\/api\.yaml:\d+\n/);
+    expect(written).toMatch(
+      /api volumes\.\/etc\/api: files of a ConfigMap or Secret: not mirrored yet/,
+    );
+  });
+
   it("rewrites production's service address to the laptop's service and container port", () => {
     expect(written).toContain('CATALOG_URL: "http://catalog:8080/v1"');
   });
@@ -218,6 +227,9 @@ describe('parity up --mirror on the engine', () => {
       expect(info.HostConfig.CapAdd).toEqual(['NET_BIND_SERVICE']);
       expect(info.HostConfig.Memory).toBe(128 * 2 ** 20);
       expect(info.HostConfig.NanoCpus).toBe(0.5e9);
+      expect(Object.keys(info.HostConfig.Tmpfs ?? {})).toContain('/var/cache/api');
+      const uploads = info.Mounts.find((m) => m.Destination === '/uploads');
+      expect(uploads?.Name).toBe(`${project}_api-uploads`);
     }
     const search = await docker.listContainers({
       filters: {

@@ -5,6 +5,7 @@ import { RuleGlob } from '../drift/rule-glob';
 import { blank, mirrorRun } from './added-service';
 import { rewriteHosts, type HostMap } from './host-rewrite';
 import { mirrorHealth } from './mirror-health';
+import { mirrorVolumes } from './mirror-volumes';
 import type { MirrorPlan, MirrorValue, Skip } from './mirror-types';
 
 export type { MirrorPlan, MirrorValue } from './mirror-types';
@@ -36,7 +37,7 @@ export interface MirrorInput {
  * mirroring changes.
  */
 export function planMirror(input: MirrorInput, options: MirrorOptions): MirrorPlan {
-  const plan: MirrorPlan = { services: {}, notMirrored: [] };
+  const plan: MirrorPlan = { services: {}, volumes: {}, notMirrored: [] };
   const wanted = (name: string): boolean =>
     options.only.length === 0 || options.only.includes(name);
   // Production-only services are added under their own names, so values naming them stay.
@@ -62,6 +63,7 @@ export function planMirror(input: MirrorInput, options: MirrorOptions): MirrorPl
     mirrorResources('reservations', dev.reservations, prod.reservations, values);
     mirrorSecurity(dev, prod, values);
     mirrorHealth(dev, prod, values, skip);
+    mirrorVolumes(dev, prod, values, skip, plan.volumes);
     mirrorReplicas(dev, prod, options.maxReplicas, values, skip);
     const kept = values.filter((v) => !excluded.some((glob) => glob.matches(driftPath(name, v))));
     for (const value of values.filter((v) => !kept.includes(v))) {

@@ -18,6 +18,8 @@ export interface NotMirrored {
 /** What `parity mirror` writes: the values per laptop service, and what it left out. */
 export interface MirrorPlan {
   services: Record<string, MirrorValue[]>;
+  /** Named volumes the services' mounts use (production's claims), where each is mounted. */
+  volumes: Record<string, SourcePosition>;
   notMirrored: NotMirrored[];
 }
 

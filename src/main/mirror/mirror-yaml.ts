@@ -34,6 +34,9 @@ export function renderMirror(plan: MirrorPlan, composeFile: string): string {
     lines.push(`  ${key(name)}:`);
     render(tree, 2, lines);
   }
+  const volumes = Object.entries(plan.volumes);
+  if (volumes.length > 0) lines.push('volumes:');
+  for (const [name, from] of volumes) lines.push(`  ${key(name)}: {}  # ${where(from)}`);
   return `${lines.join('\n')}\n`;
 }
 
