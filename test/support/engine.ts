@@ -66,7 +66,9 @@ export async function startLabelledContainer(
 export async function removeProject(docker: Docker, project: string): Promise<void> {
   const filters = { label: [`${COMPOSE_LABEL.project}=${project}`] };
   const containers = await docker.listContainers({ all: true, filters });
-  await Promise.all(containers.map((info) => docker.getContainer(info.Id).remove({ force: true })));
+  await Promise.all(
+    containers.map((info) => docker.getContainer(info.Id).remove({ force: true, v: true })),
+  );
   const networks = await docker.listNetworks({ filters });
   await Promise.all(networks.map((info) => docker.getNetwork(info.Id).remove()));
   const { Volumes: volumes } = await docker.listVolumes({ filters });
