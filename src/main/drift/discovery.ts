@@ -3,7 +3,7 @@ import type { EnvironmentModel, PortMapping, ServiceModel } from '../../shared/m
 import type { RawFinding } from './compare-service';
 
 /** Where a host name (and port) in a value leads: a dev service, by pairing, and its container port. */
-interface Endpoint {
+export interface Endpoint {
   service: string;
   port: number | null;
 }
@@ -48,7 +48,8 @@ export function serviceNamesOf(service: ServiceModel | undefined): string[] {
   ];
 }
 
-type Resolve = (host: string, port: number | null) => Endpoint | null;
+/** Where a host (and the port written or implied) leads, or null when it names no service. */
+export type Resolve = (host: string, port: number | null) => Endpoint | null;
 
 // A dev (Compose) host: a service name or container name; the port is the container port.
 function devResolver(dev: EnvironmentModel): Resolve {
@@ -63,10 +64,12 @@ function devResolver(dev: EnvironmentModel): Resolve {
   };
 }
 
-// A production host: a Service by any of its DNS forms, its port forwarded to the container
-// port; a service of a production without Services (Compose) by its name. Named by the dev
-// service it is paired with.
-function prodResolver(prod: EnvironmentModel, matches: readonly ServiceMatch[]): Resolve {
+/**
+ * A production host: a Service by any of its DNS forms, its port forwarded to the container
+ * port; a service of a production without Services (Compose) by its name. Named by the dev
+ * service it is paired with.
+ */
+export function prodResolver(prod: EnvironmentModel, matches: readonly ServiceMatch[]): Resolve {
   const devOf = new Map<string, string>();
   for (const m of matches) if (m.dev && m.prod && !devOf.has(m.prod)) devOf.set(m.prod, m.dev);
   // By the name a client uses: each Service's ports, and the services that have no Service.
@@ -106,15 +109,17 @@ function prodResolver(prod: EnvironmentModel, matches: readonly ServiceMatch[]):
   };
 }
 
-// The value with every host it resolves replaced by its endpoint; null when it resolves none.
-// `shown`: each host as written, with the port its scheme implies when none is written.
-function rewrite(
+/**
+ * The value with each host `resolve` resolves replaced by `replace`'s text: `whole` is the
+ * host as written (with its port), `implied` the port its URL's scheme implies when none is
+ * written. A URL's scheme, user info and path segments are not hosts.
+ */
+export function replaceHosts(
   value: string,
   resolve: Resolve,
-): { text: string; hosts: string[]; shown: string[] } | null {
-  const hosts: string[] = [];
-  const shown: string[] = [];
-  const text = value.replace(
+  replace: (endpoint: Endpoint, whole: string, implied: number | null) => string,
+): string {
+  return value.replace(
     HOST,
     (whole: string, host: string, port: string | undefined, at: number) => {
       // A URL's scheme (`postgres://`) or user info (`user:pass@`) is no host.
@@ -124,12 +129,24 @@ function rewrite(
       const scheme = SCHEME.exec(value.slice(0, at))?.[1]?.toLowerCase();
       const implied = port === undefined && scheme ? (DEFAULT_PORTS[scheme] ?? null) : null;
       const endpoint = resolve(host, port === undefined ? implied : Number(port));
-      if (!endpoint) return whole;
-      hosts.push(whole);
-      shown.push(implied === null ? whole : `${whole} (port ${implied})`);
-      return `\u0000${endpoint.service}:${endpoint.port ?? ''}\u0000`;
+      return endpoint ? replace(endpoint, whole, implied) : whole;
     },
   );
+}
+
+// The value with every host it resolves replaced by its endpoint; null when it resolves none.
+// `shown`: each host as written, with the port its scheme implies when none is written.
+function rewrite(
+  value: string,
+  resolve: Resolve,
+): { text: string; hosts: string[]; shown: string[] } | null {
+  const hosts: string[] = [];
+  const shown: string[] = [];
+  const text = replaceHosts(value, resolve, (endpoint, whole, implied) => {
+    hosts.push(whole);
+    shown.push(implied === null ? whole : `${whole} (port ${implied})`);
+    return `\u0000${endpoint.service}:${endpoint.port ?? ''}\u0000`;
+  });
   return hosts.length > 0 ? { text, hosts, shown } : null;
 }
 

@@ -1,6 +1,7 @@
 import type { ServiceMatch } from '../../shared/drift';
 import type { EnvironmentModel, Field, Resources, ServiceModel } from '../../shared/model';
 import { isSecretName, maskUrlCredentials } from '../../shared/secrets';
+import { prodResolver } from '../drift/discovery';
 import { RuleGlob } from '../drift/rule-glob';
 import { blank, mirrorRun } from './added-service';
 import { rewriteHosts, type HostMap } from './host-rewrite';
@@ -41,11 +42,10 @@ export function planMirror(input: MirrorInput, options: MirrorOptions): MirrorPl
   const wanted = (name: string): boolean =>
     options.only.length === 0 || options.only.includes(name);
   // Production-only services are added under their own names, so values naming them stay.
-  const devOf = new Map<string, string>();
-  for (const m of input.matches) {
-    if (m.prod && (m.dev ?? wanted(m.prod))) devOf.set(m.prod.toLowerCase(), m.dev ?? m.prod);
-  }
-  const hosts: HostMap = { devOf, dev: input.dev, prod: input.prod };
+  const pairing = input.matches.flatMap((m) =>
+    m.prod && (m.dev ?? wanted(m.prod)) ? [{ ...m, dev: m.dev ?? m.prod }] : [],
+  );
+  const hosts: HostMap = { resolve: prodResolver(input.prod, pairing), dev: input.dev };
   const excluded = (options.exclude ?? []).map((glob) => new RuleGlob(glob, true));
   for (const m of input.matches) {
     const prod = m.prod ? input.prod.services[m.prod] : undefined;
