@@ -1,11 +1,13 @@
 import type { ServiceModel } from '../../shared/model';
 import { parseImageRef } from '../../shared/image-ref';
-import { compareImage, type RawFinding } from './compare-service';
+import { isSecretName } from '../../shared/secrets';
+import { compareImage, compareService, type RawFinding } from './compare-service';
 
 /**
  * A dev service that production runs as a sidecar or init container of another service's pod
  * (a match by `sidecar`): being a service of its own on the laptop is how the platforms differ,
- * shown as expected; what it runs, its image, is compared with the container's.
+ * shown as expected; the container itself is compared with it as any paired service is (image,
+ * env, command, resources, user, health, security, ports, volumes), by the same comparers.
  */
 export function compareWithSidecar(
   dev: ServiceModel,
@@ -29,6 +31,14 @@ export function compareWithSidecar(
       expected: 'Compose has no pods: a container that runs beside another is a service there',
     },
   ];
+  const container = sidecar.value.container;
+  if (container) {
+    const keys = [...Object.keys(dev.environment), ...Object.keys(container.environment)];
+    const secretKeys = new Set([...(sidecar.value.secretKeys ?? []), ...keys.filter(isSecretName)]);
+    findings.push(...compareService(dev.name, dev, container, { secretKeys, onEquivalent }));
+    return findings;
+  }
+  // A source that keeps only the container's image (no pod spec read): that much is compared.
   const image = sidecar.value.image;
   const before = findings.length;
   compareImage(

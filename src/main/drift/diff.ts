@@ -5,7 +5,7 @@ import { isSecretName } from '../../shared/secrets';
 import { applyRules } from './apply-rules';
 import { compareService, type RawFinding } from './compare-service';
 import { compareWithSidecar } from './compare-with-sidecar';
-import { endpointMatcher, resolveDiscovery } from './discovery';
+import { endpointMatcher, prodResolver, resolveDiscovery, type Resolve } from './discovery';
 import { groupIdentical } from './group-findings';
 import { matchServices, type ProdWorkload } from './match-services';
 import { linkRootCauses } from './root-causes';
@@ -36,6 +36,7 @@ export function diffModels(
   const onEquivalent = (): void => {
     equivalent += 1;
   };
+  let resolveHost: Resolve | undefined;
   // Sidecars paired with dev services of their own, by the pod that runs them.
   const claimed = new Map<string, Set<string>>();
   for (const m of matches) {
@@ -60,6 +61,8 @@ export function diffModels(
         ...compareService(name, devService, prodService, {
           secretKeys,
           onEquivalent,
+          // Built on first use: only an init container's wait asks it.
+          resolveHost: (host, port) => (resolveHost ??= prodResolver(prod, matches))(host, port),
           ...(claimedSidecars ? { claimedSidecars } : {}),
         }),
       );

@@ -66,7 +66,7 @@ describe('sidecars and init containers', () => {
       },
       {
         path: 'sidecars.migrate',
-        rule: 'production runs an init container the laptop does not',
+        rule: 'production runs work before it starts (an init container) that the laptop does not',
         prod: { value: 'init example/migrate:1' },
       },
     ]);
@@ -114,7 +114,14 @@ describe('sidecars and init containers', () => {
         path: 'image.tag',
         status: 'drift',
         dev: { value: 'v1', source: { file: 'compose.yaml', line: 5 } },
-        prod: { value: 'latest', source: { file: 'k8s/queue.yaml', line: 14 } },
+        prod: { value: 'latest', source: { file: 'k8s/queue.yaml', line: 15 } },
+      },
+      // Compared as any pair is: the exporter's own port, not the queue's.
+      {
+        path: 'ports.9090/tcp',
+        kind: 'only-prod',
+        status: 'drift',
+        prod: { value: '9090/tcp: not exposed', source: { line: 16 } },
       },
     ]);
     // Not also a sidecar the laptop lacks, nor a service production lacks.
