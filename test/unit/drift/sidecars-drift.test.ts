@@ -72,7 +72,7 @@ describe('sidecars and init containers', () => {
     ]);
   });
 
-  it('leave out the container a dev service was paired with by its name', () => {
+  it('compare a dev service paired by a sidecar’s name with that container, the rest beside it', () => {
     const { report } = driftOf({
       'compose.yaml': lines('services:', '  exporter:', '    image: kbudde/rabbitmq-exporter'),
       'k8s/queue.yaml': POD,
@@ -80,7 +80,13 @@ describe('sidecars and init containers', () => {
     expect(report.matches).toContainEqual(
       expect.objectContaining({ dev: 'exporter', prod: 'queue', by: 'container-name' }),
     );
-    expect(topology(report.findings).map((f) => f.path)).toEqual(['sidecars.migrate']);
+    // Its own image, not the queue's: no image finding.
+    expect(report.findings.filter((f) => f.category === 'image')).toEqual([]);
+    expect(topology(report.findings).map((f) => [f.path, f.status, f.prod.value])).toEqual([
+      ['service', 'expected', 'sidecar container of queue'],
+      ['sidecars.migrate', 'drift', 'init example/migrate:1'],
+      ['sidecars.queue', 'drift', 'sidecar rabbitmq:3.13'],
+    ]);
   });
 
   it('pair a dev service with the sidecar of the pod another one is paired with, reported once', () => {
