@@ -18,7 +18,7 @@ export function compareInit(
 ): RawFinding {
   const container = init.value.container;
   const argv = [...(container?.entrypoint?.value ?? []), ...(container?.command?.value ?? [])];
-  const work = readInitWork(argv);
+  const work = readInitWork(argv, init.value.image);
   const image = init.value.image ?? '(no image)';
   const base = {
     service,

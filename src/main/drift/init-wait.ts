@@ -36,10 +36,16 @@ const SCHEME_PORTS: Record<string, number> = { http: 80, https: 443, tcp: 0 };
  * readiness gate or as work. A wait is a script whose every command probes a host (nc, ncat,
  * telnet, wget, curl, pg_isready, mysqladmin ping, redis-cli ping, nslookup, getent hosts,
  * `/dev/tcp/host/port`, wait-for-it, dockerize -wait) or only paces the loop (sleep, echo);
- * anything else it runs (a migration, a copy) makes it work. No command at all is unknown: the
- * image's own entrypoint does whatever it does.
+ * anything else it runs (a migration, a copy) makes it work. An image whose entrypoint is a
+ * wait (groundnuty/k8s-wait-for: `service db`, `pod -lapp=db`, `job migrate`) waits for what its
+ * arguments name. No command at all is unknown: the image's own entrypoint does whatever it does.
  */
-export function readInitWork(argv: readonly string[]): InitWork {
+export function readInitWork(argv: readonly string[], image: string | null = null): InitWork {
+  const waitImage = image !== null && /(?:^|\/)k8s-wait-for(?::|@|$)/.test(image);
+  if (waitImage && argv.length >= 2) {
+    const target = (argv[1] ?? '').replace(/^-l\s*[\w./-]*=/, '');
+    return { kind: 'wait', targets: [{ host: target, port: null, tool: 'k8s-wait-for' }] };
+  }
   if (argv.length === 0) return { kind: 'unknown' };
   const script = scriptOf(argv);
   const targets: WaitTarget[] = [];

@@ -79,6 +79,19 @@ describe('an init container’s command read as a wait or as work', () => {
     if (command !== null) expect(read).toEqual({ kind: 'work', command });
   });
 
+  it.each([
+    [['service', 'db'], 'db'],
+    [['pod', '-lapp=db'], 'db'],
+    [['job', 'migrate'], 'migrate'],
+  ])('k8s-wait-for %j waits for what it names', (argv, host) => {
+    expect(readInitWork(argv, 'groundnuty/k8s-wait-for:v2.0')).toEqual({
+      kind: 'wait',
+      targets: [{ host, port: null, tool: 'k8s-wait-for' }],
+    });
+    // The same arguments to another image are its own work.
+    expect(readInitWork(argv, 'example/tool:1').kind).toBe('work');
+  });
+
   it('no command is unknown: the image’s own entrypoint runs', () => {
     expect(readInitWork([])).toEqual({ kind: 'unknown' });
   });
