@@ -45,6 +45,16 @@ describe('sidecars and init containers', () => {
     });
   });
 
+  it('report a problem of the pod they share (its volumes) once, not once per container', () => {
+    const dir = makeProject('pod', {
+      'k8s/queue.yaml': POD.replace('    spec:\n', '    spec:\n      volumes: oops\n'),
+    });
+    const { diagnostics } = readKubernetes(['k8s'], dir);
+    expect(diagnostics.map((d) => [d.severity, d.message, d.position?.line])).toEqual([
+      ['error', expect.stringContaining('spec.volumes'), 8],
+    ]);
+  });
+
   it('are reported as topology drift of the matched service, with the container’s line', () => {
     const { report } = driftOf({
       'compose.yaml': lines('services:', '  queue:', '    image: rabbitmq:3.13'),

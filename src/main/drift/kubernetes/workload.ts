@@ -1,4 +1,4 @@
-import type { SourcePosition } from '../../../shared/diagnostics';
+import type { Diagnostic, SourcePosition } from '../../../shared/diagnostics';
 import type { Field, ServiceModel } from '../../../shared/model';
 import type { NodeReader } from '../../config/node-reader';
 import type { YMap, YNode } from '../../config/yaml-tree';
@@ -46,6 +46,7 @@ export function readWorkload(
   const template = readPodTemplate(object, reader);
   const { main, spec } = template;
   if (!main) return null;
+  const mark = reader.diagnostics.length;
   const ported = template.containers.map((c) => ({
     ...c,
     ports: readContainerPorts(c.node, reader),
@@ -129,6 +130,7 @@ export function readWorkload(
       source: c.node.pos,
     };
   }
+  dropRepeats(reader.diagnostics, mark);
   return {
     service,
     secretKeys: read.env.secretKeys,
@@ -149,6 +151,19 @@ export function readWorkload(
     },
     claims,
   };
+}
+
+// Each container reads its pod's volumes and securityContext: a problem there is reported once.
+function dropRepeats(diagnostics: Diagnostic[], from: number): void {
+  const seen = new Set<string>();
+  const kept = diagnostics.slice(from).filter((d) => {
+    const at = d.position ? `${d.position.file}:${d.position.line}:${d.position.column}` : '';
+    const key = `${d.severity} ${at} ${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  diagnostics.splice(from, diagnostics.length - from, ...kept);
 }
 
 // Absent replicas stay null, as in the Compose reader: both platforms then mean one.
