@@ -56,6 +56,16 @@ export interface PortMapping {
   service?: { name: string; namespace: string | null };
   /** A NodePort Service's `nodePort`; absent when the cluster picks one at random. */
   nodePort?: number;
+  /** Kubernetes: the Ingress rules that route the outside world to this Service port. */
+  ingress?: IngressRoute[];
+}
+
+/** An Ingress rule's host and path (null: any), routed to a Service port. */
+export interface IngressRoute {
+  /** The Ingress's metadata.name. */
+  name: string;
+  host: string | null;
+  path: string | null;
 }
 
 /** A mount, in Compose's long form. */
@@ -197,6 +207,13 @@ export interface Sidecar {
   image: string | null;
   /** Its container ports, `9090/tcp`. */
   ports: string[];
+  /**
+   * The container read as a service of its own, with its pod's settings (Kubernetes): what a
+   * dev service production runs as this container is compared with, field by field.
+   */
+  container?: ServiceModel;
+  /** The env keys of `container` whose values come from a Secret (shown only as same/differs). */
+  secretKeys?: string[];
 }
 
 /** How a service joins one network (Compose `networks.<key>` settings). */

@@ -6,6 +6,7 @@ import { compareResources } from './compare-resources';
 import { compareSecurity } from './compare-security';
 import { compareSidecars } from './compare-sidecars';
 import { compareVolumes } from './compare-volumes';
+import type { Resolve } from './discovery';
 import { comparableArgv, sameEnvValue, sameLaunch } from './equal-values';
 
 /**
@@ -29,6 +30,8 @@ export interface CompareContext {
   onEquivalent?: (path: string) => void;
   /** Production sidecars paired with dev services of their own: compared there, not here. */
   claimedSidecars?: ReadonlySet<string>;
+  /** The dev service a production host (and port) names, by the pairing; null for none. */
+  resolveHost?: Resolve;
 }
 
 /** Every difference between a dev service and its production counterpart. */

@@ -1,4 +1,5 @@
 import type { Field, ServiceModel, Sidecar } from '../../shared/model';
+import { compareInit } from './compare-init';
 import type { CompareContext, RawFinding } from './compare-service';
 
 /**
@@ -6,7 +7,8 @@ import type { CompareContext, RawFinding } from './compare-service';
  * on one side only is a topology difference of the service, at the container's position.
  * A production container named like the dev service is skipped: it is the container the pair
  * was made by (matching by container name), not something beside it; so are those paired with
- * a dev service of their own (`claimed`), compared there.
+ * a dev service of their own (`claimed`), compared there. An init container only production
+ * runs is read for what it does (compare-init.ts): a wait for other services, or work.
  */
 export function compareSidecars(
   name: string,
@@ -24,6 +26,10 @@ export function compareSidecars(
     const devText = d && describeSidecar(d.value);
     const prodText = p && describeSidecar(p.value);
     const path = `sidecars.${container}`;
+    if (!d && p?.value.role === 'init') {
+      findings.push(compareInit(name, dev, container, p, ctx));
+      continue;
+    }
     if (devText === prodText) {
       ctx.onEquivalent?.(path);
       continue;

@@ -5,7 +5,7 @@ import { isSecretName } from '../../shared/secrets';
 import { applyRules } from './apply-rules';
 import { compareService, type RawFinding } from './compare-service';
 import { compareWithSidecar } from './compare-with-sidecar';
-import { endpointMatcher, resolveDiscovery } from './discovery';
+import { endpointMatcher, prodResolver, resolveDiscovery, type Resolve } from './discovery';
 import { groupIdentical } from './group-findings';
 import { matchServices, type ProdWorkload } from './match-services';
 import { linkRootCauses } from './root-causes';
@@ -36,6 +36,7 @@ export function diffModels(
   const onEquivalent = (): void => {
     equivalent += 1;
   };
+  let resolveHost: Resolve | undefined;
   // Sidecars paired with dev services of their own, by the pod that runs them.
   const claimed = new Map<string, Set<string>>();
   for (const m of matches) {
@@ -46,8 +47,19 @@ export function diffModels(
     const devService = match.dev ? dev.services[match.dev] : undefined;
     const prodService = match.prod ? prod.services[match.prod] : undefined;
     const name = match.dev ?? match.prod ?? '?';
-    if (devService && prodService && match.by === 'sidecar') {
-      raw.push(...compareWithSidecar(devService, prodService, onEquivalent));
+    const claimedSidecars = prodService && claimed.get(prodService.name);
+    const context = {
+      onEquivalent,
+      // Built on first use: only an init container's wait asks it.
+      resolveHost: (host: string, port: number | null) =>
+        (resolveHost ??= prodResolver(prod, matches))(host, port),
+      ...(claimedSidecars ? { claimedSidecars } : {}),
+    };
+    // A pair made by the name of a container beside the pod's main one is that container's.
+    const byContainer =
+      match.by === 'container-name' && devService && prodService?.sidecars[devService.name];
+    if (devService && prodService && (match.by === 'sidecar' || byContainer)) {
+      raw.push(...compareWithSidecar(devService, prodService, context, Boolean(byContainer)));
     } else if (devService && prodService) {
       const secretKeys = new Set([
         ...(options.secretKeys?.[prodService.name] ?? []),
@@ -55,14 +67,7 @@ export function diffModels(
           (key) => isSecretName(key),
         ),
       ]);
-      const claimedSidecars = claimed.get(prodService.name);
-      raw.push(
-        ...compareService(name, devService, prodService, {
-          secretKeys,
-          onEquivalent,
-          ...(claimedSidecars ? { claimedSidecars } : {}),
-        }),
-      );
+      raw.push(...compareService(name, devService, prodService, { secretKeys, ...context }));
     } else {
       raw.push({
         service: name,

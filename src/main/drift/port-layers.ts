@@ -11,9 +11,23 @@ export type PortMappings = Field<PortMapping>[];
 export const exposureOf = (p: PortMapping): Exposure =>
   p.exposure ?? (p.mode === 'host' ? 'host' : 'published');
 
-/** Reachable from outside the cluster or the laptop: a host port, a NodePort, a load balancer. */
+/**
+ * Reachable from outside the cluster or the laptop: a host port, a NodePort, a load balancer,
+ * or an Ingress routing a host and path to its Service port.
+ */
 export const isOutside = (p: PortMapping): boolean =>
-  ['published', 'host', 'node-port', 'load-balancer'].includes(exposureOf(p));
+  ['published', 'host', 'node-port', 'load-balancer'].includes(exposureOf(p)) ||
+  (p.ingress?.length ?? 0) > 0;
+
+// `Ingress shop.example.com/api`, one per route, by host and path (`*` any host).
+function ingressText(p: PortMapping): string | null {
+  const routes = [...new Set((p.ingress ?? []).map((r) => `${r.host ?? '*'}${r.path ?? '/'}`))];
+  return routes.length > 0 ? `Ingress ${routes.sort().join(', ')}` : null;
+}
+
+// Two texts of one mapping, either of which may be absent.
+const both = (a: string | null, b: string | null): string | null =>
+  a === null ? b : b === null ? a : `${a}, ${b}`;
 
 /** Reached inside the cluster through a Service: by a Service port, whatever its type. */
 export const isServicePort = (p: PortMapping): boolean =>
@@ -22,9 +36,14 @@ export const isServicePort = (p: PortMapping): boolean =>
 /**
  * How the outside world reaches the port, in the terms both platforms share: `host port 8080`
  * (Compose publishing, a Kubernetes hostPort), `NodePort 31000` (or `NodePort random` when the
- * cluster picks it), `LoadBalancer port 80`. Host IPs are left out: only how and at which number.
+ * cluster picks it), `LoadBalancer port 80`, `Ingress shop.example.com/api` (by host and path).
+ * Host IPs are left out: only how and at which number.
  */
 export function outsideText(p: PortMapping): string | null {
+  return both(serviceOutsideText(p), ingressText(p));
+}
+
+function serviceOutsideText(p: PortMapping): string | null {
   switch (exposureOf(p)) {
     case 'published':
     case 'host':
@@ -41,6 +60,11 @@ export function outsideText(p: PortMapping): string | null {
 
 /** How one mapping reaches the port, in words, for a finding's value. */
 export function mappingText(p: PortMapping): string {
+  const text = serviceMappingText(p);
+  return both(text, ingressText(p)) ?? text;
+}
+
+function serviceMappingText(p: PortMapping): string {
   const via = p.service ? `Service ${p.service.name} port ${p.published ?? p.target}` : null;
   switch (exposureOf(p)) {
     case 'published':

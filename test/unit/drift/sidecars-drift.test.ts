@@ -45,6 +45,16 @@ describe('sidecars and init containers', () => {
     });
   });
 
+  it('report a problem of the pod they share (its volumes) once, not once per container', () => {
+    const dir = makeProject('pod', {
+      'k8s/queue.yaml': POD.replace('    spec:\n', '    spec:\n      volumes: oops\n'),
+    });
+    const { diagnostics } = readKubernetes(['k8s'], dir);
+    expect(diagnostics.map((d) => [d.severity, d.message, d.position?.line])).toEqual([
+      ['error', expect.stringContaining('spec.volumes'), 8],
+    ]);
+  });
+
   it('are reported as topology drift of the matched service, with the container’s line', () => {
     const { report } = driftOf({
       'compose.yaml': lines('services:', '  queue:', '    image: rabbitmq:3.13'),
@@ -66,13 +76,13 @@ describe('sidecars and init containers', () => {
       },
       {
         path: 'sidecars.migrate',
-        rule: 'production runs an init container the laptop does not',
+        rule: 'production runs work before it starts (an init container) that the laptop does not',
         prod: { value: 'init example/migrate:1' },
       },
     ]);
   });
 
-  it('leave out the container a dev service was paired with by its name', () => {
+  it('compare a dev service paired by a sidecar’s name with that container, the rest beside it', () => {
     const { report } = driftOf({
       'compose.yaml': lines('services:', '  exporter:', '    image: kbudde/rabbitmq-exporter'),
       'k8s/queue.yaml': POD,
@@ -80,7 +90,13 @@ describe('sidecars and init containers', () => {
     expect(report.matches).toContainEqual(
       expect.objectContaining({ dev: 'exporter', prod: 'queue', by: 'container-name' }),
     );
-    expect(topology(report.findings).map((f) => f.path)).toEqual(['sidecars.migrate']);
+    // Its own image, not the queue's: no image finding.
+    expect(report.findings.filter((f) => f.category === 'image')).toEqual([]);
+    expect(topology(report.findings).map((f) => [f.path, f.status, f.prod.value])).toEqual([
+      ['service', 'expected', 'sidecar container of queue'],
+      ['sidecars.migrate', 'drift', 'init example/migrate:1'],
+      ['sidecars.queue', 'drift', 'sidecar rabbitmq:3.13'],
+    ]);
   });
 
   it('pair a dev service with the sidecar of the pod another one is paired with, reported once', () => {
@@ -114,7 +130,14 @@ describe('sidecars and init containers', () => {
         path: 'image.tag',
         status: 'drift',
         dev: { value: 'v1', source: { file: 'compose.yaml', line: 5 } },
-        prod: { value: 'latest', source: { file: 'k8s/queue.yaml', line: 14 } },
+        prod: { value: 'latest', source: { file: 'k8s/queue.yaml', line: 15 } },
+      },
+      // Compared as any pair is: the exporter's own port, not the queue's.
+      {
+        path: 'ports.9090/tcp',
+        kind: 'only-prod',
+        status: 'drift',
+        prod: { value: '9090/tcp: not exposed', source: { line: 16 } },
       },
     ]);
     // Not also a sidecar the laptop lacks, nor a service production lacks.

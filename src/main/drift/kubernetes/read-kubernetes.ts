@@ -6,6 +6,7 @@ import type { ProdWorkload } from '../match-services';
 import { ConfigStore } from './config-data';
 import { listManifestFiles } from './manifest-files';
 import { readObjects, type K8sObject } from './objects';
+import { joinIngresses } from './ingress';
 import { isKustomization, renderKustomization } from './render-kustomize';
 import { WORKLOAD_TEMPLATES } from './pod-template';
 import { readService, type K8sService } from './service-ports';
@@ -25,14 +26,15 @@ const USES: Record<string, K8sObjectSummary['use']> = {
   ConfigMap: 'configmap',
   Secret: 'secret',
   PersistentVolumeClaim: 'claim',
+  Ingress: 'ingress',
 };
 
 /**
  * Reads Kubernetes manifests (files, and folders at any depth: *.yaml, *.yml, *.json; multi-
  * document streams, List kinds, `helm template` output) into the EnvironmentModel the Compose
  * side produces: one service per workload (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job,
- * CronJob, Pod) named after metadata.name, joined with the Services, ConfigMaps and Secrets of
- * the same inputs. Positions are relative to `baseDir`. Never throws: problems are diagnostics.
+ * CronJob, Pod) named after metadata.name, joined with the Services, Ingresses, ConfigMaps and
+ * Secrets of the same inputs. Positions are relative to `baseDir`. Never throws: problems are diagnostics.
  */
 export function readKubernetes(
   paths: string[],
@@ -66,6 +68,8 @@ export function readKubernetesObjects(
     store.add(object, reader);
     if (object.kind === 'Service') services.set(object, readService(object, reader));
   }
+  // Before the workloads: their ports carry the Ingress routes of the Service ports they join.
+  joinIngresses(objects, [...services.values()], reader);
   const model: EnvironmentModel = {
     name: options.name ?? basename(baseDir),
     services: {},

@@ -1,5 +1,5 @@
 import type { SourcePosition } from '../../../shared/diagnostics';
-import type { Field, PortMapping } from '../../../shared/model';
+import type { Field, IngressRoute, PortMapping } from '../../../shared/model';
 import type { NodeReader } from '../../config/node-reader';
 import type { YMap, YNode } from '../../config/yaml-tree';
 import { sameNamespace, type K8sObject } from './objects';
@@ -11,7 +11,8 @@ export interface K8sService {
   object: K8sObject;
   type: string;
   selector: Record<string, string>;
-  ports: (K8sServicePortSummary & { targetSource: SourcePosition })[];
+  /** Each port with where its targetPort is written and the Ingress routes to it (ingress.ts). */
+  ports: (K8sServicePortSummary & { targetSource: SourcePosition; ingress: IngressRoute[] })[];
 }
 
 /** A port a container declares. */
@@ -50,6 +51,7 @@ export function readService(object: K8sObject, reader: NodeReader): K8sService {
         reaches: [],
         source: map.pos,
         targetSource: target?.pos ?? map.pos,
+        ingress: [],
       },
     ];
   });
@@ -87,7 +89,9 @@ export function readContainerPorts(container: YMap, reader: NodeReader): Contain
  * published on the node, or unpublished when nothing exposes it; then Service ports to numbers
  * no container declares (they still reach the main container). Each says how it is exposed:
  * by the Service's type, `host` for a hostPort, `none` when nothing forwards to it. Records in
- * each Service port which `workload/container` it reaches, sidecars included.
+ * each Service port which `workload/container` it reaches, sidecars included. With `of`, another
+ * container of the pod (a sidecar read as a service of its own), its ports the same way; the
+ * main one's join has recorded and reported what the Services reach already.
  */
 export function joinServicePorts(
   workload: string,
@@ -97,7 +101,9 @@ export function joinServicePorts(
   main: PortedContainer,
   services: readonly K8sService[],
   reader: NodeReader,
+  of: PortedContainer = main,
 ): Field<PortMapping>[] {
+  const first = of === main;
   const exposed: {
     container: string;
     target: number;
@@ -120,15 +126,16 @@ export function joinServicePorts(
           ? target
           : owner?.ports.find((p) => p.name === target)?.containerPort;
       if (!owner || number === undefined) {
-        reader.report(
-          'warning',
-          `found Service "${service.object.name}" targetPort "${target}", which no container of "${workload}" names`,
-          port.targetSource,
-        );
+        if (first)
+          reader.report(
+            'warning',
+            `found Service "${service.object.name}" targetPort "${target}", which no container of "${workload}" names`,
+            port.targetSource,
+          );
         continue;
       }
-      port.reaches.push(`${workload}/${owner.name}`);
-      if (owner === main)
+      if (first) port.reaches.push(`${workload}/${owner.name}`);
+      if (owner.name === of.name)
         exposed.push({
           container: owner.name,
           target: number,
@@ -147,13 +154,16 @@ export function joinServicePorts(
     ...(p?.name ? { name: p.name } : {}),
   });
   // Which Service forwards the port, by the names clients use for it, and its node port.
-  const through = (e: (typeof exposed)[number]): Pick<PortMapping, 'service' | 'nodePort'> => ({
+  const through = (
+    e: (typeof exposed)[number],
+  ): Pick<PortMapping, 'service' | 'nodePort' | 'ingress'> => ({
     service: { name: e.service.object.name ?? '', namespace: e.service.object.namespace },
     ...(e.exposure === 'node-port' && e.port.nodePort !== null
       ? { nodePort: e.port.nodePort }
       : {}),
+    ...(e.port.ingress.length > 0 ? { ingress: [...e.port.ingress] } : {}),
   });
-  for (const p of main.ports) {
+  for (const p of of.ports) {
     const matching = exposed.filter(
       (e) => e.target === p.containerPort && e.port.protocol === p.protocol,
     );
@@ -187,7 +197,7 @@ export function joinServicePorts(
     }
   }
   for (const e of exposed) {
-    if (main.ports.some((p) => p.containerPort === e.target && p.protocol === e.port.protocol))
+    if (of.ports.some((p) => p.containerPort === e.target && p.protocol === e.port.protocol))
       continue;
     mappings.push({
       value: {

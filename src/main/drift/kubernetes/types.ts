@@ -56,9 +56,10 @@ export interface K8sObjectSummary {
   /**
    * workload: a Deployment, StatefulSet, ... (with `service` when it could be read; see the
    * diagnostics when not); service, configmap, secret, claim: joined into the workloads;
-   * ignored: a kind Parity does not read (Namespace, Ingress, CRDs, ...).
+   * ingress: joined into the Service ports it routes to; ignored: a kind Parity does not read
+   * (Namespace, CRDs, ...).
    */
-  use: 'workload' | 'service' | 'configmap' | 'secret' | 'claim' | 'ignored';
+  use: 'workload' | 'service' | 'configmap' | 'secret' | 'claim' | 'ingress' | 'ignored';
   /** Workloads: the name of the ServiceModel it became (metadata.name unless two collide). */
   service?: string;
   /** Workloads: all containers of the pod template. */

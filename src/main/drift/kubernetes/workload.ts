@@ -1,23 +1,18 @@
-import type { SourcePosition } from '../../../shared/diagnostics';
-import { parseImageRef } from '../../../shared/image-ref';
+import type { Diagnostic, SourcePosition } from '../../../shared/diagnostics';
 import type { Field, ServiceModel } from '../../../shared/model';
 import type { NodeReader } from '../../config/node-reader';
 import type { YMap, YNode } from '../../config/yaml-tree';
 import type { ConfigStore } from './config-data';
-import { resolveEnvironment } from './environment';
-import { expandReferences } from './field-refs';
+import { readContainer } from './container';
 import type { K8sObject } from './objects';
-import { readPodTemplate, readResources, type TemplateContainer } from './pod-template';
-import { readMounts } from './pod-volumes';
-import { readProbe } from './probe';
-import { readContainerSecurity } from './security-context';
+import { readPodTemplate, type TemplateContainer } from './pod-template';
 import {
   joinServicePorts,
   readContainerPorts,
-  type ContainerPort,
   type K8sService,
+  type PortedContainer,
 } from './service-ports';
-import { child, items, peek, stringItems } from './tree';
+import { child, items, peek } from './tree';
 import type { K8sObjectSummary } from './types';
 
 /** A workload read into a service, with what the model cannot hold. */
@@ -38,7 +33,8 @@ const RESTART: Record<string, string> = { Always: 'always', OnFailure: 'on-failu
  * `kubectl.kubernetes.io/default-container`, else the first of `containers`) gives image,
  * command, env, ports, probe, resources, mounts and securityContext; the pod gives labels, user,
  * restart and replicas. Sidecars and init containers become the service's `sidecars` (and are
- * listed in the summary). Null without containers.
+ * listed in the summary), each read by the same readers as a service of its own. Null without
+ * containers.
  */
 export function readWorkload(
   object: K8sObject,
@@ -50,42 +46,21 @@ export function readWorkload(
   const template = readPodTemplate(object, reader);
   const { main, spec } = template;
   if (!main) return null;
-  const what = `${object.kind} "${object.name}" container "${main.name}"`;
+  const mark = reader.diagnostics.length;
   const ported = template.containers.map((c) => ({
     ...c,
     ports: readContainerPorts(c.node, reader),
   }));
-  const mainPorts = ported.find((c) => c.name === main.name) ?? { name: main.name, ports: [] };
-  const env = resolveEnvironment(main.node, template.facts, main.name, store, reader, what);
-  const secret = new Set(env.secretKeys);
-  // The kubelet expands $(VAR) in command and args too; a secret is left unexpanded so that
-  // its value never shows in a command line.
-  const expand = (args: string[]): string[] =>
-    args.map((arg) =>
-      expandReferences(arg, (key) => (secret.has(key) ? undefined : env.environment[key]?.value)),
-    );
-  const list = (key: string): Field<string[]> | null => {
-    const node = child(main.node, key);
-    const value = stringItems(node, `${what}.${key}`, reader);
-    return node && value ? { value: expand(value), source: node.pos } : null;
-  };
-  const probe = readProbe(main.node, mainPorts.ports, reader, what);
+  const mainPorts = ported.find((c) => c.name === main.name) ?? { ...main, ports: [] };
   const claimTemplates = readClaimTemplates(object, reader);
   const templates = new Set(claimTemplates.map((c) => c.name));
-  const mounts = readMounts(main.node, spec, templates, reader, what);
+  const what = (c: TemplateContainer): string =>
+    `${object.kind} "${object.name}" container "${c.name}"`;
+  const read = readContainer(mainPorts, template, store, templates, reader, what(main));
   const hostNetwork = reader.boolean(child(spec, 'hostNetwork'), 'hostNetwork') === true;
   const metadataName = peek(object.node, 'metadata', 'name');
-
-  const service: ServiceModel = {
-    name,
-    source: metadataName?.pos ?? object.source,
-    image: image(main, reader, what),
-    build: null,
-    // Kubernetes `command` replaces the image's ENTRYPOINT, `args` its CMD.
-    command: list('args'),
-    entrypoint: list('command'),
-    environment: env.environment,
-    ports: joinServicePorts(
+  const join = (of: PortedContainer) =>
+    joinServicePorts(
       name,
       template.facts.namespace,
       template.labels,
@@ -93,15 +68,18 @@ export function readWorkload(
       mainPorts,
       services,
       reader,
-    ),
-    volumes: mounts.mounts,
-    healthcheck: probe?.healthcheck ?? null,
+      of,
+    );
+
+  const service: ServiceModel = {
+    name,
+    source: metadataName?.pos ?? object.source,
+    ...read.fields,
+    build: null,
+    ports: join(mainPorts),
     dependsOn: {},
-    limits: readResources(main.node, 'limits', reader),
-    reservations: readResources(main.node, 'requests', reader),
     replicas: replicas(object, reader),
     restart: restart(object, spec, reader),
-    ...readContainerSecurity(main.node, spec, reader, what),
     labels: Object.fromEntries(
       [...template.labelNodes].map(([key, node]) => [
         key,
@@ -121,15 +99,41 @@ export function readWorkload(
     workingDir: null,
     stopSignal: null,
     stopGracePeriodMs: seconds(child(spec, 'terminationGracePeriodSeconds'), reader),
-    sidecars: sidecarsOf(ported),
+    sidecars: {},
   };
   const claims = [
     ...claimTemplates.map((c) => ({ ...c, template: true })),
-    ...mounts.claims.map((c) => ({ ...c, template: false })),
+    ...read.mounts.claims.map((c) => ({ ...c, template: false })),
   ];
+  // The other containers, each read as the main one is, with the pod's settings.
+  for (const c of ported) {
+    if (c.role === 'main') continue;
+    const other = readContainer(c, template, store, templates, reader, what(c));
+    claims.push(...other.mounts.claims.map((claim) => ({ ...claim, template: false })));
+    service.sidecars[c.name] = {
+      value: {
+        role: c.role,
+        image: other.fields.image?.value.raw ?? null,
+        ports: c.ports.map((p) => `${p.containerPort}/${p.protocol}`),
+        container: {
+          ...service,
+          ...other.fields,
+          name: c.name,
+          source: c.node.pos,
+          ports: join(c),
+          sidecars: {},
+          // An init container runs once, to completion, before the pod's others start.
+          ...(c.role === 'init' ? { replicas: null } : {}),
+        },
+        secretKeys: other.env.secretKeys,
+      },
+      source: c.node.pos,
+    };
+  }
+  dropRepeats(reader.diagnostics, mark);
   return {
     service,
-    secretKeys: env.secretKeys,
+    secretKeys: read.env.secretKeys,
     summary: {
       containers: ported.map((c) => ({
         name: c.name,
@@ -142,41 +146,24 @@ export function readWorkload(
         })),
         source: c.node.pos,
       })),
-      env: env.origins,
-      ...(probe ? { probe: probe.probe } : {}),
+      env: read.env.origins,
+      ...(read.probe ? { probe: read.probe.probe } : {}),
     },
     claims,
   };
 }
 
-// Every container of the pod but the main one, with where its entry starts.
-function sidecarsOf(
-  containers: readonly (TemplateContainer & { ports: ContainerPort[] })[],
-): ServiceModel['sidecars'] {
-  const sidecars: ServiceModel['sidecars'] = {};
-  for (const c of containers) {
-    if (c.role === 'main') continue;
-    const image = child(c.node, 'image');
-    sidecars[c.name] = {
-      value: {
-        role: c.role,
-        image: image?.kind === 'scalar' && typeof image.value === 'string' ? image.value : null,
-        ports: c.ports.map((p) => `${p.containerPort}/${p.protocol}`),
-      },
-      source: c.node.pos,
-    };
-  }
-  return sidecars;
-}
-
-function image(main: TemplateContainer, reader: NodeReader, what: string): ServiceModel['image'] {
-  const node = child(main.node, 'image');
-  const raw = reader.string(node, `${what}.image`);
-  if (!node || raw === null) {
-    reader.report('error', `found ${what} without an image`, main.node.pos);
-    return null;
-  }
-  return { value: parseImageRef(raw), source: node.pos };
+// Each container reads its pod's volumes and securityContext: a problem there is reported once.
+function dropRepeats(diagnostics: Diagnostic[], from: number): void {
+  const seen = new Set<string>();
+  const kept = diagnostics.slice(from).filter((d) => {
+    const at = d.position ? `${d.position.file}:${d.position.line}:${d.position.column}` : '';
+    const key = `${d.severity} ${at} ${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  diagnostics.splice(from, diagnostics.length - from, ...kept);
 }
 
 // Absent replicas stay null, as in the Compose reader: both platforms then mean one.

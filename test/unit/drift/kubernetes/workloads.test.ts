@@ -245,7 +245,7 @@ describe('Kubernetes workloads', () => {
       'k8s/b.yaml': worker('StatefulSet'),
       'k8s/c.yaml': lines(
         'apiVersion: networking.k8s.io/v1',
-        'kind: Ingress',
+        'kind: NetworkPolicy',
         'metadata: { name: web }',
       ),
     });
@@ -253,7 +253,7 @@ describe('Kubernetes workloads', () => {
     expect(objects.map((o) => [o.kind, o.use, o.service])).toEqual([
       ['Deployment', 'workload', 'worker'],
       ['StatefulSet', 'workload', 'StatefulSet/worker'],
-      ['Ingress', 'ignored', undefined],
+      ['NetworkPolicy', 'ignored', undefined],
     ]);
     expect(diagnostics).toEqual([
       expect.objectContaining({
