@@ -10,7 +10,7 @@ describe('DriftView', () => {
   it('sums up the report and groups findings by service with both sides and their positions', async () => {
     setup();
     expect((await screen.findByLabelText('Drift summary')).textContent).toBe(
-      '0 dev-only, 1 prod-only, 5 drifts (1 error), 2 covered',
+      '0 services dev-only, 1 prod-only, 5 drifts to fix (1 error), 2 covered',
     );
     const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(headings).toEqual(['web (3)', 'api (3)', 'redis (1)']);

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { DriftTarget } from '../../../../shared/api/contract';
 import type { Category, Finding, Severity } from '../../../../shared/drift';
+import { formatSummaryLine } from '../../../../shared/drift-summary';
 import type { Problem } from '../../../../shared/projects';
 import type { Connection } from '../../api/connect-api';
 import { AcceptDialog, type Acceptance } from './AcceptDialog';
@@ -12,7 +13,6 @@ import {
   filterFindings,
   findingName,
   groupFindings,
-  summaryLine,
   type DriftFilters,
   type Grouping,
   type Status,
@@ -159,7 +159,7 @@ export function DriftView({ connection, project }: { connection: Connection; pro
     <section className="drift-view" aria-label={`Drift of ${name}`}>
       {selector}
       <p className="drift-summary" aria-label="Drift summary">
-        {summaryLine(summary)}
+        {formatSummaryLine(summary, report.comparison?.against ?? 'production')}
       </p>
       {error !== null && (
         <p role="alert" className="drift-error">

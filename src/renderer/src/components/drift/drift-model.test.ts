@@ -8,20 +8,10 @@ import {
   groupFindings,
   sidePosition,
   sideValue,
-  summaryLine,
 } from './drift-model';
 import { shopFindings } from './drift-fixture';
 
 describe('the drift model', () => {
-  it('sums up like the CLI', () => {
-    expect(
-      summaryLine({ errors: 3, warnings: 10, info: 1, covered: 9, devOnly: 2, prodOnly: 1 }),
-    ).toBe('2 dev-only, 1 prod-only, 14 drifts (3 errors), 9 covered');
-    expect(
-      summaryLine({ errors: 1, warnings: 0, info: 0, covered: 0, devOnly: 0, prodOnly: 0 }),
-    ).toBe('0 dev-only, 0 prod-only, 1 drift (1 error), 0 covered');
-  });
-
   it('groups by service in report order, errors first within a group', () => {
     const groups = groupFindings(shopFindings(), 'service');
     expect(groups.map((g) => g.key)).toEqual(['web', 'api', 'redis']);

@@ -7,7 +7,6 @@ import {
   type Severity,
   type Side,
 } from '../../../../shared/drift';
-import { openDriftCount, type DriftSummary } from '../../../../shared/drift-summary';
 
 /** The statuses a finding can have, in the order the filters list them. */
 export const STATUSES = ['drift', 'accepted', 'ignored', 'expected'] as const;
@@ -39,20 +38,6 @@ export type Grouping = 'service' | 'category' | 'root';
 export interface FindingGroup {
   key: string;
   findings: Finding[];
-}
-
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-
-/**
- * The one-line summary, as the CLI puts it: "2 dev-only, 1 prod-only, 14 drifts (3 errors),
- * 9 covered". Dev-only and prod-only count whole services; drifts every open finding.
- */
-export function summaryLine(summary: DriftSummary): string {
-  const open = openDriftCount(summary);
-  return (
-    `${summary.devOnly} dev-only, ${summary.prodOnly} prod-only, ` +
-    `${plural(open, 'drift')} (${plural(summary.errors, 'error')}), ${summary.covered} covered`
-  );
 }
 
 /** The findings that pass the filters, in report order. */
