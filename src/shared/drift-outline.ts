@@ -35,6 +35,7 @@ export function outlineFindings(findings: readonly Finding[]): DriftOutline {
   // or a symptom of nothing shown.
   const topOf = (f: Finding): string | null => {
     let cause = f.causedBy;
+    if (cause === undefined) return null;
     let top: string | null = null;
     const seen = new Set<string>(f.id === undefined ? [] : [f.id]);
     while (cause !== undefined && !seen.has(cause)) {
@@ -67,13 +68,17 @@ export function outlineFindings(findings: readonly Finding[]): DriftOutline {
     folded.add(f);
   }
   for (const item of roots.values()) if (item.kind === 'root') folded.add(item.root);
+  const at = new Map(findings.map((f, i) => [f, i]));
   const order = (item: DriftOutline['roots'][number]): number =>
-    findings.indexOf(item.kind === 'root' ? item.root : item.symptoms[0]!);
+    at.get(item.kind === 'root' ? item.root : item.symptoms[0]!) ?? 0;
 
   const left = findings.filter((f) => !folded.has(f));
   const members = new Map<string, Finding[]>();
   for (const f of left) {
-    if (f.group !== undefined) members.set(f.group, [...(members.get(f.group) ?? []), f]);
+    if (f.group === undefined) continue;
+    const group = members.get(f.group);
+    if (group) group.push(f);
+    else members.set(f.group, [f]);
   }
   const rest: DriftOutline['rest'] = [];
   const placed = new Set<string>();
