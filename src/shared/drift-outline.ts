@@ -1,4 +1,4 @@
-import type { Finding, Severity } from './drift';
+import type { Finding, ServiceMatch, Severity } from './drift';
 
 /**
  * One line of a report as a user works through it: a root cause with the findings that follow
@@ -128,4 +128,45 @@ export function severityOf(item: OutlineItem): Severity {
 export function memberLabel(f: Pick<Finding, 'service' | 'path'>): string {
   const replica = /^(container-\d+)\./.exec(f.path)?.[1];
   return replica === undefined ? f.service : `${f.service} ${replica}`;
+}
+
+/** What a root is, in words: "ports.8080/tcp of catalog", or the rename by parity.yaml's map. */
+export function rootName(
+  item: Extract<OutlineItem, { kind: 'root' | 'rename' }>,
+  matches: readonly ServiceMatch[],
+): string {
+  if (item.kind === 'root') return `${item.root.path} of ${item.root.service}`;
+  const prod = matches.find((m) => m.by === 'map' && m.dev === item.service)?.prod ?? '?';
+  return `the rename of ${item.service} to ${prod} (parity.yaml map)`;
+}
+
+/** "4 more follow from it", or from what `from` names. */
+export function followText(count: number, from = 'it'): string {
+  return `${count} more ${count === 1 ? 'follows' : 'follow'} from ${from}`;
+}
+
+/** "×3 (front, orders, cart)": how many places a group is, and which. */
+export function groupCount(findings: readonly Finding[]): string {
+  const places = [...new Set(findings.map(memberLabel))];
+  return `×${findings.length} (${places.join(', ')})`;
+}
+
+/** A group's field path, without the replica a runtime finding names (`container-2.`). */
+export function groupPath(findings: readonly Finding[]): string {
+  return (findings[0]?.path ?? '').replace(/^container-\d+\./, '');
+}
+
+/**
+ * One side of a group's findings: their values, each once with how often when they differ
+ * (`0.1 (100m) ×2, 0.25 (250m)`), and null when no member sets it.
+ */
+export function groupValues(findings: readonly Finding[], side: 'dev' | 'prod'): string | null {
+  const counts = new Map<string, number>();
+  for (const f of findings) {
+    const value = f[side].value;
+    if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  if (counts.size === 0) return null;
+  if (counts.size === 1) return [...counts.keys()][0] ?? null;
+  return [...counts].map(([value, n]) => (n > 1 ? `${value} ×${n}` : value)).join(', ');
 }

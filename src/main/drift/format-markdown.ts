@@ -1,17 +1,16 @@
 import type { DriftReport, Finding, Side } from '../../shared/drift';
-import { outlineFindings, severityOf, type OutlineItem } from '../../shared/drift-outline';
-import type { FormatOptions } from './format';
 import {
-  MARK,
-  TITLE,
-  comparisonOf,
   followText,
   groupCount,
-  groupSource,
+  groupPath,
   groupValues,
+  outlineFindings,
   rootName,
-  summaryLineOf,
-} from './format-lines';
+  severityOf,
+  type OutlineItem,
+} from '../../shared/drift-outline';
+import type { FormatOptions } from './format';
+import { MARK, TITLE, comparisonOf, groupSource, summaryLineOf } from './format-lines';
 
 /**
  * A PR comment: a heading, the summary line, the root causes with the differences that follow
@@ -56,7 +55,7 @@ export function formatMarkdown(report: DriftReport, { all }: FormatOptions): str
       out.push(`| ${mark(item)} | renamed | map | ${names} | ${escapeCell(what)} |`);
     }
     // A symptom's row follows its root's, marked ↳ and named with its own service.
-    const follows = `follows from ${rootName(item, report)}`;
+    const follows = `follows from ${rootName(item, report.matches)}`;
     for (const f of item.symptoms) {
       out.push(row(f, `↳ ${name(f)}`, ` — ${follows}${f.cause ? `: ${f.cause}` : ''}`));
     }
@@ -73,7 +72,7 @@ export function formatMarkdown(report: DriftReport, { all }: FormatOptions): str
     }
     const [first] = item.findings;
     if (!first) continue;
-    const path = first.path.replace(/^container-\d+\./, '');
+    const path = groupPath(item.findings);
     const side = (s: 'dev' | 'prod'): string =>
       sideCell(
         { value: groupValues(item.findings, s), source: groupSource(item.findings, s) },

@@ -1,18 +1,17 @@
 import type { DriftReport, Finding, Side } from '../../shared/drift';
-import { outlineFindings, severityOf, type OutlineItem } from '../../shared/drift-outline';
-import { redactReport, type ShellValue } from '../../shared/redact-report';
-import { formatMarkdown } from './format-markdown';
 import {
-  MARK,
-  comparisonOf,
   followText,
   groupCount,
-  groupSource,
+  groupPath,
   groupValues,
+  outlineFindings,
   rootName,
-  summaryLineOf,
-  summaryOf,
-} from './format-lines';
+  severityOf,
+  type OutlineItem,
+} from '../../shared/drift-outline';
+import { redactReport, type ShellValue } from '../../shared/redact-report';
+import { formatMarkdown } from './format-markdown';
+import { MARK, comparisonOf, groupSource, summaryLineOf, summaryOf } from './format-lines';
 
 export { comparisonOf, formatMarkdown, summaryLineOf, summaryOf };
 
@@ -94,9 +93,9 @@ export function formatTable(report: DriftReport, { all }: FormatOptions): string
   if (roots.length > 0) lines.push('Root causes, each with the differences that follow from it:');
   for (const item of roots) {
     if (item.kind === 'root') print(item.root, '  ', causeNote(item.root));
-    else lines.push(`  → ${rootName(item, report)}`);
+    else lines.push(`  → ${rootName(item, report.matches)}`);
     lines.push(`    ${followText(item.symptoms.length)}:`);
-    const from = `↳ follows from ${rootName(item, report)}`;
+    const from = `↳ follows from ${rootName(item, report.matches)}`;
     for (const s of item.symptoms) {
       lines.push(`    ${from}${s.cause ? `: ${s.cause}` : ''}`);
       print(s, '      ');
@@ -110,7 +109,7 @@ export function formatTable(report: DriftReport, { all }: FormatOptions): string
     }
     const [first] = item.findings;
     if (!first) continue;
-    const path = first.path.replace(/^container-\d+\./, '');
+    const path = groupPath(item.findings);
     head('  ', item, `${path} ${groupCount(item.findings)}`, first.rule + statusNote(first));
     const side = (s: 'dev' | 'prod'): string =>
       sideText({ value: groupValues(item.findings, s), source: groupSource(item.findings, s) });

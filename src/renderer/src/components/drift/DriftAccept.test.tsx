@@ -40,7 +40,7 @@ describe('DriftView: accepting a difference', () => {
       reason: 'local URL on purpose',
       expires: '2031-01-31',
     });
-    const url = row(group('web'), 'env.PUBLIC_URL');
+    const url = row(group('Differences'), 'web.env.PUBLIC_URL');
     expect(within(url!).getByText('accepted')).toBeTruthy();
     expect(within(url!).getByText('local URL on purpose')).toBeTruthy();
     expect(screen.getByLabelText('Drift summary').textContent).toBe(
