@@ -157,16 +157,19 @@ export function groupPath(findings: readonly Finding[]): string {
 }
 
 /**
- * One side of a group's findings: their values, each once with how often when they differ
- * (`0.1 (100m) ×2, 0.25 (250m)`), and null when no member sets it.
+ * One side of a group's findings: the value when they share it, else each value with where it
+ * is (`0.1 (100m) on front, orders; 0.25 (250m) on cart`); null when no member sets it.
  */
 export function groupValues(findings: readonly Finding[], side: 'dev' | 'prod'): string | null {
-  const counts = new Map<string, number>();
+  const places = new Map<string, string[]>();
   for (const f of findings) {
     const value = f[side].value;
-    if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+    if (value === null) continue;
+    const at = places.get(value);
+    if (at) at.push(memberLabel(f));
+    else places.set(value, [memberLabel(f)]);
   }
-  if (counts.size === 0) return null;
-  if (counts.size === 1) return [...counts.keys()][0] ?? null;
-  return [...counts].map(([value, n]) => (n > 1 ? `${value} ×${n}` : value)).join(', ');
+  if (places.size === 0) return null;
+  if (places.size === 1) return [...places.keys()][0] ?? null;
+  return [...places].map(([value, at]) => `${value} on ${at.join(', ')}`).join('; ');
 }

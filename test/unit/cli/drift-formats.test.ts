@@ -120,7 +120,7 @@ describe('parity drift --format', () => {
     );
     // 21 open findings: five limits and requests set on both web and api are a row each.
     expect(out).toContain(
-      '| ! warning | `resources.memory` ×2 (web, api) | only-prod | — | `64Mi, 128Mi` <sub>deploy/k8s/web.yaml:38</sub> |',
+      '| ! warning | `resources.memory` ×2 (web, api) | only-prod | — | `64Mi on web; 128Mi on api` <sub>deploy/k8s/web.yaml:38</sub> |',
     );
     expect(out).toContain('<details><summary>7 covered (accepted, ignored or expected)</summary>');
     expect(out).toContain('| web | `image` | accepted |');

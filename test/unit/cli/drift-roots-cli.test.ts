@@ -46,7 +46,7 @@ describe('parity drift leads with root causes', () => {
     );
     expect(lines[others + 2]).toBe('      dev   (absent)');
     expect(lines[others + 3]).toMatch(
-      /^ {6}prod {2}0\.1 \(100m\) ×2, 0\.25 \(250m\) {2}\(k8s\/shop\.yaml:/,
+      /^ {6}prod {2}0\.1 \(100m\) on front, orders; 0\.25 \(250m\) on cart {2}\(k8s\/shop\.yaml:/,
     );
     expect(lines[others + 4]).toMatch(/^ {2}! warning cart env\.LOG_LEVEL /);
     expect(lines.at(-1)).toBe(SUMMARY);

@@ -107,7 +107,7 @@ describe('DriftView: led by root causes', () => {
       'info',
       'resources.requests.cpus ▸ ×3 (web, api, worker)only in production · production sets a CPU request (reservation); the laptop does not',
       'absent',
-      '0.1 (100m) ×2, 0.25 (250m)',
+      '0.1 (100m) on web, api; 0.25 (250m) on worker',
       '',
     ]);
     expect(row(others, 'worker.resources.requests.cpus')).toBeUndefined();
