@@ -26,7 +26,7 @@ function bigProject(root: string, name: string): string {
     join(dir, 'compose.yaml'),
     `services:\n${SERVICES.map((s, i) => service(s, i, '1.37') + '    labelz: {}\n').join('')}`,
   );
-  // Production also runs more replicas of a few (info-level drifts, counted like the others).
+  // Production also runs more replicas of a few (info-level drifts, one row and one count).
   const replicas = (i: number): string => (i % 5 === 0 ? '    deploy: { replicas: 3 }\n' : '');
   writeFileSync(
     join(dir, 'compose.prod.yaml'),
@@ -122,7 +122,19 @@ describe('the project list and header in Chromium, through parity serve DIR', ()
     await summary.waitFor();
     const tabCount = /(\d+) drifts?/.exec((await summary.textContent()) ?? '')?.[1];
     expect(tabCount).toBe(sidebarCount);
-    expect(Number(tabCount)).toBeGreaterThan(0);
+    // 19 findings, two differences to fix: the tag of 13 images and the replicas of 6
+    // services, each one row with its count.
+    expect(await summary.textContent()).toBe(
+      '0 services dev-only, 0 prod-only, 2 drifts to fix (0 errors)',
+    );
+    const differences = page.getByRole('region', { name: /^Differences \(/ });
+    expect(await differences.locator('tbody:not([hidden]) > tr').count()).toBe(2);
+    expect(
+      await differences.getByRole('button', { name: /^image\.tag ×13 \(svc01, / }).count(),
+    ).toBe(1);
+    expect(await differences.getByRole('button', { name: /^replicas ×6 \(svc01, / }).count()).toBe(
+      1,
+    );
   });
 
   it('tells two checkouts with one name apart by their folders', async () => {

@@ -125,7 +125,7 @@ describe('parity lock and parity drift --against lock, on the real engine', () =
     expect(table.code).toBe(1);
     expect(table.out).toContain('      local  sha256:');
     expect(table.out.trimEnd().split('\n').at(-1)).toBe(
-      '1 service not in the lock, 0 only in the lock, 3 drifts (1 error), 1 equivalent',
+      '1 service not in the lock, 0 only in the lock, 3 drifts to fix (1 error), 1 equivalent',
     );
   });
 });

@@ -25,14 +25,14 @@ describe('parity drift', () => {
   it('lists each difference with both values and positions, secrets masked', async () => {
     const { code, out } = await drift(dir);
     expect(code).toBe(0);
-    expect(out).toContain('✘ error   image.tag');
+    expect(out).toContain('✘ error   db image.tag');
     expect(out).toContain('dev   15  (compose.yaml:3:12)');
     expect(out).toContain('prod  16  (compose.prod.yaml:3:12)');
     expect(out).toContain('dev   differs');
     expect(out).not.toContain('laptop');
     expect(out).not.toContain('server');
     expect(
-      out.endsWith('\n0 services dev-only, 0 prod-only, 2 drifts (1 error), 1 equivalent\n'),
+      out.endsWith('\n0 services dev-only, 0 prod-only, 2 drifts to fix (1 error), 1 equivalent\n'),
     ).toBe(true);
   });
 
@@ -113,7 +113,7 @@ describe('parity drift --baseline', () => {
 
     expect((await drift(shop, '--fail-on', 'warning')).code).toBe(0);
     const after = await drift(shop, '--all');
-    expect(after.out).toMatch(/, 0 drifts \(0 errors\), \d+ equivalent, \d+ covered\n$/);
+    expect(after.out).toMatch(/, 0 drifts to fix \(0 errors\), \d+ equivalent, \d+ covered\n$/);
     expect(after.out).toContain(`[accepted: ${reason}]`);
 
     const again = await drift(shop, '--baseline');

@@ -61,6 +61,9 @@ describe('parity drift --format', () => {
       from: ['compose.prod.yaml'],
     });
     expect(parsed.summary).toEqual({
+      toFix: 4,
+      toFixErrors: 1,
+      following: 0,
       errors: 1,
       warnings: 3,
       info: 0,
@@ -83,25 +86,27 @@ describe('parity drift --format', () => {
 
   it('table: every finding with both sides, then the one-line summary', async () => {
     const { out } = await drift(dir);
-    expect(out).toContain('  ✘ error   image.tag');
+    expect(out).toMatch(/^ {2}✘ error {3}db image\.tag {4,}a different major version$/m);
     expect(out.split('\n').at(-2)).toBe(
-      '1 service dev-only, 1 prod-only, 4 drifts (1 error), 2 equivalent',
+      '1 service dev-only, 1 prod-only, 4 drifts to fix (1 error), 2 equivalent',
     );
   });
 
-  it('markdown: a heading, the summary, one table per service, cells escaped', async () => {
+  it('markdown: a heading, the summary, one table, cells escaped', async () => {
     const { code, out } = await drift(dir, '--format', 'markdown');
     expect(code).toBe(0);
     expect(out).toContain(
       '### Parity drift: the dev stack against production (`compose.prod.yaml`)\n\n' +
-        '**1 service dev-only, 1 prod-only, 4 drifts (1 error), 2 equivalent**\n',
+        '**1 service dev-only, 1 prod-only, 4 drifts to fix (1 error), 2 equivalent**\n',
     );
+    // No root cause here: one table of the differences, each row naming its service.
     expect(out).toContain(
-      '#### db\n\n| Severity | Field | Kind | dev | prod | Rule |\n| --- | --- | --- | --- | --- | --- |\n' +
-        '| ✘ error | `image.tag` | changed | `15` <sub>compose.yaml:3</sub> | `16` <sub>compose.prod.yaml:3</sub> | a different major version |\n',
+      '#### Differences\n\n| Severity | Field | Kind | dev | prod | Rule |\n| --- | --- | --- | --- | --- | --- |\n' +
+        '| ✘ error | db `image.tag` | changed | `15` <sub>compose.yaml:3</sub> | `16` <sub>compose.prod.yaml:3</sub> | a different major version |\n',
     );
-    expect(out).toContain('| `env.LOG` | changed | `debug\\|trace` <sub>compose.yaml:4</sub> |');
-    expect(out).toContain('#### cache\n');
+    expect(out).toContain('| db `env.LOG` | changed | `debug\\|trace` <sub>compose.yaml:4</sub> |');
+    expect(out).toContain('| cache `service` | only-prod |');
+    expect(out).not.toContain('#### Root causes');
     // Every table row has the header's six columns, whatever the values hold.
     for (const line of out.split('\n').filter((l) => l.startsWith('| '))) {
       expect(line.replaceAll('\\|', '').split('|')).toHaveLength(8);
@@ -111,7 +116,11 @@ describe('parity drift --format', () => {
   it('markdown folds covered findings away, and says when there is no drift', async () => {
     const { out } = await drift(SHOP, '--format', 'markdown');
     expect(out).toContain(
-      '**0 services dev-only, 1 prod-only, 21 drifts (0 errors), 11 equivalent, 7 covered**',
+      '**0 services dev-only, 1 prod-only, 16 drifts to fix (0 errors), 11 equivalent, 7 covered**',
+    );
+    // 21 open findings: five limits and requests set on both web and api are a row each.
+    expect(out).toContain(
+      '| ! warning | `resources.memory` ×2 (web, api) | only-prod | — | `64Mi on web; 128Mi on api` <sub>deploy/k8s/web.yaml:38</sub> |',
     );
     expect(out).toContain('<details><summary>7 covered (accepted, ignored or expected)</summary>');
     expect(out).toContain('| web | `image` | accepted |');
@@ -123,7 +132,7 @@ describe('parity drift --format', () => {
     const none = await drift(clean, '--format', 'markdown', '--fail-on', 'info');
     expect(none.code).toBe(0);
     expect(none.out).toContain(
-      '**0 services dev-only, 0 prod-only, 0 drifts (0 errors), 2 equivalent**\n\nNo drift.\n',
+      '**0 services dev-only, 0 prod-only, 0 drifts to fix (0 errors), 2 equivalent**\n\nNo drift.\n',
     );
   });
 

@@ -121,19 +121,21 @@ describe('parity drift on ports, through the CLI', () => {
     const text = out.stdout;
     expect(text).not.toContain('ports.8080/tcp.outside');
     expect(text).toMatch(
-      /! warning ports\.9000\/tcp +the laptop listens on a container port production does not declare\n(?:.*\n){2} +explains 3 differences:/,
+      /^ {2}! warning api ports\.9000\/tcp +the laptop listens on a container port production does not declare\n(?:.*\n){2} {4}3 more follow from it:\n {4}↳ follows from ports\.9000\/tcp of api: /m,
     );
     expect(text).toContain(
-      '(sets the port the service listens on, 9000 on the laptop and 9001 in production)',
+      '↳ follows from ports.9000/tcp of api: sets the port the service listens on, 9000 on the laptop and 9001 in production\n',
     );
-    expect(text).toContain('(names api:9000, which listens on 9001 in production)');
-    expect(text).toMatch(/· info +ports\.3000\/tcp\.outside +exposed outside differently/);
+    expect(text).toContain(
+      '↳ follows from ports.9000/tcp of api: names api:9000, which listens on 9001 in production\n',
+    );
+    expect(text).toMatch(/· info +shop ports\.3000\/tcp\.outside +exposed outside differently/);
     const all = (await run('--all')).stdout;
     expect(all).toContain(
       '[expected: published on the laptop for local access; production keeps the service internal]',
     );
     expect(all).toContain(
-      '(names web:8080, which clients in the cluster reach through its Service port 80)',
+      ': names web:8080, which clients in the cluster reach through its Service port 80\n',
     );
   });
 });

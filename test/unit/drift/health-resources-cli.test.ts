@@ -97,6 +97,6 @@ describe('parity drift on health checks and resources', () => {
     expect(run.stdout).toMatch(/\n +prod +0\.25 \(250m\) +\(deploy\/prod\.yaml:14:\d+\)\n/);
     expect(run.stdout).toMatch(/healthcheck\.mechanism .*production's readinessProbe/);
     expect(run.stdout).not.toMatch(/resources\.memory/);
-    expect(run.stdout).toMatch(/0 services dev-only, 0 prod-only, 4 drifts \(0 errors\)/);
+    expect(run.stdout).toMatch(/0 services dev-only, 0 prod-only, 4 drifts to fix \(0 errors\)/);
   }, 30_000);
 });

@@ -115,15 +115,16 @@ describe('linkRootCauses on hand-made findings', () => {
       matches,
     );
     const table = formatTable({ matches, findings }, { all: false }).split('\n');
-    expect(table.slice(0, 4)).toEqual([
-      'worker',
-      '  → renamed worker is order-worker in production (parity.yaml map)',
-      '      explains 1 difference:',
-      expect.stringMatching(/^ {6}! warning api env\.WORKER_URL +differs {2}\(names worker/),
+    expect(table.slice(0, 5)).toEqual([
+      'Root causes, each with the differences that follow from it:',
+      '  → the rename of worker to order-worker (parity.yaml map)',
+      '    1 more follows from it:',
+      "    ↳ follows from the rename of worker to order-worker (parity.yaml map): names worker, which parity.yaml's map calls order-worker in production",
+      expect.stringMatching(/^ {6}! warning api env\.WORKER_URL +differs$/),
     ]);
     const md = formatMarkdown({ matches, findings }, { all: false });
     expect(md).toContain(
-      '| → | renamed | map | `worker` | `order-worker` | renamed in production (parity.yaml map); explains 1 difference |',
+      '| ! warning | renamed | map | `worker` | `order-worker` | renamed in production (parity.yaml map); 1 more follows from it |',
     );
     expect(md).toContain('| ! warning | ↳ api `env.WORKER_URL` |');
   });
@@ -253,14 +254,12 @@ describe('root causes of a compose stack against Kubernetes manifests', () => {
 
   it('prints the symptoms indented under their root cause in the table', () => {
     // The laptop declares its port, so production's 8082 is drift (the other side of the change).
-    for (const [all, shown] of [
-      [false, ['api ports.8082/tcp', 'worker env.API_URL', 'web env.API_BASE']],
-      [true, ['api ports.8082/tcp', 'worker env.API_URL', 'web env.API_BASE']],
-    ] as const) {
+    const shown = ['api ports.8082/tcp', 'worker env.API_URL', 'web env.API_BASE'];
+    for (const all of [false, true]) {
       const lines = formatTable(report, { all }).split('\n');
-      const root = lines.findIndex((l) => /^ {2}! warning ports\.8081\/tcp/.test(l));
+      const root = lines.findIndex((l) => /^ {2}! warning api ports\.8081\/tcp/.test(l));
       expect(root).toBeGreaterThan(0);
-      expect(lines[root + 3]).toBe(`      explains ${shown.length} differences:`);
+      expect(lines[root + 3]).toBe(`    ${shown.length} more follow from it:`);
       const nested = lines.slice(root + 4).filter((l) => /^ {6}[✘!·] /.test(l));
       expect(nested.map((l) => l.trim().split(/\s+/).slice(2, 4).join(' '))).toEqual(shown);
       // A symptom is printed once, under its root, not again under its own service.
@@ -268,15 +267,15 @@ describe('root causes of a compose stack against Kubernetes manifests', () => {
       expect(lines.join('\n')).not.toContain('token-value');
     }
     expect(formatTable(report, { all: false })).toContain(
-      '(names api:8081, which listens on 8082 in production)',
+      '    ↳ follows from ports.8081/tcp of api: names api:8081, which listens on 8082 in production\n',
     );
   });
 
   it('puts the symptom rows right after their root row in Markdown', () => {
     const md = formatMarkdown(report, { all: false });
     const rows = md.split('\n').filter((l) => l.startsWith('| '));
-    const root = rows.findIndex((l) => l.includes('`ports.8081/tcp`'));
-    expect(rows[root]).toContain('explains 3 differences');
+    const root = rows.findIndex((l) => l.includes('api `ports.8081/tcp`'));
+    expect(rows[root]).toContain('3 more follow from it');
     expect(rows[root + 1]).toContain('↳ api `ports.8082/tcp`');
     expect(rows[root + 2]).toContain('↳ worker `env.API_URL`');
     expect(rows[root + 3]).toContain('↳ web `env.API_BASE`');

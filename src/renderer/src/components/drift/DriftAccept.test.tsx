@@ -40,11 +40,11 @@ describe('DriftView: accepting a difference', () => {
       reason: 'local URL on purpose',
       expires: '2031-01-31',
     });
-    const url = row(group('web'), 'env.PUBLIC_URL');
+    const url = row(group('Differences'), 'web.env.PUBLIC_URL');
     expect(within(url!).getByText('accepted')).toBeTruthy();
     expect(within(url!).getByText('local URL on purpose')).toBeTruthy();
     expect(screen.getByLabelText('Drift summary').textContent).toBe(
-      '0 dev-only, 1 prod-only, 4 drifts (1 error), 3 covered',
+      '0 services dev-only, 1 prod-only, 4 drifts to fix (1 error), 3 covered',
     );
     expect(screen.getByRole('status').textContent).toBe(
       'Accepted web.env.PUBLIC_URL: the rule is in parity.yaml.',

@@ -4,14 +4,19 @@ import type { DriftResult, DriftTarget } from '../../../../shared/api/contract';
 import type { Finding } from '../../../../shared/drift';
 import { summary } from '../../testing/fixtures';
 import { driftResult, shopFindings } from './drift-fixture';
-import { group, PROJECT, row, setup } from './drift-view-harness';
+import { group, groupBy, PROJECT, row, setup } from './drift-view-harness';
 
 describe('DriftView', () => {
   it('sums up the report and groups findings by service with both sides and their positions', async () => {
     setup();
     expect((await screen.findByLabelText('Drift summary')).textContent).toBe(
-      '0 dev-only, 1 prod-only, 5 drifts (1 error), 2 covered',
+      '0 services dev-only, 1 prod-only, 5 drifts to fix (1 error), 2 covered',
     );
+    // Led by root causes: the shop has none, so one list of its differences.
+    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
+      'Differences (7)',
+    ]);
+    groupBy('Service');
     const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(headings).toEqual(['web (3)', 'api (3)', 'redis (1)']);
     const url = row(group('web'), 'env.PUBLIC_URL');
@@ -31,65 +36,10 @@ describe('DriftView', () => {
     expect(within(redis!).getByText('error').className).toBe('badge severity-error');
   });
 
-  it('groups by root cause: a list of roots, each headed, with the differences it explains', async () => {
-    const port: Finding = {
-      service: 'api',
-      path: 'ports.8081/tcp',
-      kind: 'only-dev',
-      category: 'ports',
-      severity: 'warning',
-      rule: 'the service listens on a different container port',
-      status: 'drift',
-      secret: false,
-      id: 'api.ports.8081/tcp',
-      dev: { value: '8081/tcp: host port 127.0.0.1:18081', source: null },
-      prod: { value: null, source: null },
-    };
-    const symptom = (service: string, dev: string, prod: string): Finding => ({
-      service,
-      path: 'env.API_URL',
-      kind: 'changed',
-      category: 'env',
-      severity: 'warning',
-      rule: 'an environment value differs',
-      status: 'drift',
-      secret: false,
-      id: `${service}.env.API_URL`,
-      causedBy: 'api.ports.8081/tcp',
-      cause: 'names api:8081, which listens on 8082 in production',
-      dev: { value: dev, source: null },
-      prod: { value: prod, source: null },
-    });
-    setup(
-      driftResult([
-        ...shopFindings(),
-        port,
-        symptom('web', 'http://api:8081', 'http://api:8082'),
-        symptom('worker', 'http://api:8081/v1', 'http://api.shop.svc:8082/v1'),
-      ]),
-    );
-    fireEvent.click(await screen.findByRole('radio', { name: 'Root cause' }));
-    const list = screen.getByRole('list', { name: 'Root causes' });
-    const [item, ...more] = within(list).getAllByRole('listitem');
-    expect(more).toEqual([]);
-    expect(within(item!).getByRole('heading', { level: 3 }).textContent).toBe(
-      'api.ports.8081/tcp (explains 2 differences)',
-    );
-    expect(within(item!).getByRole('heading', { level: 4 }).textContent).toBe(
-      'Differences it explains',
-    );
-    expect(row(item!, 'api.ports.8081/tcp')).toBeTruthy();
-    const url = row(item!, 'worker.env.API_URL');
-    expect(url?.querySelector('.drift-meta')?.textContent).toBe(
-      'changed · an environment value differs · names api:8081, which listens on 8082 in production',
-    );
-    expect(row(item!, 'web.env.API_URL')).toBeTruthy();
-    // The differences no root explains follow, the shop's seven.
-    expect(within(group('Other differences')).getAllByRole('row')).toHaveLength(8);
-  });
-
   it('shows accepted and ignored findings with their reasons, and no Accept for them', async () => {
     setup();
+    await screen.findByLabelText('Drift summary');
+    groupBy('Service');
     const image = row(await screen.findByRole('region', { name: /^web/ }), 'image');
     expect(within(image!).getByText('accepted').className).toBe('badge status-accepted');
     expect(within(image!).getByText('built from source locally')).toBeTruthy();
@@ -103,7 +53,9 @@ describe('DriftView', () => {
       f.secret ? { ...f, dev: { ...f.dev, value: 'hunter2-dev' }, prod: { ...f.prod } } : f,
     );
     setup(driftResult(findings));
-    const secret = row(await screen.findByRole('region', { name: /^api/ }), 'env.PAYMENT_API_KEY');
+    await screen.findByLabelText('Drift summary');
+    groupBy('Service');
+    const secret = row(screen.getByRole('region', { name: /^api/ }), 'env.PAYMENT_API_KEY');
     const values = Array.from(secret!.querySelectorAll('.drift-side code')).map(
       (c) => c.textContent,
     );
@@ -114,7 +66,7 @@ describe('DriftView', () => {
   it('groups by category on request, naming the service in each row', async () => {
     setup();
     await screen.findByLabelText('Drift summary');
-    fireEvent.click(screen.getByRole('radio', { name: 'Category' }));
+    groupBy('Category');
     const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(headings).toEqual(['topology (1)', 'image (1)', 'env (4)', 'resources (1)']);
     expect(row(group('env'), 'api.env.PAYMENT_API_KEY')).toBeTruthy();
@@ -127,14 +79,14 @@ describe('DriftView', () => {
       Array.from(document.querySelectorAll('.drift-field code')).map((c) => c.textContent);
     fireEvent.click(screen.getByRole('checkbox', { name: 'warning' }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'info' }));
-    expect(names()).toEqual(['service']);
+    expect(names()).toEqual(['redis']);
     fireEvent.click(screen.getByRole('checkbox', { name: 'warning' }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'drift' }));
-    expect(names()).toEqual(['image', 'env.LOG_LEVEL']);
+    expect(names()).toEqual(['web.image', 'api.env.LOG_LEVEL']);
     fireEvent.change(screen.getByRole('combobox', { name: 'Category' }), {
       target: { value: 'image' },
     });
-    expect(names()).toEqual(['image']);
+    expect(names()).toEqual(['web.image']);
     fireEvent.change(screen.getByRole('combobox', { name: 'Category' }), {
       target: { value: 'ports' },
     });
@@ -237,14 +189,17 @@ describe('DriftView', () => {
     expect(choices.every((c) => c.tabIndex === 0)).toBe(true);
 
     fireEvent.click(within(group).getByRole('radio', { name: 'Running containers' }));
-    const state = row(await screen.findByRole('region', { name: /^web \(1\)/ }), 'state');
+    const state = row(
+      await screen.findByRole('region', { name: /^Differences \(1\)/ }),
+      'web.state',
+    );
     expect(
       within(state!)
         .getAllByRole('cell')
         .map((c) => c.textContent),
     ).toEqual([
       'warning',
-      `statechanged · ${stopped.rule}`,
+      `web.statechanged · ${stopped.rule}`,
       'runningcompose.yaml:3:3',
       'exited (137)',
       '',

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { DriftTarget } from '../../../../shared/api/contract';
 import type { Category, Finding, Severity } from '../../../../shared/drift';
+import { formatSummaryLine } from '../../../../shared/drift-summary';
 import type { Problem } from '../../../../shared/projects';
 import type { Connection } from '../../api/connect-api';
 import { AcceptDialog, type Acceptance } from './AcceptDialog';
@@ -12,7 +13,6 @@ import {
   filterFindings,
   findingName,
   groupFindings,
-  summaryLine,
   type DriftFilters,
   type Grouping,
   type Status,
@@ -46,16 +46,16 @@ const TARGETS: readonly { value: DriftTarget; label: string; comparing: string; 
 
 /** The "Group by" choices, as they read. */
 const GROUPINGS: Record<Grouping, string> = {
+  root: 'Root cause',
   service: 'Service',
   category: 'Category',
-  root: 'Root cause',
 };
 
 /**
  * The drift report of a project: every difference between the dev stack and production (or
- * the running containers, or parity.lock: the "Against" selector), grouped by service, by
- * root cause (each symptom under the port, image or name change that explains it) or by
- * category, with severity, both values and where each is written, filters, and "Accept…" to
+ * the running containers, or parity.lock: the "Against" selector), led by root causes (each
+ * symptom folded under the port, image or name change that explains it, identical findings
+ * folded into one row, as the summary counts them), or grouped by service or by category, with severity, both values and where each is written, filters, and "Accept…" to
  * write an accept rule to parity.yaml (production only: the rules apply to nothing else).
  * Refreshed whenever the core says the project's drift changed, and against the running
  * containers whenever they change.
@@ -65,7 +65,7 @@ export function DriftView({ connection, project }: { connection: Connection; pro
   const [against, setAgainst] = useState<DriftTarget>('production');
   const { result, error, refresh } = useDrift(connection, project, against);
   const target = TARGETS.find((t) => t.value === against) ?? TARGETS[0]!;
-  const [grouping, setGrouping] = useState<Grouping>('service');
+  const [grouping, setGrouping] = useState<Grouping>('root');
   const [filters, setFilters] = useState<DriftFilters>(ALL_FINDINGS);
   const [accepting, setAccepting] = useState<Finding | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -159,7 +159,7 @@ export function DriftView({ connection, project }: { connection: Connection; pro
     <section className="drift-view" aria-label={`Drift of ${name}`}>
       {selector}
       <p className="drift-summary" aria-label="Drift summary">
-        {summaryLine(summary)}
+        {formatSummaryLine(summary, report.comparison?.against ?? 'production')}
       </p>
       {error !== null && (
         <p role="alert" className="drift-error">
@@ -170,7 +170,7 @@ export function DriftView({ connection, project }: { connection: Connection; pro
       <div className="drift-controls">
         <fieldset>
           <legend>Group by</legend>
-          {(['service', 'category', 'root'] as const).map((by) => (
+          {(['root', 'service', 'category'] as const).map((by) => (
             <label key={by}>
               <input
                 type="radio"

@@ -19,15 +19,7 @@ export function FindingsTable({
 }) {
   return (
     <table className="drift-table">
-      <thead>
-        <tr>
-          <th scope="col">Severity</th>
-          <th scope="col">Field</th>
-          <th scope="col">{capitalized(sides.dev)}</th>
-          <th scope="col">{capitalized(sides.prod === 'prod' ? 'production' : sides.prod)}</th>
-          <th scope="col">Status</th>
-        </tr>
-      </thead>
+      <FindingsHead sides={sides} />
       <tbody>
         {findings.map((finding) => (
           <FindingRow
@@ -43,21 +35,40 @@ export function FindingsTable({
   );
 }
 
-function FindingRow({
+/** The column headings of a table of findings, its sides named as `sides` names them. */
+export function FindingsHead({ sides }: { sides: { dev: string; prod: string } }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">Severity</th>
+        <th scope="col">Field</th>
+        <th scope="col">{capitalized(sides.dev)}</th>
+        <th scope="col">{capitalized(sides.prod === 'prod' ? 'production' : sides.prod)}</th>
+        <th scope="col">Status</th>
+      </tr>
+    </thead>
+  );
+}
+
+/** One finding's row; `follows` (a symptom's "↳ follows from …") leads its field cell. */
+export function FindingRow({
   finding,
   name,
   onAccept,
+  follows,
 }: {
   finding: Finding;
   name: string;
   onAccept: ((finding: Finding) => void) | undefined;
+  follows?: string;
 }) {
   return (
-    <tr className={`drift-row drift-status-${finding.status}`}>
+    <tr className={`drift-row drift-status-${finding.status}${follows ? ' drift-symptom' : ''}`}>
       <td>
         <span className={`badge severity-${finding.severity}`}>{finding.severity}</span>
       </td>
       <td className="drift-field">
+        {follows && <span className="drift-follows">{follows}</span>}
         <code>{name}</code>
         <span className="drift-meta">
           {kindText(finding.kind)} · {finding.rule}

@@ -1,18 +1,21 @@
+import { Fragment, useState } from 'react';
 import type { Finding, ServiceMatch } from '../../../../shared/drift';
-import { groupByRootCause } from './drift-model';
-import { FindingsTable } from './FindingsTable';
-
-const differences = (n: number): string => `${n} difference${n === 1 ? '' : 's'}`;
+import { followText, outlineFindings, rootName } from '../../../../shared/drift-outline';
+import { findingName } from './drift-model';
+import { FindingRow, FindingsHead } from './FindingsTable';
+import { FoldRow, GroupRow, RenameRow } from './FoldRows';
 
 /**
- * The findings grouped by root cause: a list with one item per root (a port, image or name
- * change), its heading naming it, its finding, then the differences it explains; the findings
- * no root explains follow under "Other differences".
+ * The findings as a user works through them (src/shared/drift-outline.ts), as the CLI prints
+ * them: the root causes first, each followed by the differences that follow from it, folded
+ * behind a button; then the other differences, identical ones on several services or
+ * replicas as one row "×N (where)" that unfolds into each. One row per thing to fix, so the
+ * rows are what the summary counts.
  */
 export function RootCauseGroups({
   findings,
   matches,
-  sides,
+  sides = { dev: 'dev', prod: 'production' },
   onAccept,
   idPrefix,
 }: {
@@ -20,47 +23,94 @@ export function RootCauseGroups({
   matches: readonly ServiceMatch[];
   sides?: { dev: string; prod: string };
   onAccept?: (finding: Finding) => void;
-  /** Makes the headings' ids unique on the page. */
+  /** Makes the headings' and folds' ids unique on the page. */
   idPrefix: string;
 }) {
-  const { roots, others } = groupByRootCause(findings, matches);
-  const table = (shown: readonly Finding[]) => (
-    <FindingsTable
-      findings={shown}
-      grouping="root"
-      {...(sides ? { sides } : {})}
-      {...(onAccept ? { onAccept } : {})}
+  const { roots, rest } = outlineFindings(findings);
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (key: string): void =>
+    setOpen((before) => {
+      const next = new Set(before);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  const row = (f: Finding, follows?: string) => (
+    <FindingRow
+      key={`${f.service}\n${f.path}`}
+      finding={f}
+      name={findingName(f)}
+      onAccept={onAccept}
+      {...(follows === undefined ? {} : { follows })}
     />
   );
   return (
     <>
       {roots.length > 0 && (
-        <ul className="drift-roots" aria-label="Root causes">
-          {roots.map((group, index) => {
-            const heading = `${idPrefix}-root-${index}`;
-            return (
-              <li key={group.key} className="drift-root" aria-labelledby={heading}>
-                <h3 id={heading}>
-                  {group.title}{' '}
-                  <span className="drift-count">
-                    (explains {differences(group.symptoms.length)})
-                  </span>
-                </h3>
-                {group.root && table([group.root])}
-                <h4 className="drift-symptoms-heading">Differences it explains</h4>
-                {table(group.symptoms)}
-              </li>
-            );
-          })}
-        </ul>
+        <section className="drift-group" aria-labelledby={`${idPrefix}-roots`}>
+          <h3 id={`${idPrefix}-roots`}>
+            Root causes <span className="drift-count">({roots.length})</span>
+          </h3>
+          <table className="drift-table drift-outline">
+            <FindingsHead sides={sides} />
+            {roots.map((item, index) => {
+              const key = `root ${item.kind === 'root' ? findingName(item.root) : item.id}`;
+              const id = `${idPrefix}-follows-${index}`;
+              const title = rootName(item, matches);
+              return (
+                <Fragment key={key}>
+                  <tbody className="drift-unit drift-root-unit">
+                    {item.kind === 'root' ? (
+                      row(item.root)
+                    ) : (
+                      <RenameRow item={item} title={title} />
+                    )}
+                    <FoldRow
+                      label={followText(item.symptoms.length, title)}
+                      controls={id}
+                      expanded={open.has(key)}
+                      onToggle={() => toggle(key)}
+                    />
+                  </tbody>
+                  <tbody id={id} className="drift-symptoms" hidden={!open.has(key)}>
+                    {item.symptoms.map((s) => row(s, `↳ follows from ${title}`))}
+                  </tbody>
+                </Fragment>
+              );
+            })}
+          </table>
+        </section>
       )}
-      {others.length > 0 && (
+      {rest.length > 0 && (
         <section className="drift-group" aria-labelledby={`${idPrefix}-others`}>
           <h3 id={`${idPrefix}-others`}>
-            {roots.length > 0 ? 'Other differences' : 'No root cause links these differences'}{' '}
-            <span className="drift-count">({others.length})</span>
+            {roots.length > 0 ? 'Other differences' : 'Differences'}{' '}
+            <span className="drift-count">({rest.length})</span>
           </h3>
-          {table(others)}
+          <table className="drift-table drift-outline">
+            <FindingsHead sides={sides} />
+            {rest.map((item, index) => {
+              if (item.kind === 'single') {
+                return <tbody key={`one ${findingName(item.finding)}`}>{row(item.finding)}</tbody>;
+              }
+              const key = `group ${item.group}`;
+              const id = `${idPrefix}-group-${index}`;
+              return (
+                <Fragment key={key}>
+                  <tbody className="drift-unit">
+                    <GroupRow
+                      findings={item.findings}
+                      controls={id}
+                      expanded={open.has(key)}
+                      onToggle={() => toggle(key)}
+                    />
+                  </tbody>
+                  <tbody id={id} className="drift-members" hidden={!open.has(key)}>
+                    {item.findings.map((f) => row(f))}
+                  </tbody>
+                </Fragment>
+              );
+            })}
+          </table>
         </section>
       )}
     </>

@@ -4,24 +4,14 @@ import {
   ALL_FINDINGS,
   filterFindings,
   findingName,
-  groupByRootCause,
   groupFindings,
   sidePosition,
   sideValue,
-  summaryLine,
 } from './drift-model';
+import { outlineFindings, rootName } from '../../../../shared/drift-outline';
 import { shopFindings } from './drift-fixture';
 
 describe('the drift model', () => {
-  it('sums up like the CLI', () => {
-    expect(
-      summaryLine({ errors: 3, warnings: 10, info: 1, covered: 9, devOnly: 2, prodOnly: 1 }),
-    ).toBe('2 dev-only, 1 prod-only, 14 drifts (3 errors), 9 covered');
-    expect(
-      summaryLine({ errors: 1, warnings: 0, info: 0, covered: 0, devOnly: 0, prodOnly: 0 }),
-    ).toBe('0 dev-only, 0 prod-only, 1 drift (1 error), 0 covered');
-  });
-
   it('groups by service in report order, errors first within a group', () => {
     const groups = groupFindings(shopFindings(), 'service');
     expect(groups.map((g) => g.key)).toEqual(['web', 'api', 'redis']);
@@ -110,18 +100,21 @@ describe('grouping by root cause', () => {
       symptom('worker', 'api.ports.8081/tcp'),
       symptom('cart', 'worker.map'),
     ];
-    const { roots, others } = groupByRootCause(findings, matches);
-    expect(roots.map((g) => [g.key, g.title, g.symptoms.map((s) => s.service)])).toEqual([
-      ['api.ports.8081/tcp', 'api.ports.8081/tcp', ['web', 'worker']],
-      ['worker.map', 'worker is order-worker in production (parity.yaml map)', ['cart']],
+    const { roots, rest } = outlineFindings(findings);
+    expect(roots.map((g) => [rootName(g, matches), g.symptoms.map((s) => s.service)])).toEqual([
+      ['ports.8081/tcp of api', ['web', 'worker']],
+      ['the rename of worker to order-worker (parity.yaml map)', ['cart']],
     ]);
-    expect(roots[0]?.root).toBe(port);
-    expect(roots[1]?.root).toBeNull();
-    expect(others).toEqual(base);
+    expect(roots[0]?.kind === 'root' && roots[0].root).toBe(port);
+    expect(roots[1]?.kind).toBe('rename');
+    expect(rest).toEqual(base.map((finding) => ({ kind: 'single', finding })));
   });
 
   it('leaves a symptom on its own when the filters hide its root', () => {
     const alone = symptom('web', 'api.ports.8081/tcp');
-    expect(groupByRootCause([alone], matches)).toEqual({ roots: [], others: [alone] });
+    expect(outlineFindings([alone])).toEqual({
+      roots: [],
+      rest: [{ kind: 'single', finding: alone }],
+    });
   });
 });

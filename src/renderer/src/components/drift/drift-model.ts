@@ -3,11 +3,9 @@ import {
   SeveritySchema,
   type Category,
   type Finding,
-  type ServiceMatch,
   type Severity,
   type Side,
 } from '../../../../shared/drift';
-import { openDriftCount, type DriftSummary } from '../../../../shared/drift-summary';
 
 /** The statuses a finding can have, in the order the filters list them. */
 export const STATUSES = ['drift', 'accepted', 'ignored', 'expected'] as const;
@@ -32,27 +30,16 @@ export const ALL_FINDINGS: DriftFilters = {
   category: 'all',
 };
 
-/** How findings are grouped: `root` puts each symptom under the root cause that explains it. */
+/**
+ * How findings are grouped: `root` leads with the root causes, each symptom folded under the
+ * one that explains it, then the rest, identical findings folded into one row.
+ */
 export type Grouping = 'service' | 'category' | 'root';
 
 /** One group of findings under a heading. */
 export interface FindingGroup {
   key: string;
   findings: Finding[];
-}
-
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-
-/**
- * The one-line summary, as the CLI puts it: "2 dev-only, 1 prod-only, 14 drifts (3 errors),
- * 9 covered". Dev-only and prod-only count whole services; drifts every open finding.
- */
-export function summaryLine(summary: DriftSummary): string {
-  const open = openDriftCount(summary);
-  return (
-    `${summary.devOnly} dev-only, ${summary.prodOnly} prod-only, ` +
-    `${plural(open, 'drift')} (${plural(summary.errors, 'error')}), ${summary.covered} covered`
-  );
 }
 
 /** The findings that pass the filters, in report order. */
@@ -69,7 +56,7 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
 
 /**
  * Groups findings by service (in the order services first appear in the report; also for
- * `root`, which groupByRootCause does) or by category (in the contract's order); within a group, errors first, then warnings, then info,
+ * `root`, which RootCauseGroups outlines) or by category (in the contract's order); within a group, errors first, then warnings, then info,
  * otherwise in report order.
  */
 export function groupFindings(findings: readonly Finding[], by: Grouping): FindingGroup[] {
@@ -127,57 +114,4 @@ export function kindText(kind: Finding['kind']): string {
 /** A finding's name where the service is not the group heading: `api.env.LOG_LEVEL`. */
 export function findingName(finding: Pick<Finding, 'service' | 'path'>): string {
   return finding.path === 'service' ? finding.service : `${finding.service}.${finding.path}`;
-}
-
-/** A root cause with the differences it explains, under one heading. */
-export interface RootCauseGroup {
-  /** The root's id: a finding's `service.path`, or `<service>.map` for a rename. */
-  key: string;
-  /** The root finding; null for a rename by parity.yaml's `map:`, which is no finding. */
-  root: Finding | null;
-  /** The heading: the root finding's name, or what the rename is. */
-  title: string;
-  /** The findings it explains (`causedBy` its key), in report order. */
-  symptoms: Finding[];
-}
-
-/**
- * The findings by root cause: each root (a finding, or a rename by `map:`) with the symptoms
- * it explains, roots in report order; `others` holds every finding in no group, among them a
- * symptom whose root the filters hide (it names its cause itself).
- */
-export function groupByRootCause(
-  findings: readonly Finding[],
-  matches: readonly ServiceMatch[] = [],
-): { roots: RootCauseGroup[]; others: Finding[] } {
-  const byId = new Map(findings.flatMap((f) => (f.id ? [[f.id, f] as const] : [])));
-  const groups = new Map<string, RootCauseGroup>();
-  for (const f of findings) {
-    if (f.causedBy === undefined) continue;
-    const root = byId.get(f.causedBy) ?? null;
-    const rename = root
-      ? undefined
-      : matches.find((m) => m.by === 'map' && m.dev !== null && `${m.dev}.map` === f.causedBy);
-    if (!root && !rename) continue;
-    const group = groups.get(f.causedBy) ?? {
-      key: f.causedBy,
-      root,
-      title: root
-        ? findingName(root)
-        : `${rename?.dev ?? '?'} is ${rename?.prod ?? '?'} in production (parity.yaml map)`,
-      symptoms: [],
-    };
-    group.symptoms.push(f);
-    groups.set(f.causedBy, group);
-  }
-  const grouped = new Set<Finding>();
-  for (const { root, symptoms } of groups.values()) {
-    if (root) grouped.add(root);
-    for (const s of symptoms) grouped.add(s);
-  }
-  const order = (g: RootCauseGroup): number => findings.indexOf(g.root ?? g.symptoms[0]!);
-  return {
-    roots: [...groups.values()].sort((a, b) => order(a) - order(b)),
-    others: findings.filter((f) => !grouped.has(f)),
-  };
 }

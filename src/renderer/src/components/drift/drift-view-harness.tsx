@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import type { DriftResult } from '../../../../shared/api/contract';
 import { fakeConnection, type FakeHandlers } from '../../testing/fake-connection';
 import { driftResult } from './drift-fixture';
@@ -31,3 +31,7 @@ export const row = (scope: HTMLElement, field: string) =>
   within(scope)
     .getAllByRole('row')
     .find((r) => r.querySelector('.drift-field code')?.textContent === field);
+
+/** Groups the findings another way than by root cause: "Service" or "Category". */
+export const groupBy = (label: 'Service' | 'Category' | 'Root cause') =>
+  fireEvent.click(screen.getByRole('radio', { name: label }));
