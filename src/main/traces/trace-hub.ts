@@ -28,10 +28,15 @@ export class TraceHub {
   private readonly listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly sweeper: ReturnType<typeof setInterval>;
+  /** The receiver's URLs once one runs (`parity serve` and the app start it). */
+  endpoints: { zipkin: string; otlp: string } | null = null;
+  /** The window the edges cover. */
+  readonly windowMs: number;
 
   constructor(options: TraceHubOptions = {}) {
     this.pairer = new SpanPairer(options.pairing ?? DEFAULT_PAIRING);
     this.store = new EdgeStore(options.edges ?? DEFAULT_EDGE_LIMITS);
+    this.windowMs = (options.edges ?? DEFAULT_EDGE_LIMITS).windowMs;
     this.now = options.now ?? Date.now;
     this.notifyMs = options.notifyMs ?? 250;
     // Clients that named only a host become calls when their wait ends, spans or not.
