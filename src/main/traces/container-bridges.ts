@@ -1,18 +1,32 @@
+import { readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 
 // The host's interfaces that face local containers: Docker's default bridge and its
 // user-defined networks (br-<id>), and Podman's.
 const BRIDGE = /^(docker0|br-[0-9a-f]{12}|podman\d*|cni-podman\d*)$/;
 
+/** A container bridge of this machine: its interface and IPv4 subnet (as numbers). */
+export interface Bridge {
+  name: string;
+  network: number;
+  mask: number;
+}
+
 /**
  * The address `host-gateway` resolves to for containers on this machine: Docker's default
  * bridge's IPv4 address (docker0, 172.17.0.1 unless the daemon's bip says otherwise). Null
  * where there is none here (Docker Desktop's VM, a remote engine): there the receiver stays on
- * loopback only, which Docker Desktop forwards host.docker.internal to.
+ * loopback only, which Docker Desktop forwards host.docker.internal to. Read from the kernel's
+ * tables, because Node lists no address of a bridge that is down (docker0 with no container
+ * on it), and the address is needed before the first container starts.
  */
 export function hostGatewayAddress(): string | null {
-  const docker0 = networkInterfaces().docker0 ?? [];
-  return docker0.find((a) => a.family === 'IPv4')?.address ?? null;
+  const up = networkInterfaces().docker0?.find((a) => a.family === 'IPv4')?.address;
+  if (up) return up;
+  const docker0 = containerBridges().find((b) => b.name === 'docker0');
+  if (!docker0) return null;
+  const local = localAddresses().find((ip) => ((ip ^ docker0.network) & docker0.mask) >>> 0 === 0);
+  return local === undefined ? null : ipv4Text(local);
 }
 
 /**
@@ -26,15 +40,47 @@ export function isLocalContainerPeer(address: string | undefined): boolean {
   if (ip === '::1' || ip.startsWith('127.')) return true;
   const peer = ipv4Number(ip);
   if (peer === null) return false;
-  for (const [name, addresses] of Object.entries(networkInterfaces())) {
-    if (!BRIDGE.test(name)) continue;
-    for (const a of addresses ?? []) {
-      const base = a.family === 'IPv4' ? ipv4Number(a.address) : null;
-      const mask = a.family === 'IPv4' ? ipv4Number(a.netmask) : null;
-      if (base !== null && mask !== null && ((peer ^ base) & mask) >>> 0 === 0) return true;
-    }
+  return containerBridges().some((b) => ((peer ^ b.network) & b.mask) >>> 0 === 0);
+}
+
+/** The container bridges in the kernel's routing table (/proc/net/route); none off Linux. */
+export function containerBridges(): Bridge[] {
+  const bridges: Bridge[] = [];
+  for (const line of readProc('/proc/net/route').split('\n').slice(1)) {
+    const [name, destination, , , , , , mask] = line.trim().split(/\s+/);
+    if (!name || !BRIDGE.test(name) || !destination || !mask) continue;
+    // The table writes addresses as little-endian hex.
+    bridges.push({ name, network: hexAddress(destination), mask: hexAddress(mask) });
   }
-  return false;
+  return bridges;
+}
+
+// The host's own IPv4 addresses (/32 host LOCAL entries of /proc/net/fib_trie).
+function localAddresses(): number[] {
+  const lines = readProc('/proc/net/fib_trie').split('\n');
+  const out: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    if (!lines[i]?.includes('/32 host LOCAL')) continue;
+    const ip = ipv4Number(lines[i - 1]?.replace(/^[\s|+-]*/, '').trim() ?? '');
+    if (ip !== null) out.push(ip);
+  }
+  return out;
+}
+
+function readProc(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function hexAddress(hex: string): number {
+  const n = Number.parseInt(hex, 16);
+  return (
+    (((n & 0xff) << 24) | (((n >>> 8) & 0xff) << 16) | (((n >>> 16) & 0xff) << 8) | (n >>> 24)) >>>
+    0
+  );
 }
 
 function ipv4Number(ip: string): number | null {
@@ -46,4 +92,8 @@ function ipv4Number(ip: string): number | null {
     n = n * 256 + Number(part);
   }
   return n >>> 0;
+}
+
+function ipv4Text(n: number): string {
+  return [n >>> 24, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff].join('.');
 }
