@@ -9,8 +9,12 @@ export function OutsideCalls({ calls, onReset }: { calls: ObservedCalls; onReset
   const undeclared = calls.edges.filter((e) => !e.declared);
   const nothing = calls.edges.length === 0 && calls.outside.length === 0;
   return (
-    <section className="observed-calls" aria-labelledby="observed-calls-title">
-      <h2 id="observed-calls-title">Observed calls</h2>
+    <section
+      className="details observed-calls"
+      style={{ width: 300 }}
+      aria-labelledby="observed-calls-title"
+    >
+      <h3 id="observed-calls-title">Observed calls</h3>
       {nothing ? (
         <p className="muted">
           No calls seen in the last {calls.windowMinutes} minutes.
@@ -32,8 +36,8 @@ export function OutsideCalls({ calls, onReset }: { calls: ObservedCalls; onReset
       )}
       {calls.outside.length > 0 && (
         <>
-          <h3>Outside calls</h3>
-          <ul aria-label="Outside calls">
+          <h4>Outside calls</h4>
+          <ul aria-label="Outside calls" style={{ paddingLeft: 0, listStyle: 'none' }}>
             {calls.outside.map((call) => (
               <li
                 key={call.host}
