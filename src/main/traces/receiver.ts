@@ -4,6 +4,7 @@ import { BodyEncodingError, BodyTooLargeError, readBody } from './read-body';
 import { MalformedSpansError, type Span } from './span';
 import { OTLP_PATH, routeOf, ZIPKIN_PATH } from './span-routes';
 import { isLocalContainerPeer } from './container-bridges';
+import { exportResponseProtobuf } from './otlp-proto';
 
 /** Where spans go once read. */
 export interface SpanSink {
@@ -37,6 +38,7 @@ export interface RunningReceiver {
 }
 
 const MAX_BODY = 4 * 1024 * 1024;
+const REJECTED = 'spans without ids or service.name';
 
 /**
  * The span receiver: Zipkin v2 JSON and OTLP/HTTP JSON, on 127.0.0.1 (and on the container
@@ -125,9 +127,9 @@ async function handle(
     request.resume();
     return;
   }
-  let text: string;
+  let body: Buffer;
   try {
-    text = (await readBody(request, limit)).toString('utf8');
+    body = await readBody(request, limit);
   } catch (error) {
     if (error instanceof BodyTooLargeError) {
       return refuseAndClose(request, response, 413, `${error.message}\n`);
@@ -137,18 +139,22 @@ async function handle(
     throw error;
   }
   try {
-    const { spans, rejected } = route.parse(text);
+    const { spans, rejected } = route.parse(body);
     sink.add(spans);
     if (route.format === 'zipkin') return answer(response, 202, '');
-    // OTLP's answer: an ExportTraceServiceResponse, with the spans left out when some were.
+    // OTLP's answer: an ExportTraceServiceResponse, in the request's encoding, with the spans
+    // left out counted when some were.
+    if (route.format === 'otlp-protobuf') {
+      return answer(
+        response,
+        200,
+        exportResponseProtobuf(rejected, REJECTED),
+        'application/x-protobuf',
+      );
+    }
     const partial =
       rejected > 0
-        ? {
-            partialSuccess: {
-              rejectedSpans: String(rejected),
-              errorMessage: 'spans without ids or service.name',
-            },
-          }
+        ? { partialSuccess: { rejectedSpans: String(rejected), errorMessage: REJECTED } }
         : {};
     answer(response, 200, JSON.stringify(partial), 'application/json');
   } catch (error) {
@@ -169,9 +175,16 @@ function refuseAndClose(
   answer(response, status, body);
 }
 
-function answer(response: ServerResponse, status: number, body: string, type = 'text/plain'): void {
+function answer(
+  response: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain',
+): void {
   if (response.headersSent) return void response.end();
-  response.writeHead(status, { 'Content-Type': `${type}; charset=utf-8` });
+  response.writeHead(status, {
+    'Content-Type': type.startsWith('text/') ? `${type}; charset=utf-8` : type,
+  });
   response.end(body);
 }
 

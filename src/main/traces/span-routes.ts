@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { parseOtlpJson } from './otlp-json';
+import { parseOtlpProtobuf } from './otlp-proto';
 import { parseZipkin } from './zipkin';
 import type { ParsedSpans } from './span';
 
@@ -9,7 +10,11 @@ export const OTLP_PATH = '/v1/traces';
 
 /** What a request asks for: a parser for its body, or the answer it gets at once. */
 export type Route =
-  | { kind: 'parse'; format: 'zipkin' | 'otlp'; parse: (body: string) => ParsedSpans }
+  | {
+      kind: 'parse';
+      format: 'zipkin' | 'otlp' | 'otlp-protobuf';
+      parse: (body: Buffer) => ParsedSpans;
+    }
   | { kind: 'refuse'; status: number; message: string; allow?: string };
 
 /** Chooses by method, path and Content-Type, before the body is read. */
@@ -34,22 +39,17 @@ export function routeOf(request: IncomingMessage): Route {
         message: `Zipkin spans are accepted as JSON (v2), not ${type}`,
       };
     }
-    return { kind: 'parse', format: 'zipkin', parse: parseZipkin };
+    return { kind: 'parse', format: 'zipkin', parse: (body) => parseZipkin(body.toString('utf8')) };
   }
   if (type === 'application/x-protobuf' || type === 'application/protobuf') {
-    return {
-      kind: 'refuse',
-      status: 415,
-      message:
-        'OTLP over protobuf is not accepted yet: set OTEL_EXPORTER_OTLP_TRACES_PROTOCOL=http/json',
-    };
+    return { kind: 'parse', format: 'otlp-protobuf', parse: parseOtlpProtobuf };
   }
   if (type !== 'application/json') {
     return {
       kind: 'refuse',
       status: 415,
-      message: `OTLP spans are accepted as application/json, not ${type || 'no Content-Type'}`,
+      message: `OTLP spans are accepted as application/json or application/x-protobuf, not ${type || 'no Content-Type'}`,
     };
   }
-  return { kind: 'parse', format: 'otlp', parse: parseOtlpJson };
+  return { kind: 'parse', format: 'otlp', parse: (body) => parseOtlpJson(body.toString('utf8')) };
 }

@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReceiver, type RunningReceiver } from '../../../src/main/traces/receiver';
 import { TraceHub } from '../../../src/main/traces/trace-hub';
+import { pbAttribute, pbMessage } from '../../support/protobuf';
 
 interface Reply {
   status: number;
@@ -103,6 +104,69 @@ describe('the span receiver over HTTP', () => {
     });
   });
 
+  it('takes OTLP protobuf, answering an empty ExportTraceServiceResponse in protobuf', async () => {
+    const body = pbMessage([
+      [
+        1,
+        'message',
+        [
+          [
+            1,
+            'message',
+            [
+              [
+                1,
+                'message',
+                [
+                  [1, 'bytes', 'service.name'],
+                  [2, 'message', [[1, 'bytes', 'proto']]],
+                ],
+              ],
+            ],
+          ],
+          [
+            2,
+            'message',
+            [
+              [
+                2,
+                'message',
+                [
+                  [1, 'bytes', Buffer.alloc(16, 1)],
+                  [2, 'bytes', Buffer.alloc(8, 2)],
+                  [6, 'varint', 3],
+                  pbAttribute('peer.service', 'api'),
+                ],
+              ],
+            ],
+          ],
+        ],
+      ],
+    ]);
+    const reply = await new Promise<{ status: number; type: string | undefined; length: number }>(
+      (resolve, reject) => {
+        const req = request(
+          receiver.otlpUrl,
+          { method: 'POST', headers: { 'Content-Type': 'application/x-protobuf' } },
+          (res) => {
+            let length = 0;
+            res.on('data', (chunk: Buffer) => (length += chunk.length));
+            res.on('end', () =>
+              resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], length }),
+            );
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      },
+    );
+    expect(reply).toEqual({ status: 200, type: 'application/x-protobuf', length: 0 });
+    expect(hub.edges().find((e) => e.from === 'proto')).toMatchObject({
+      to: { kind: 'service', name: 'api' },
+      calls: 1,
+    });
+  });
+
   it('answers 400 with what it expected to malformed bodies, and 404, 405, 415 to the wrong request', async () => {
     expect(await post(receiver.zipkinUrl, '{"a":1}')).toEqual({
       status: 400,
@@ -113,13 +177,14 @@ describe('the span receiver over HTTP', () => {
       (await post(receiver.zipkinUrl.replace('/api/v2/spans', '/api/v1/spans'), '[]')).status,
     ).toBe(404);
     expect((await post(receiver.zipkinUrl, '', {}, 'GET')).status).toBe(405);
-    const protobuf = await post(receiver.otlpUrl, Buffer.from([10, 0]), {
+    const protobuf = await post(receiver.otlpUrl, Buffer.from([0x0a, 0x05, 0x01]), {
       'Content-Type': 'application/x-protobuf',
     });
     expect(protobuf).toEqual({
-      status: 415,
-      body: 'OTLP over protobuf is not accepted yet: set OTEL_EXPORTER_OTLP_TRACES_PROTOCOL=http/json\n',
+      status: 400,
+      body: 'protobuf: a field runs past the end of the body\n',
     });
+    expect((await post(receiver.otlpUrl, '{}', { 'Content-Type': 'text/xml' })).status).toBe(415);
     expect((await post(receiver.zipkinUrl, '[]', { 'Content-Encoding': 'br' })).status).toBe(415);
     expect((await post(receiver.zipkinUrl, 'garbage', { 'Content-Encoding': 'gzip' })).status).toBe(
       400,
@@ -200,8 +265,12 @@ describe('the span receiver over HTTP', () => {
     ];
     for (let round = 0; round < 10; round++) {
       for (const shape of shapes) {
-        for (const url of [receiver.zipkinUrl, receiver.otlpUrl]) {
-          const reply = await post(url, shape());
+        for (const [url, type] of [
+          [receiver.zipkinUrl, 'application/json'],
+          [receiver.otlpUrl, 'application/json'],
+          [receiver.otlpUrl, 'application/x-protobuf'],
+        ] as const) {
+          const reply = await post(url, shape(), { 'Content-Type': type });
           expect(
             reply.status,
             `${url} answered ${reply.status}: ${reply.body}`,
