@@ -12,7 +12,10 @@ export interface TraceHubOptions {
   pairing?: PairingLimits;
   edges?: EdgeStoreLimits;
   now?: () => number;
-  /** Changes within this long become one notification. */
+  /**
+   * Changes within this long become one notification (each open graph then asks for its
+   * project's edges, which reads the project's files: twice a second is enough for people).
+   */
   notifyMs?: number;
 }
 
@@ -38,7 +41,7 @@ export class TraceHub {
     this.store = new EdgeStore(options.edges ?? DEFAULT_EDGE_LIMITS);
     this.windowMs = (options.edges ?? DEFAULT_EDGE_LIMITS).windowMs;
     this.now = options.now ?? Date.now;
-    this.notifyMs = options.notifyMs ?? 250;
+    this.notifyMs = options.notifyMs ?? 500;
     // Clients that named only a host become calls when their wait ends, spans or not.
     const waitMs = (options.pairing ?? DEFAULT_PAIRING).waitMs;
     this.sweeper = setInterval(() => this.sweep(), Math.max(50, Math.min(1000, waitMs / 2)));
