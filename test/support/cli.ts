@@ -28,6 +28,8 @@ export function runParity(args: string[], env: NodeJS.ProcessEnv = process.env):
 /** A running `parity serve` and the address it printed. */
 export interface ServeProcess {
   url: string;
+  /** What it printed up to the address (the span receiver's URLs among it). */
+  output: string;
   stop(): Promise<void>;
 }
 
@@ -55,7 +57,7 @@ export function startParityServe(
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       const match = /serving on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve({ url: match[1], stop });
+      if (match?.[1]) resolve({ url: match[1], output, stop });
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);

@@ -35,6 +35,8 @@ import { SessionHub } from './sessions';
 import { listStackResult } from './stack-list';
 import { StackOperations } from './stack-operations';
 import { actionsRunHandler, stackUpHandler } from './trusted-operations';
+import { TraceHub } from '../traces/trace-hub';
+import { traceHandlers } from './trace-handlers';
 
 /** What the API implementation needs; the app, the CLI and `parity serve` each pass their own. */
 export interface ApiDependencies {
@@ -49,6 +51,8 @@ export interface ParityApi {
   handlers: ApiHandlers;
   /** Every transport opens a session here per window or socket. */
   sessions: SessionHub;
+  /** Observed calls: the span receiver (src/main/traces) feeds it, traces.edges reads it. */
+  traces: TraceHub;
   /** Stops log streams, file watchers and the engine watcher. */
   close(): Promise<void>;
 }
@@ -68,6 +72,10 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
   const watchers = new Map<string, () => void>();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const drift = new DriftCache((id) => registry.load(id, true));
+  const traces = new TraceHub();
+  const unwatchTraces = traces.onChange(() =>
+    sessions.broadcast({ event: 'traces.changed', payload: {} }),
+  );
 
   // An engine that is away, still starting (HTTP 5xx) or too slow leaves a project with no
   // containers to show: engine.status says why, and the engine's return brings a re-read.
@@ -262,6 +270,7 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
       return Promise.resolve({ file, created });
     },
     'actions.run': actionsRunHandler(trusted),
+    ...traceHandlers(registry, traces),
     'settings.get': () => Promise.resolve(settings.read()),
     'settings.set': ({ patch }) => {
       // A choice that cannot be used is refused here, where the user can still correct it.
@@ -292,8 +301,11 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
   return {
     handlers,
     sessions,
+    traces,
     async close() {
       unwatch();
+      unwatchTraces();
+      traces.close();
       for (const timer of pending.values()) clearTimeout(timer);
       for (const id of [...watchers.keys()]) stopWatching(id);
       await logs.closeAll();

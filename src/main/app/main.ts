@@ -12,6 +12,7 @@ import { applyStartAtLogin, wasStartedAtLogin } from './login-items';
 import { logMain, setupMainLog } from './main-log';
 import { ElectronSettingsStore } from './settings-store';
 import { foldersIn, setupSingleInstance } from './single-instance';
+import { setupTraces } from './setup-traces';
 import { setupTray } from './setup-tray';
 import { trackSystemAppearance } from './system-appearance';
 import { setupWindowHardening, showMainWindow } from './windows';
@@ -57,6 +58,7 @@ function start(): void {
   }
   const api = createApi({ engine, settings, env: process.env });
   setupApiIpc(api);
+  setupTraces(api);
   // Before the app's theme is applied: the tray's icon follows the system's panel, not it.
   trackSystemAppearance();
   applySettingsOnChange(settings);

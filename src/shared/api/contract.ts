@@ -8,6 +8,7 @@ import { SettingsRequestPatchSchema, SettingsSchema } from '../settings';
 import { StackListSchema } from '../stacks';
 import { ActionConfirmationSchema, TrustRequestSchema } from '../trust';
 import { ServiceStatsSchema } from '../stats';
+import { ObservedCallsSchema } from '../traces';
 import type { ApiEvent } from './event-contract';
 import type { ApiMethod } from './methods';
 
@@ -181,6 +182,13 @@ export const apiContract = {
     params: z.object({ patch: SettingsRequestPatchSchema }).strict(),
     result: SettingsSchema,
   },
+  /**
+   * The calls the project's services made, from the spans they sent Parity's receiver over the
+   * window: edges between its services, and calls leaving the stack by host.
+   */
+  'traces.edges': { params: z.object({ project }).strict(), result: ObservedCallsSchema },
+  /** Forgets every observed call (of every project). */
+  'traces.reset': { params: empty, result: done },
 } as const satisfies Record<ApiMethod, { params: z.ZodType; result: z.ZodType }>;
 
 /** Parameters a caller passes for a request. */

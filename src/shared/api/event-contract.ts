@@ -54,6 +54,8 @@ export const apiEvents = {
   'drift.changed': z.object({ project: z.string(), summary: DriftSummarySchema.nullable() }),
   /** The desktop app asks its window to show a project's tab (a tray item, a notification). */
   navigate: NavigationSchema,
+  /** Observed calls changed (new spans, a reset); ask traces.edges for a project's. */
+  'traces.changed': z.object({}),
 } as const satisfies Record<ApiEventName, z.ZodType>;
 
 /** The payload of one event. */

@@ -27,6 +27,8 @@ export const API_METHODS = [
   'actions.run',
   'settings.get',
   'settings.set',
+  'traces.edges',
+  'traces.reset',
 ] as const;
 
 /** A request name of the API contract. */
@@ -51,6 +53,7 @@ export const API_EVENTS = [
   'logs.batch',
   'drift.changed',
   'navigate',
+  'traces.changed',
 ] as const;
 
 /** An event name of the API contract. */

@@ -64,13 +64,21 @@ export const serveCommand: Command = {
     // Loaded here: the HTTP and WebSocket stack is the slowest part of starting the CLI.
     const { startServer } = await import('../../server/serve');
     const server = await startServer({ api, rendererDir: RENDERER_DIR, host, port });
+    // Observed calls are extra: a receiver that cannot listen leaves the UI served without them.
+    const { startTraceReceiver, receiverLines } = await import('../../traces/start-receiver');
+    const traces = await startTraceReceiver(api.traces).catch((error: unknown) => {
+      io.err(`warning: the span receiver could not start (${String(error)}); no observed calls\n`);
+      return null;
+    });
+    if (traces) io.out(receiverLines(traces));
     // `parity serve DIR` opens on DIR's project, not on whichever is listed first.
     const url = added[0]
       ? `${server.url}&${new URLSearchParams(opening(added[0])).toString()}`
       : server.url;
     io.out(`Parity is serving on ${url}\nOpen that address in a browser. Press Ctrl+C to stop.\n`);
     await new Promise<void>((done) => {
-      const stop = (): void => void server.close().then(done);
+      const stop = (): void =>
+        void Promise.all([server.close(), traces?.close()]).then(() => done());
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });

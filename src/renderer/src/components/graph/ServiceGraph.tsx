@@ -1,7 +1,13 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { ServiceView } from '../../../../shared/projects';
 import { ariaKeys, shortcutHint, useShortcuts } from '../../hooks/use-shortcuts';
-import { layoutGraph, layoutKey, type EdgePath, type GraphEdgeInput } from './graph-layout';
+import {
+  layoutGraph,
+  layoutKey,
+  type EdgePath,
+  type GraphEdgeInput,
+  type GraphLayout,
+} from './graph-layout';
 import { ServiceNode } from './ServiceNode';
 import { useZoomPan } from './use-zoom-pan';
 
@@ -30,6 +36,7 @@ export function ServiceGraph({
   onSelect,
   active = true,
   projectDir,
+  overlay,
 }: {
   services: readonly ServiceView[];
   selected: string | null;
@@ -38,6 +45,8 @@ export function ServiceGraph({
   active?: boolean;
   /** The project folder: build contexts are shown relative to it. */
   projectDir?: string;
+  /** Drawn over the edges, in graph coordinates (the calls seen in traces). */
+  overlay?: ((layout: GraphLayout) => ReactNode) | undefined;
 }) {
   const edges = edgesOf(services);
   const key = layoutKey(
@@ -121,6 +130,7 @@ export function ServiceGraph({
               <Edge key={`${edge.from}->${edge.to}`} edge={edge} />
             ))}
           </svg>
+          {overlay?.(layout)}
           {services.map((service) => {
             const box = layout.nodes.get(service.name);
             return box ? (

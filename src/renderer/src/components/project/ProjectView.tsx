@@ -13,7 +13,7 @@ import { SHORTCUTS } from '../../lib/shortcuts';
 import { runActionConfirmed, upWithTrust } from '../../lib/trusted-calls';
 import { DriftView } from '../drift/DriftView';
 import { ServiceDetails } from '../graph/ServiceDetails';
-import { ServiceGraph } from '../graph/ServiceGraph';
+import { TracedServiceGraph } from '../graph/TracedServiceGraph';
 import { LogsView } from '../logs/LogsView';
 import { healthSummary } from '../sidebar/ProjectSidebar';
 import { DownDialog } from '../toolbar/DownDialog';
@@ -200,7 +200,9 @@ export function ProjectView({
           <p className="muted">This project has no services to show.</p>
         ) : (
           <>
-            <ServiceGraph
+            <TracedServiceGraph
+              connection={connection}
+              project={project}
               services={services}
               selected={selected}
               onSelect={(name) => setSelected((current) => (current === name ? null : name))}
