@@ -80,6 +80,12 @@ export function matchServices(
 interface EvidenceRule {
   by: 'container-name' | 'image' | 'env-host';
   evidence: (dev: string, prod: string) => string | null;
+  /**
+   * The production services that may have evidence for a dev service (a superset, from an
+   * index); absent: every one is asked. Leftovers grow with the project, and asking each pair
+   * is their product.
+   */
+  candidates?: (dev: string) => readonly string[];
 }
 
 /** The pairs whose dev service has exactly one candidate, and that candidate exactly one. */
@@ -90,8 +96,12 @@ function unambiguousPairs(
 ): { dev: string; prod: string; evidence: string }[] {
   const candidates = new Map<string, { prod: string; evidence: string }[]>();
   const devCount = new Map<string, number>();
+  const left = new Set(prodLeft);
   for (const dev of devLeft) {
-    const found = prodLeft.flatMap((prod) => {
+    const asked = rule.candidates
+      ? rule.candidates(dev).filter((prod) => left.has(prod))
+      : prodLeft;
+    const found = asked.flatMap((prod) => {
       const evidence = rule.evidence(dev, prod);
       return evidence === null ? [] : [{ prod, evidence }];
     });
@@ -108,8 +118,20 @@ function unambiguousPairs(
 // (a) The production workload has a container named like the dev service.
 function containerNameRule(workloads: Record<string, ProdWorkload>): EvidenceRule {
   const ROLE = { main: 'container', sidecar: 'sidecar container', init: 'init container' };
+  // The workloads by the names of their containers, each workload once per name.
+  let byContainer: Map<string, string[]> | undefined;
+  const index = (): Map<string, string[]> => {
+    const built = new Map<string, string[]>();
+    for (const [prod, workload] of Object.entries(workloads)) {
+      for (const name of new Set(workload.containers.map((c) => c.name))) {
+        built.set(name, [...(built.get(name) ?? []), prod]);
+      }
+    }
+    return built;
+  };
   return {
     by: 'container-name',
+    candidates: (dev) => (byContainer ??= index()).get(dev) ?? [],
     evidence: (dev, prod) => {
       const workload = workloads[prod];
       const container = workload?.containers.find((c) => c.name === dev);
@@ -122,8 +144,22 @@ function containerNameRule(workloads: Record<string, ProdWorkload>): EvidenceRul
 
 // (b) The same image repository, registry and tag aside; a dev image that is built has none.
 function imageRule(dev: EnvironmentModel, prod: EnvironmentModel): EvidenceRule {
+  // The production services by image repository.
+  let byRepository: Map<string, string[]> | undefined;
+  const index = (): Map<string, string[]> => {
+    const built = new Map<string, string[]>();
+    for (const [name, service] of Object.entries(prod.services)) {
+      const repo = repositoryOf(service);
+      if (repo !== null) built.set(repo, [...(built.get(repo) ?? []), name]);
+    }
+    return built;
+  };
   return {
     by: 'image',
+    candidates: (devName) => {
+      const repo = repositoryOf(dev.services[devName]);
+      return repo === null ? [] : ((byRepository ??= index()).get(repo) ?? []);
+    },
     evidence: (devName, prodName) => {
       const devRepo = repositoryOf(dev.services[devName]);
       const prodService = prod.services[prodName];
@@ -198,8 +234,16 @@ function sidecarPairs(
   devLeft: readonly string[],
   prod: EnvironmentModel,
 ): { dev: string; prod: string; evidence: string }[] {
+  if (devLeft.length === 0) return [];
+  // The pods by the names of their sidecar and init containers, read once for every dev name.
+  const byName = new Map<string, ServiceModel[]>();
+  for (const service of Object.values(prod.services)) {
+    for (const [name, sidecar] of Object.entries(service.sidecars)) {
+      if (sidecar !== undefined) byName.set(name, [...(byName.get(name) ?? []), service]);
+    }
+  }
   return devLeft.flatMap((dev) => {
-    const pods = Object.values(prod.services).filter((s) => s.sidecars[dev] !== undefined);
+    const pods = byName.get(dev) ?? [];
     const [pod] = pods;
     if (pods.length !== 1 || !pod) return [];
     const role = pod.sidecars[dev]?.value.role === 'init' ? 'init container' : 'sidecar container';
