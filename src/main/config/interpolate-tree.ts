@@ -6,7 +6,8 @@ import type { YNode } from './yaml-tree';
  * Interpolates every string value of a tree (never a key), as Compose does before reading the
  * file. Problems are reported at the value; the same warning is reported once. A subtree shared
  * through aliases is interpolated once and stays shared, so the walk is linear in the document
- * however often its aliases repeat it.
+ * however often its aliases repeat it. A subtree without a `$` to replace is returned as it is,
+ * not copied: most of a compose file has none, and trees are never changed once built.
  */
 export function interpolateTree(
   node: YNode,
@@ -52,13 +53,22 @@ class TreeInterpolation {
         }
         return { ...node, value };
       }
-      case 'seq':
-        return { ...node, items: node.items.map((item) => this.node(item)) };
+      case 'seq': {
+        const items = node.items.map((item) => this.node(item));
+        return items.every((item, i) => item === node.items[i]) ? node : { ...node, items };
+      }
       case 'map': {
+        let changed = false;
+        const values = [...node.entries].map(([key, entry]) => {
+          const value = this.node(entry.value);
+          if (value !== entry.value) changed = true;
+          return [key, entry, value] as const;
+        });
+        if (!changed) return node;
         const entries = new Map(
-          [...node.entries].map(([key, entry]) => [
+          values.map(([key, entry, value]) => [
             key,
-            { ...entry, value: this.node(entry.value) },
+            value === entry.value ? entry : { ...entry, value },
           ]),
         );
         return { ...node, entries };

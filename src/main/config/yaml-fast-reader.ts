@@ -202,7 +202,8 @@ export class FastReader {
     if (count % 2 === 1 && !flow && children[count - 1]?.node === null) count--;
     if (count % 2 === 1) throw new NeedsLibrary();
     const entries = new Map<string, YEntry>();
-    const merged = new Map<string, YEntry>();
+    // Made only for a mapping with a merge key: most have none, and a Map per mapping adds up.
+    let merged: Map<string, YEntry> | null = null;
     for (let i = 0; i < count; i += 2) {
       const keyFrame = children[i];
       const keyNode = keyFrame?.node;
@@ -214,7 +215,7 @@ export class FastReader {
       if (!valueFrame.node && flow) throw new NeedsLibrary();
       const value = valueFrame.node ?? this.emptyValue(valueFrame.open);
       if (key === '<<' && keyFrame.plain) {
-        merge(value, merged, this.merged);
+        merge(value, (merged ??= new Map<string, YEntry>()), this.merged);
         continue;
       }
       // Duplicates and over-long implicit keys carry the yaml library's diagnostics.
@@ -222,7 +223,7 @@ export class FastReader {
       entries.set(key, { keyPos: keyNode.pos, value });
     }
     // Keys written in the mapping itself override merged ones, as yaml-tree.ts merges.
-    for (const [key, entry] of merged) if (!entries.has(key)) entries.set(key, entry);
+    if (merged) for (const [key, entry] of merged) if (!entries.has(key)) entries.set(key, entry);
     // Flow entries without a value (`{a, b: c}`) leave js-yaml more keys than pairs read.
     if (flow && Object.keys(s.result as object).length !== count / 2) {
       throw new NeedsLibrary();

@@ -1,5 +1,10 @@
 import type { EnvironmentModel } from '../../shared/model';
-import { gatherEvidence, type Evidence, type EvidenceContext } from './service-evidence';
+import {
+  evidenceCandidates,
+  gatherEvidence,
+  type Evidence,
+  type EvidenceContext,
+} from './service-evidence';
 import { featuresOf } from './service-features';
 
 /** A pair made by evidence, with the evidence in words. */
@@ -28,6 +33,8 @@ export interface EvidenceResult {
 const MIN_SCORE = 3;
 const MIN_KINDS = 2;
 const MARGIN = 1;
+
+const NO_EVIDENCE: Evidence = { score: 0, kinds: 0, words: [] };
 
 const round = (n: number): string => String(Math.round(n * 10) / 10);
 const words = (e: Evidence): string => `${e.words.join('; ')} (score ${round(e.score)})`;
@@ -68,10 +75,15 @@ export function pairByEvidence(
   let devs = [...devLeft];
   let prods = [...prodLeft];
   for (;;) {
+    // Only the pairs that share something are scored; the rest score nothing, as they would.
+    const candidates = evidenceCandidates(prods, ctx);
     const grid: Grid = {
       devs,
       prods,
-      scores: devs.map((d) => prods.map((p) => gatherEvidence(d, p, ctx))),
+      scores: devs.map((d) => {
+        const some = candidates(d);
+        return prods.map((p) => (some.has(p) ? gatherEvidence(d, p, ctx) : NO_EVIDENCE));
+      }),
     };
     const made: EvidencePair[] = [];
     devs.forEach((d, i) => {

@@ -1,7 +1,14 @@
 import type { ServiceMatch } from '../../shared/drift';
-import type { EnvironmentModel, ServiceModel } from '../../shared/model';
+import type { EnvironmentModel } from '../../shared/model';
 import { pairByEvidence } from './match-evidence';
-import { anyOfNames, hostNames } from './service-features';
+import {
+  containerNameRule,
+  envHostRule,
+  imageRule,
+  sidecarPairs,
+  unambiguousPairs,
+  type EvidenceRule,
+} from './match-rules';
 
 /** A production workload's containers, for matching by evidence (Kubernetes sources have them). */
 export interface ProdWorkload {
@@ -74,137 +81,4 @@ export function matchServices(
     ordered.push({ dev: null, prod: name, by: 'none', ...(closest ? { closest } : {}) });
   }
   return ordered;
-}
-
-/** A way to pair by evidence: the evidence for one dev and one prod service, or null. */
-interface EvidenceRule {
-  by: 'container-name' | 'image' | 'env-host';
-  evidence: (dev: string, prod: string) => string | null;
-}
-
-/** The pairs whose dev service has exactly one candidate, and that candidate exactly one. */
-function unambiguousPairs(
-  devLeft: readonly string[],
-  prodLeft: readonly string[],
-  rule: EvidenceRule,
-): { dev: string; prod: string; evidence: string }[] {
-  const candidates = new Map<string, { prod: string; evidence: string }[]>();
-  const devCount = new Map<string, number>();
-  for (const dev of devLeft) {
-    const found = prodLeft.flatMap((prod) => {
-      const evidence = rule.evidence(dev, prod);
-      return evidence === null ? [] : [{ prod, evidence }];
-    });
-    candidates.set(dev, found);
-    for (const { prod } of found) devCount.set(prod, (devCount.get(prod) ?? 0) + 1);
-  }
-  return devLeft.flatMap((dev) => {
-    const found = candidates.get(dev) ?? [];
-    const only = found[0];
-    return found.length === 1 && only && devCount.get(only.prod) === 1 ? [{ dev, ...only }] : [];
-  });
-}
-
-// (a) The production workload has a container named like the dev service.
-function containerNameRule(workloads: Record<string, ProdWorkload>): EvidenceRule {
-  const ROLE = { main: 'container', sidecar: 'sidecar container', init: 'init container' };
-  return {
-    by: 'container-name',
-    evidence: (dev, prod) => {
-      const workload = workloads[prod];
-      const container = workload?.containers.find((c) => c.name === dev);
-      if (!workload || !container) return null;
-      const where = prod.includes('/') ? prod : `${workload.kind}/${prod}`;
-      return `production ${ROLE[container.role]} named ${dev} in ${where}`;
-    },
-  };
-}
-
-// (b) The same image repository, registry and tag aside; a dev image that is built has none.
-function imageRule(dev: EnvironmentModel, prod: EnvironmentModel): EvidenceRule {
-  return {
-    by: 'image',
-    evidence: (devName, prodName) => {
-      const devRepo = repositoryOf(dev.services[devName]);
-      const prodService = prod.services[prodName];
-      if (devRepo === null || devRepo !== repositoryOf(prodService)) return null;
-      const prodImage = prodService?.image?.value.raw ?? devRepo;
-      const devImage = dev.services[devName]?.image?.value.raw ?? devRepo;
-      return `same image repository ${devRepo} (dev ${devImage}, production ${prodImage})`;
-    },
-  };
-}
-
-function repositoryOf(service: ServiceModel | undefined): string | null {
-  if (!service?.image || service.build) return null;
-  return service.image.value.repository || null;
-}
-
-// (c) A service paired already has an env key (DB_HOST, DATABASE_URL) whose dev value names the
-// dev service as its host and whose production value names the production one.
-function envHostRule(
-  dev: EnvironmentModel,
-  prod: EnvironmentModel,
-  paired: readonly ServiceMatch[],
-  devLeft: readonly string[],
-): EvidenceRule {
-  // Asked about every leftover dev and production service pair: the hosts each paired
-  // service's dev values name are indexed once, on the first question, for the values that
-  // could name a leftover; a production value's hosts are worked out only for the entries a
-  // dev service is named in.
-  const namesLeft = anyOfNames(devLeft);
-  let index: Map<string, { pair: string; key: string; prod: string; hosts?: Set<string> }[]>;
-  const build = (): typeof index => {
-    const built = new Map<string, { pair: string; key: string; prod: string }[]>();
-    for (const pair of paired) {
-      const devService = pair.dev === null ? undefined : dev.services[pair.dev];
-      const prodService = pair.prod === null ? undefined : prod.services[pair.prod];
-      if (!devService || !prodService) continue;
-      for (const [key, devValue] of Object.entries(devService.environment)) {
-        const prodValue = prodService.environment[key];
-        if (!prodValue || !namesLeft.test(devValue.value)) continue;
-        for (const host of hostNames(devValue.value)) {
-          const entries = built.get(host) ?? [];
-          entries.push({ pair: pair.dev ?? '', key, prod: prodValue.value });
-          built.set(host, entries);
-        }
-      }
-    }
-    return built;
-  };
-  return {
-    by: 'env-host',
-    evidence: (devName, prodName) => {
-      if (devName.includes('/') || prodName.includes('/')) return null;
-      index ??= build();
-      const p = prodName.toLowerCase();
-      for (const entry of index.get(devName.toLowerCase()) ?? []) {
-        entry.hosts ??= hostNames(entry.prod);
-        if (entry.hosts.has(p)) {
-          return `${entry.key} of ${entry.pair} names ${devName} as its host in dev, ${prodName} in production`;
-        }
-      }
-      return null;
-    },
-  };
-}
-
-/**
- * Dev services still unpaired that production runs inside another service's pod: a sidecar or
- * init container of that name (a Compose file has no pods, so a helper the pod runs beside its
- * main container is a service of its own there). Only a name found in exactly one pod pairs.
- */
-function sidecarPairs(
-  devLeft: readonly string[],
-  prod: EnvironmentModel,
-): { dev: string; prod: string; evidence: string }[] {
-  return devLeft.flatMap((dev) => {
-    const pods = Object.values(prod.services).filter((s) => s.sidecars[dev] !== undefined);
-    const [pod] = pods;
-    if (pods.length !== 1 || !pod) return [];
-    const role = pod.sidecars[dev]?.value.role === 'init' ? 'init container' : 'sidecar container';
-    return [
-      { dev, prod: pod.name, evidence: `production ${role} named ${dev} in ${pod.name}'s pod` },
-    ];
-  });
 }

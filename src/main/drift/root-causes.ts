@@ -92,9 +92,13 @@ export function linkRootCauses(
           : null,
     });
   }
+  // A version root explains only values holding its version: the text they must include.
+  const needles = new Map<Root, string>();
   for (const finding of findings) {
-    const root = imageRoot(finding, namesOf(finding.service));
-    if (root) roots.push(root);
+    const made = imageRoot(finding, namesOf(finding.service));
+    if (!made) continue;
+    roots.push(made.root);
+    if (made.needle !== undefined) needles.set(made.root, made.needle);
   }
   roots.push(...servicePortRoots(findings, namesOf, prodOf, prod));
 
@@ -103,19 +107,27 @@ export function linkRootCauses(
     causes.set(id, { causedBy, cause: 'the other side of the same port change' });
   }
   const rootIds = new Set(roots.map((r) => r.id));
-  // Roots by the names a value must contain: a value is asked of the roots of the words it
-  // holds (and of those without names), in their order, not of every root.
+  // Roots by the names a value must contain, or the text (a version) it must include: a value
+  // is asked of the roots of the words and versions it holds (and of those with neither), in
+  // their order, not of every root. Both kinds grow with the project, and so do the values.
   const byName = new Map<string, number[]>();
+  const byNeedle = new Map<string, number[]>();
   const always: number[] = [];
   roots.forEach((root, i) => {
-    if (!root.names) always.push(i);
+    const needle = needles.get(root);
+    if (needle !== undefined) byNeedle.set(needle, [...(byNeedle.get(needle) ?? []), i]);
+    else if (!root.names) always.push(i);
     for (const name of root.names ?? []) byName.set(name, [...(byName.get(name) ?? []), i]);
   });
+  const alwaysRoots = always.flatMap((i) => roots[i] ?? []);
   const candidates = (value: string): Root[] => {
-    const at = new Set(always);
+    const hits = new Set<number>();
     for (const word of value.toLowerCase().split(/[^a-z0-9_-]+/))
-      for (const i of byName.get(word) ?? []) at.add(i);
-    return [...at].sort((a, b) => a - b).flatMap((i) => roots[i] ?? []);
+      for (const i of byName.get(word) ?? []) hits.add(i);
+    for (const [needle, at] of byNeedle)
+      if (value.includes(needle)) for (const i of at) hits.add(i);
+    if (hits.size === 0) return alwaysRoots;
+    return [...hits, ...always].sort((a, b) => a - b).flatMap((i) => roots[i] ?? []);
   };
   for (const f of findings) {
     const id = findingId(f);
@@ -157,7 +169,11 @@ function family(raw: string): string {
   return last.split(':')[0] ?? last;
 }
 
-function imageRoot(finding: Finding, names: readonly string[]): Root | null {
+// An image finding's root, with the text a value it explains must include (a version), if any.
+function imageRoot(
+  finding: Finding,
+  names: readonly string[],
+): { root: Root; needle?: string } | null {
   const { dev, prod } = finding;
   if (finding.category !== 'image' || finding.kind !== 'changed') return null;
   if (dev.value === null || prod.value === null) return null;
@@ -177,7 +193,9 @@ function imageRoot(finding: Finding, names: readonly string[]): Root | null {
       everyOld: new RegExp(versionPattern(vd), 'g'),
     }));
     const nameTests = names.map(wordTest);
-    return {
+    // Every version it looks for (the major one is part of the whole tag) is in the value.
+    const needle = (versions.length > 1 ? mb : null) ?? before;
+    const root: Root = {
       id,
       finding,
       explains: (d, p) => {
@@ -192,6 +210,7 @@ function imageRoot(finding: Finding, names: readonly string[]): Root | null {
         return null;
       },
     };
+    return { root, needle };
   }
   if (finding.path === 'image' && !dev.value.startsWith('build ')) {
     const before = family(dev.value);
@@ -200,12 +219,14 @@ function imageRoot(finding: Finding, names: readonly string[]): Root | null {
     const namesBefore = wordTest(before);
     const namesAfter = wordTest(after);
     return {
-      id,
-      finding,
-      explains: (d, p) =>
-        namesBefore(d) && namesAfter(p) && !namesBefore(p)
-          ? `names ${before}; ${finding.service} runs ${after} in production`
-          : null,
+      root: {
+        id,
+        finding,
+        explains: (d, p) =>
+          namesBefore(d) && namesAfter(p) && !namesBefore(p)
+            ? `names ${before}; ${finding.service} runs ${after} in production`
+            : null,
+      },
     };
   }
   return null;

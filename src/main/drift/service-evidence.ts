@@ -71,6 +71,61 @@ export function gatherEvidence(devName: string, prodName: string, ctx: EvidenceC
   return evidence;
 }
 
+/**
+ * The production services each dev service may have evidence with: those sharing a name word,
+ * an image repository or family, an env key or prefix, a port, a mount, or a neighbour in the
+ * graph; every other pair scores nothing (gatherEvidence adds nothing for it). Read from
+ * indexes, so a round costs the pairs that share something, not every leftover pair. Keep in
+ * step with gatherEvidence: a trigger of `add` there is a way in here.
+ */
+export function evidenceCandidates(
+  prods: readonly string[],
+  ctx: EvidenceContext,
+): (dev: string) => ReadonlySet<string> {
+  const index = new Map<string, string[]>();
+  const put = (key: string, prod: string): void => {
+    const list = index.get(key);
+    if (list) list.push(prod);
+    else index.set(key, [prod]);
+  };
+  const current = new Set(prods);
+  for (const prod of prods) {
+    const p = ctx.prod(prod);
+    if (!p) continue;
+    for (const field of FIELDS) for (const v of p[field]) put(`${field}\0${v}`, prod);
+    if (p.image) {
+      put(`image\0${p.image.repository}`, prod);
+      if (familyOf(p.image.repository)) put('family', prod);
+    }
+    for (const used of p.links) put(`linked\0${used}`, prod);
+  }
+  return (dev) => {
+    const found = new Set<string>();
+    const d = ctx.dev(dev);
+    if (!d) return found;
+    const take = (key: string): void => {
+      for (const prod of index.get(key) ?? []) found.add(prod);
+    };
+    for (const field of FIELDS) for (const v of d[field]) take(`${field}\0${v}`);
+    if (d.image) {
+      take(`image\0${d.image.repository}`);
+      if (familyOf(d.image.repository)) take('family');
+    }
+    for (const user of ctx.usedBy(dev)) {
+      const partner = ctx.prodOf.get(user);
+      const links = partner === undefined ? undefined : ctx.prod(partner)?.links;
+      for (const prod of links ?? []) if (current.has(prod)) found.add(prod);
+    }
+    for (const used of d.links) {
+      const partner = ctx.prodOf.get(used);
+      if (partner !== undefined) take(`linked\0${partner}`);
+    }
+    return found;
+  };
+}
+
+const FIELDS = ['tokens', 'envKeys', 'envPrefixes', 'ports', 'mounts'] as const;
+
 function imageEvidence(d: Features, p: Features, add: Add): void {
   if (!d.image || !p.image) return;
   if (d.image.repository === p.image.repository) return add(3, `same image ${d.image.repository}`);
