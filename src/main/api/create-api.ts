@@ -30,6 +30,7 @@ import { watchProjectFiles } from './project-files-watch';
 import { loadFailure, ProjectNotFoundError, ProjectRegistry } from './project-registry';
 import { missingProjectSummary, summarizeProject } from './project-summary';
 import { inspectRuntime } from './inspect-runtime';
+import { WorkerProjectLoader, type ProjectLoader } from '../workers/project-loader';
 import { serviceViews } from './service-views';
 import { SessionHub } from './sessions';
 import { listStackResult } from './stack-list';
@@ -42,6 +43,8 @@ export interface ApiDependencies {
   settings: Pick<SettingsStore, 'read' | 'update' | 'editProjects'>;
   /** The environment project files are interpolated with (the user's shell). */
   env: Record<string, string | undefined>;
+  /** Reads projects and their drift; by default worker threads with a time limit. */
+  loader?: ProjectLoader;
 }
 
 /** The API, with the hooks its transports and the engine watcher call. */
@@ -60,14 +63,15 @@ const NO_SESSION: ApiSession = { id: 'core', emit: () => undefined, onClose: () 
 const NOTIFY_DELAY_MS = 30;
 
 /** The one implementation of the API contract, shared by every transport. */
-export function createApi({ engine, settings, env }: ApiDependencies): ParityApi {
+export function createApi({ engine, settings, env, loader }: ApiDependencies): ParityApi {
   const sessions = new SessionHub();
-  const registry = new ProjectRegistry(settings, env);
+  const projectLoader = loader ?? new WorkerProjectLoader(env);
+  const registry = new ProjectRegistry(settings, env, projectLoader);
   const logs = new LogSubscriptions(engine, () => settings.read().logRingSize);
   const names = new Map<string, string>();
   const watchers = new Map<string, () => void>();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
-  const drift = new DriftCache((id) => registry.load(id, true));
+  const drift = new DriftCache((id) => registry.drift(id));
 
   // An engine that is away, still starting (HTTP 5xx) or too slow leaves a project with no
   // containers to show: engine.status says why, and the engine's return brings a re-read.
@@ -103,7 +107,7 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
   const readSummary = async (id: string, loaded?: LoadResult): Promise<ProjectSummary> => {
     // A folder that is gone is said so, not read as a project in error or shown as stopped.
     if (!existsSync(id)) return missingProjectSummary(id);
-    const { project, diagnostics } = loaded ?? registry.load(id);
+    const { project, diagnostics } = loaded ?? (await registry.load(id));
     if (project) names.set(id, project.name);
     if (!watchers.has(id))
       watchers.set(
@@ -116,7 +120,7 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
       diagnostics,
       containers: project ? await containersOf(project.name) : [],
       busy: operations.isBusy(id),
-      driftCount: drift.count(id),
+      driftCount: project ? await drift.count(id) : null,
     });
   };
 
@@ -139,10 +143,11 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
     watchers.get(id)?.();
     watchers.delete(id);
     drift.forget(id);
-    sessions.broadcast({
-      event: 'drift.changed',
-      payload: { project: id, summary: drift.summary(id) },
-    });
+    drift.summary(id).then(
+      (summary) =>
+        sessions.broadcast({ event: 'drift.changed', payload: { project: id, summary } }),
+      () => undefined,
+    );
     notify(id);
   };
 
@@ -164,7 +169,7 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
     'projects.list': () => Promise.all(registry.ids().map((id) => summary(id))),
     'projects.add': async ({ directory }) => {
       // Read once, before it is saved (ProjectRegistry.add); the summary uses that reading.
-      const { id, loaded } = registry.add(directory);
+      const { id, loaded } = await registry.add(directory);
       const payload = await summary(id, loaded);
       // Every window and the tray learn of it, not only the one that asked.
       sessions.broadcast({ event: 'project.changed', payload });
@@ -181,8 +186,10 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
       return Promise.resolve({});
     },
     'projects.get': async ({ project: id }) => {
-      const payload = await summary(id);
-      const { project } = registry.load(id);
+      // Read once: the summary and the services come from the same reading.
+      const loaded = await registry.load(id);
+      const payload = await summary(id, loaded);
+      const { project } = loaded;
       const containers = project ? await containersOf(project.name) : [];
       const known = new Set(Object.keys(project?.model.services ?? {}));
       return {
@@ -238,9 +245,10 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
         removeContainers(engine, loaded.name, { services: [service], stop, volumes, onProgress }),
       ),
     }),
-    'stats.get': ({ project }) => projectStats(engine, registry.loadValid(project).name),
+    'stats.get': async ({ project }) =>
+      projectStats(engine, (await registry.loadValid(project)).name),
     'logs.subscribe': async ({ project, ...params }, session) => ({
-      subscription: await logs.subscribe(registry.loadValid(project).name, params, session),
+      subscription: await logs.subscribe((await registry.loadValid(project)).name, params, session),
     }),
     'logs.unsubscribe': async ({ subscription }, session) => {
       await logs.unsubscribe(subscription, session.id);
@@ -248,12 +256,12 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
     },
     // Production drift follows the files (cached until they change); the running containers
     // and the local images change without them, so those are read again on every request.
-    'drift.get': ({ project, against = 'production' }) =>
+    'drift.get': async ({ project, against = 'production' }) =>
       against === 'runtime'
-        ? runtimeDrift(engine, registry.load(project, true), env)
+        ? runtimeDrift(engine, await registry.load(project, true), env)
         : against === 'lock'
-          ? lockDrift(engine, registry.load(project, true))
-          : Promise.resolve(drift.get(project)),
+          ? lockDrift(engine, await registry.load(project, true))
+          : drift.get(project),
     'drift.accept': ({ project, service, path, reason, expires }) => {
       const { file, created } = acceptDrift(project, [
         { path: rulePath({ service, path }), reason, ...(expires ? { expires } : {}) },
@@ -297,6 +305,8 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
       for (const timer of pending.values()) clearTimeout(timer);
       for (const id of [...watchers.keys()]) stopWatching(id);
       await logs.closeAll();
+      // A loader passed in belongs to whoever made it (`parity serve` shares its own).
+      if (!loader) await projectLoader.close();
     },
   };
 }
