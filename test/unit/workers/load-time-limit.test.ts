@@ -1,4 +1,4 @@
-import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { createApi } from '../../../src/main/api/create-api';
 import { DockerEngine } from '../../../src/main/engine/docker-engine';
 import { memorySettings, recordingSession } from '../../support/api';
 import { makeProject } from '../../support/project-dir';
+import { alive, sleepingKustomize, until } from '../../support/sleeping-render';
 import { KUSTOMIZE_PROJECT } from '../drift/kubernetes/kustomize-fixture';
 
 // A project whose production render never ends (a stand-in kustomize that sleeps), beside the
@@ -19,42 +20,9 @@ const LIMIT_MS = 5_000;
 const work = mkdtempSync(join(tmpdir(), 'parity-load-limit-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-// A kustomize that records its pid and its sleep's, then waits on the sleep.
-function sleepingKustomize(): { bin: string; pids: () => number[] } {
-  const bin = mkdtempSync(join(work, 'bin-'));
-  const log = join(bin, 'pids.log');
-  writeFileSync(log, '');
-  writeFileSync(
-    join(bin, 'kustomize'),
-    `#!/bin/sh\necho $$ >> '${log}'\nsleep 600 &\necho $! >> '${log}'\nwait\n`,
-  );
-  chmodSync(join(bin, 'kustomize'), 0o755);
-  return {
-    bin,
-    pids: () => readFileSync(log, 'utf8').split('\n').filter(Boolean).map(Number),
-  };
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 describe('a project whose production takes too long to read', () => {
   it('is stopped at the time limit with a diagnostic while another project answers', async () => {
-    const kustomize = sleepingKustomize();
+    const kustomize = sleepingKustomize(work);
     const stuck = makeProject('stuck', KUSTOMIZE_PROJECT);
     const shop = join(mkdtempSync(join(work, 'shop-')), 'shop');
     cpSync(SHOP, shop, { recursive: true });
@@ -126,7 +94,7 @@ describe('a project whose production takes too long to read', () => {
       expect(kustomize.pids()).toHaveLength(2);
     } finally {
       clearInterval(ticker);
-      for (const pid of kustomize.pids()) if (alive(pid)) process.kill(pid, 'SIGKILL');
+      kustomize.kill();
       await api.close();
     }
   }, 90_000);
