@@ -5,7 +5,7 @@ import { readlinkSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { sourcePaths } from '../../shared/production-sources';
 import { loadProject } from '../config/load-project';
-import { projectDrift } from '../api/project-drift';
+import { projectDrift } from './project-drift';
 import { LoadRequestSchema, type LoadRequest, type WorkerReply } from './load-protocol';
 
 const port = parentPort;
