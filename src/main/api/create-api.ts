@@ -1,8 +1,4 @@
-import { existsSync } from 'node:fs';
 import type { ApiHandlers, ApiSession } from '../../shared/api/contract';
-import type { ProjectSummary } from '../../shared/projects';
-import type { StackContainer } from '../../shared/stacks';
-import type { LoadResult } from '../config/load-project';
 import { acceptDrift } from '../drift/accept-writer';
 import { rulePath } from '../drift/apply-rules';
 import { down } from '../engine/down';
@@ -10,7 +6,6 @@ import type { DockerEngine } from '../engine/docker-engine';
 import { restartServices, startServices, stopServices } from '../engine/service-control';
 import { projectStats } from '../engine/project-stats';
 import { removeContainers } from '../engine/remove';
-import { groupStacks } from '../engine/stacks';
 import { listEngineChoices } from '../engine/endpoint/engine-choices';
 import { systemSearch } from '../engine/endpoint/system-inputs';
 import { watchEngine } from '../engine/engine-watcher';
@@ -19,16 +14,11 @@ import { LogSubscriptions } from './log-subscriptions';
 import { DriftCache } from './drift-cache';
 import { engineChoiceProblem } from './engine-from-settings';
 import { engineStatus } from './engine-status';
-import {
-  ENGINE_ANSWER_MS,
-  engineNotAnswering,
-  notAnsweringStatus,
-  withinTime,
-} from './engine-answer';
+import { notAnsweringStatus } from './engine-answer';
 import { lockDrift, runtimeDrift } from './live-drift';
 import { watchProjectFiles } from './project-files-watch';
-import { loadFailure, ProjectNotFoundError, ProjectRegistry } from './project-registry';
-import { missingProjectSummary, summarizeProject } from './project-summary';
+import { ProjectRegistry } from './project-registry';
+import { projectSummaries } from './project-summaries';
 import { inspectRuntime } from './inspect-runtime';
 import { WorkerProjectLoader, type ProjectLoader } from '../workers/project-loader';
 import { serviceViews } from './service-views';
@@ -73,56 +63,21 @@ export function createApi({ engine, settings, env, loader }: ApiDependencies): P
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const drift = new DriftCache((id) => registry.drift(id));
 
-  // An engine that is away, still starting (HTTP 5xx) or too slow leaves a project with no
-  // containers to show: engine.status says why, and the engine's return brings a re-read.
-  const containersOf = async (project: string): Promise<StackContainer[]> => {
-    try {
-      const listed = await withinTime(engine.listProjectContainers(project), ENGINE_ANSWER_MS);
-      return groupStacks(listed)[0]?.containers ?? [];
-    } catch (error) {
-      if (engineNotAnswering(error)) return [];
-      throw error;
-    }
-  };
-
-  // A project whose files make reading them fail (a bug, or a limit not yet enforced) is one
-  // project in error: its summary carries the failure as a diagnostic, and every other
-  // project still lists.
-  const summary = async (id: string, loaded?: LoadResult): Promise<ProjectSummary> => {
-    try {
-      return await readSummary(id, loaded);
-    } catch (error) {
-      if (error instanceof ProjectNotFoundError) throw error;
-      return summarizeProject({
-        id,
-        project: null,
-        diagnostics: [loadFailure(error)],
-        containers: [],
-        busy: operations.isBusy(id),
-        driftCount: null,
-      });
-    }
-  };
-
-  const readSummary = async (id: string, loaded?: LoadResult): Promise<ProjectSummary> => {
-    // A folder that is gone is said so, not read as a project in error or shown as stopped.
-    if (!existsSync(id)) return missingProjectSummary(id);
-    const { project, diagnostics } = loaded ?? (await registry.load(id));
-    if (project) names.set(id, project.name);
-    if (!watchers.has(id))
-      watchers.set(
-        id,
-        watchProjectFiles(id, project, () => filesChanged(id)),
-      );
-    return summarizeProject({
-      id,
-      project,
-      diagnostics,
-      containers: project ? await containersOf(project.name) : [],
-      busy: operations.isBusy(id),
-      driftCount: project ? await drift.count(id) : null,
-    });
-  };
+  const { summary, containersOf } = projectSummaries({
+    engine,
+    registry,
+    drift,
+    isBusy: (id) => operations.isBusy(id),
+    onRead: (id, project) => {
+      if (project) names.set(id, project.name);
+      if (!watchers.has(id)) {
+        watchers.set(
+          id,
+          watchProjectFiles(id, project, () => filesChanged(id)),
+        );
+      }
+    },
+  });
 
   const notify = (id: string): void => {
     if (pending.has(id)) return;
