@@ -97,6 +97,7 @@ export function createApi({ engine, settings, env, loader }: ApiDependencies): P
   const filesChanged = (id: string): void => {
     watchers.get(id)?.();
     watchers.delete(id);
+    registry.forget(id);
     drift.forget(id);
     drift.summary(id).then(
       (summary) =>
@@ -114,6 +115,7 @@ export function createApi({ engine, settings, env, loader }: ApiDependencies): P
     watchers.get(id)?.();
     watchers.delete(id);
     names.delete(id);
+    registry.forget(id);
     drift.forget(id);
   };
 

@@ -51,6 +51,11 @@ export class ProjectRegistry {
     return (await this.loader.drift(id)).drift;
   }
 
+  /** Its files changed: the next reading starts afresh, even after one that was stopped. */
+  forget(id: string): void {
+    this.loader.forget(id);
+  }
+
   /** The project, or an error naming its first problem. */
   async loadValid(id: string): Promise<LoadedProject> {
     const { project, diagnostics } = await this.load(id);
@@ -78,6 +83,8 @@ export class ProjectRegistry {
         `${id} has no compose.yaml (or compose.yml, docker-compose.yaml, docker-compose.yml); add the folder that holds one`,
       );
     }
+    // Adding again is trying again: a reading stopped before is not the answer.
+    this.loader.forget(id);
     const loaded = await this.loader.load(id, false);
     if (unread(loaded)) {
       throw new InvalidProjectError(

@@ -18,6 +18,8 @@ export interface ProjectLoader {
   load(folder: string, allProfiles: boolean): Promise<LoadResult>;
   /** The project read with every profile, and its drift against production. */
   drift(folder: string): Promise<LoadedWithDrift>;
+  /** The folder's files changed: a reading that was stopped or failed may now succeed. */
+  forget(folder: string): void;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,9 @@ export class WorkerProjectLoader implements ProjectLoader {
   private readonly pool: WorkerPool;
   private readonly loads = new Map<string, Promise<LoadResult>>();
   private readonly drifts = new Map<string, Promise<LoadedWithDrift>>();
+  // Readings stopped at the limit (or that killed their worker), kept until the files change:
+  // a project that hangs is not read again on every container event, holding a worker each time.
+  private readonly unreadLoads = new Map<string, LoadResult>();
   private readonly limitMs: number;
 
   constructor(env: Record<string, string | undefined>, script: WorkerScript = loadWorkerScript()) {
@@ -59,11 +64,15 @@ export class WorkerProjectLoader implements ProjectLoader {
   }
 
   load(folder: string, allProfiles: boolean): Promise<LoadResult> {
-    return shared(this.loads, `${folder}\0${allProfiles}`, async () => {
+    const key = `${folder}\0${allProfiles}`;
+    const unreadBefore = this.unreadLoads.get(key);
+    if (unreadBefore) return Promise.resolve(unreadBefore);
+    return shared(this.loads, key, async () => {
       const outcome = await this.pool.run({ folder, allProfiles, drift: false });
       if (outcome.kind === 'done') return outcome.loaded;
       const result = { project: null, diagnostics: [await this.problem(folder, outcome)] };
       unreadResults.add(result);
+      this.unreadLoads.set(key, result);
       return result;
     });
   }
@@ -85,6 +94,10 @@ export class WorkerProjectLoader implements ProjectLoader {
         drift: { available: false, reason: problem.message, problems: [problem] },
       };
     });
+  }
+
+  forget(folder: string): void {
+    for (const allProfiles of [true, false]) this.unreadLoads.delete(`${folder}\0${allProfiles}`);
   }
 
   close(): Promise<void> {
