@@ -20,8 +20,9 @@ export const LOAD_WORKER_ENV = 'PARITY_TEST_LOAD_WORKER';
  *
  * In the packaged app out/main sits inside app.asar. Electron reads scripts from asar in
  * worker threads since 18 (electron/electron#33216, "initialize asar support in worker
- * threads"); an unpacked copy (electron-builder `asarUnpack`) is preferred when there is one.
- * Not run here: this machine has no Electron binary.
+ * threads"); an unpacked copy (electron-builder `asarUnpack`) is preferred when there is one,
+ * and would have to hold out/main/chunks too, which the worker imports. Not run here: this
+ * machine has no Electron binary.
  */
 export function loadWorkerScript(): WorkerScript {
   const here = import.meta.url;
