@@ -15,6 +15,9 @@ export default defineConfig({
         input: {
           index: resolve('src/main/app/main.ts'),
           cli: resolve('src/main/cli/main.ts'),
+          // Its own file, out/main/load-worker.js: the app and `parity serve` read projects on
+          // worker threads started from it (src/main/workers/worker-script.ts finds it).
+          'load-worker': resolve('src/main/workers/load-worker.ts'),
         },
       },
     },

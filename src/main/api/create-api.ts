@@ -1,8 +1,4 @@
-import { existsSync } from 'node:fs';
 import type { ApiHandlers, ApiSession } from '../../shared/api/contract';
-import type { ProjectSummary } from '../../shared/projects';
-import type { StackContainer } from '../../shared/stacks';
-import type { LoadResult } from '../config/load-project';
 import { acceptDrift } from '../drift/accept-writer';
 import { rulePath } from '../drift/apply-rules';
 import { down } from '../engine/down';
@@ -10,7 +6,6 @@ import type { DockerEngine } from '../engine/docker-engine';
 import { restartServices, startServices, stopServices } from '../engine/service-control';
 import { projectStats } from '../engine/project-stats';
 import { removeContainers } from '../engine/remove';
-import { groupStacks } from '../engine/stacks';
 import { listEngineChoices } from '../engine/endpoint/engine-choices';
 import { systemSearch } from '../engine/endpoint/system-inputs';
 import { watchEngine } from '../engine/engine-watcher';
@@ -19,17 +14,13 @@ import { LogSubscriptions } from './log-subscriptions';
 import { DriftCache } from './drift-cache';
 import { engineChoiceProblem } from './engine-from-settings';
 import { engineStatus } from './engine-status';
-import {
-  ENGINE_ANSWER_MS,
-  engineNotAnswering,
-  notAnsweringStatus,
-  withinTime,
-} from './engine-answer';
+import { notAnsweringStatus } from './engine-answer';
 import { lockDrift, runtimeDrift } from './live-drift';
 import { watchProjectFiles } from './project-files-watch';
-import { loadFailure, ProjectNotFoundError, ProjectRegistry } from './project-registry';
-import { missingProjectSummary, summarizeProject } from './project-summary';
+import { ProjectRegistry } from './project-registry';
+import { projectSummaries } from './project-summaries';
 import { inspectRuntime } from './inspect-runtime';
+import { WorkerProjectLoader, type ProjectLoader } from '../workers/project-loader';
 import { serviceViews } from './service-views';
 import { SessionHub } from './sessions';
 import { listStackResult } from './stack-list';
@@ -44,6 +35,8 @@ export interface ApiDependencies {
   settings: Pick<SettingsStore, 'read' | 'update' | 'editProjects'>;
   /** The environment project files are interpolated with (the user's shell). */
   env: Record<string, string | undefined>;
+  /** Reads projects and their drift; by default worker threads with a time limit. */
+  loader?: ProjectLoader;
 }
 
 /** The API, with the hooks its transports and the engine watcher call. */
@@ -64,69 +57,35 @@ const NO_SESSION: ApiSession = { id: 'core', emit: () => undefined, onClose: () 
 const NOTIFY_DELAY_MS = 30;
 
 /** The one implementation of the API contract, shared by every transport. */
-export function createApi({ engine, settings, env }: ApiDependencies): ParityApi {
+export function createApi({ engine, settings, env, loader }: ApiDependencies): ParityApi {
   const sessions = new SessionHub();
-  const registry = new ProjectRegistry(settings, env);
+  const projectLoader = loader ?? new WorkerProjectLoader(env);
+  const registry = new ProjectRegistry(settings, env, projectLoader);
   const logs = new LogSubscriptions(engine, () => settings.read().logRingSize);
   const names = new Map<string, string>();
   const watchers = new Map<string, () => void>();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
-  const drift = new DriftCache((id) => registry.load(id, true));
+  const drift = new DriftCache((id) => registry.drift(id));
   const traces = new TraceHub();
   const unwatchTraces = traces.onChange(() =>
     sessions.broadcast({ event: 'traces.changed', payload: {} }),
   );
 
-  // An engine that is away, still starting (HTTP 5xx) or too slow leaves a project with no
-  // containers to show: engine.status says why, and the engine's return brings a re-read.
-  const containersOf = async (project: string): Promise<StackContainer[]> => {
-    try {
-      const listed = await withinTime(engine.listProjectContainers(project), ENGINE_ANSWER_MS);
-      return groupStacks(listed)[0]?.containers ?? [];
-    } catch (error) {
-      if (engineNotAnswering(error)) return [];
-      throw error;
-    }
-  };
-
-  // A project whose files make reading them fail (a bug, or a limit not yet enforced) is one
-  // project in error: its summary carries the failure as a diagnostic, and every other
-  // project still lists.
-  const summary = async (id: string, loaded?: LoadResult): Promise<ProjectSummary> => {
-    try {
-      return await readSummary(id, loaded);
-    } catch (error) {
-      if (error instanceof ProjectNotFoundError) throw error;
-      return summarizeProject({
-        id,
-        project: null,
-        diagnostics: [loadFailure(error)],
-        containers: [],
-        busy: operations.isBusy(id),
-        driftCount: null,
-      });
-    }
-  };
-
-  const readSummary = async (id: string, loaded?: LoadResult): Promise<ProjectSummary> => {
-    // A folder that is gone is said so, not read as a project in error or shown as stopped.
-    if (!existsSync(id)) return missingProjectSummary(id);
-    const { project, diagnostics } = loaded ?? registry.load(id);
-    if (project) names.set(id, project.name);
-    if (!watchers.has(id))
-      watchers.set(
-        id,
-        watchProjectFiles(id, project, () => filesChanged(id)),
-      );
-    return summarizeProject({
-      id,
-      project,
-      diagnostics,
-      containers: project ? await containersOf(project.name) : [],
-      busy: operations.isBusy(id),
-      driftCount: drift.count(id),
-    });
-  };
+  const { summary, containersOf } = projectSummaries({
+    engine,
+    registry,
+    drift,
+    isBusy: (id) => operations.isBusy(id),
+    onRead: (id, project) => {
+      if (project) names.set(id, project.name);
+      if (!watchers.has(id)) {
+        watchers.set(
+          id,
+          watchProjectFiles(id, project, () => filesChanged(id)),
+        );
+      }
+    },
+  });
 
   const notify = (id: string): void => {
     if (pending.has(id)) return;
@@ -146,11 +105,13 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
   const filesChanged = (id: string): void => {
     watchers.get(id)?.();
     watchers.delete(id);
+    registry.forget(id);
     drift.forget(id);
-    sessions.broadcast({
-      event: 'drift.changed',
-      payload: { project: id, summary: drift.summary(id) },
-    });
+    drift.summary(id).then(
+      (summary) =>
+        sessions.broadcast({ event: 'drift.changed', payload: { project: id, summary } }),
+      () => undefined,
+    );
     notify(id);
   };
 
@@ -162,6 +123,7 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
     watchers.get(id)?.();
     watchers.delete(id);
     names.delete(id);
+    registry.forget(id);
     drift.forget(id);
   };
 
@@ -172,7 +134,7 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
     'projects.list': () => Promise.all(registry.ids().map((id) => summary(id))),
     'projects.add': async ({ directory }) => {
       // Read once, before it is saved (ProjectRegistry.add); the summary uses that reading.
-      const { id, loaded } = registry.add(directory);
+      const { id, loaded } = await registry.add(directory);
       const payload = await summary(id, loaded);
       // Every window and the tray learn of it, not only the one that asked.
       sessions.broadcast({ event: 'project.changed', payload });
@@ -189,8 +151,10 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
       return Promise.resolve({});
     },
     'projects.get': async ({ project: id }) => {
-      const payload = await summary(id);
-      const { project } = registry.load(id);
+      // Read once: the summary and the services come from the same reading.
+      const loaded = await registry.load(id);
+      const payload = await summary(id, loaded);
+      const { project } = loaded;
       const containers = project ? await containersOf(project.name) : [];
       const known = new Set(Object.keys(project?.model.services ?? {}));
       return {
@@ -246,9 +210,10 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
         removeContainers(engine, loaded.name, { services: [service], stop, volumes, onProgress }),
       ),
     }),
-    'stats.get': ({ project }) => projectStats(engine, registry.loadValid(project).name),
+    'stats.get': async ({ project }) =>
+      projectStats(engine, (await registry.loadValid(project)).name),
     'logs.subscribe': async ({ project, ...params }, session) => ({
-      subscription: await logs.subscribe(registry.loadValid(project).name, params, session),
+      subscription: await logs.subscribe((await registry.loadValid(project)).name, params, session),
     }),
     'logs.unsubscribe': async ({ subscription }, session) => {
       await logs.unsubscribe(subscription, session.id);
@@ -256,12 +221,12 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
     },
     // Production drift follows the files (cached until they change); the running containers
     // and the local images change without them, so those are read again on every request.
-    'drift.get': ({ project, against = 'production' }) =>
+    'drift.get': async ({ project, against = 'production' }) =>
       against === 'runtime'
-        ? runtimeDrift(engine, registry.load(project, true), env)
+        ? runtimeDrift(engine, await registry.load(project, true), env)
         : against === 'lock'
-          ? lockDrift(engine, registry.load(project, true))
-          : Promise.resolve(drift.get(project)),
+          ? lockDrift(engine, await registry.load(project, true))
+          : drift.get(project),
     'drift.accept': ({ project, service, path, reason, expires }) => {
       const { file, created } = acceptDrift(project, [
         { path: rulePath({ service, path }), reason, ...(expires ? { expires } : {}) },
@@ -309,6 +274,8 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
       for (const timer of pending.values()) clearTimeout(timer);
       for (const id of [...watchers.keys()]) stopWatching(id);
       await logs.closeAll();
+      // A loader passed in belongs to whoever made it (`parity serve` shares its own).
+      if (!loader) await projectLoader.close();
     },
   };
 }

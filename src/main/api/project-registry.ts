@@ -1,9 +1,11 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { DriftResult } from '../../shared/api/contract';
 import type { Diagnostic } from '../../shared/diagnostics';
-import { loadProject, type LoadedProject, type LoadResult } from '../config/load-project';
+import type { LoadedProject, LoadResult } from '../config/load-project';
 import { discoverComposeFiles } from '../config/discover';
 import type { SettingsStore } from '../settings/settings-store';
+import { unread, type ProjectLoader } from '../workers/project-loader';
 
 /** A request named a project Parity does not have. */
 export class ProjectNotFoundError extends Error {
@@ -22,12 +24,14 @@ export class InvalidProjectError extends Error {
 
 /**
  * The projects the user added, kept in settings by folder. Files are read afresh on every
- * request: they change under us, and reading a project takes milliseconds.
+ * request, they change under us; by the loader, off the main process's event loop and within
+ * a time limit, as a stranger's repository may take any time to read.
  */
 export class ProjectRegistry {
   constructor(
     private readonly settings: Pick<SettingsStore, 'read' | 'editProjects'>,
     private readonly env: Record<string, string | undefined>,
+    private readonly loader: ProjectLoader,
   ) {}
 
   /** The project ids (absolute folders), in the order they were added. */
@@ -36,14 +40,25 @@ export class ProjectRegistry {
   }
 
   /** Reads a project's files; `allProfiles` includes services behind every profile (drift). */
-  load(id: string, allProfiles = false): LoadResult {
+  load(id: string, allProfiles = false): Promise<LoadResult> {
     this.require(id);
-    return loadProject({ dir: id, env: this.env, ...(allProfiles ? { profiles: ['*'] } : {}) });
+    return this.loader.load(id, allProfiles);
+  }
+
+  /** The drift report against production (read with every profile), or why there is none. */
+  async drift(id: string): Promise<DriftResult> {
+    this.require(id);
+    return (await this.loader.drift(id)).drift;
+  }
+
+  /** Its files changed: the next reading starts afresh, even after one that was stopped. */
+  forget(id: string): void {
+    this.loader.forget(id);
   }
 
   /** The project, or an error naming its first problem. */
-  loadValid(id: string): LoadedProject {
-    const { project, diagnostics } = this.load(id);
+  async loadValid(id: string): Promise<LoadedProject> {
+    const { project, diagnostics } = await this.load(id);
     if (project) return project;
     const first = diagnostics.find((d) => d.severity === 'error');
     const where = first?.position ? `${first.position.file}:${first.position.line}: ` : '';
@@ -55,9 +70,10 @@ export class ProjectRegistry {
   /**
    * Adds a folder (once); returns its id and its files as read. The folder is read once, and
    * saved only after reading it returned: one whose files have errors is saved (its summary
-   * shows them, to fix), one whose reading throws is refused, never kept to fail at every start.
+   * shows them, to fix), one whose reading fails or passes the time limit is refused, never
+   * kept to fail at every start.
    */
-  add(directory: string): { id: string; loaded: LoadResult } {
+  async add(directory: string): Promise<{ id: string; loaded: LoadResult }> {
     const id = resolve(directory);
     const stats = statSync(id, { throwIfNoEntry: false });
     if (!stats) throw new NotAProjectError(`${id} does not exist`);
@@ -67,11 +83,13 @@ export class ProjectRegistry {
         `${id} has no compose.yaml (or compose.yml, docker-compose.yaml, docker-compose.yml); add the folder that holds one`,
       );
     }
-    let loaded: LoadResult;
-    try {
-      loaded = loadProject({ dir: id, env: this.env });
-    } catch (error) {
-      throw new InvalidProjectError(`${id} cannot be added: ${loadFailure(error).message}`);
+    // Adding again is trying again: a reading stopped before is not the answer.
+    this.loader.forget(id);
+    const loaded = await this.loader.load(id, false);
+    if (unread(loaded)) {
+      throw new InvalidProjectError(
+        `${id} cannot be added: ${loaded.diagnostics[0]?.message ?? 'unreadable'}`,
+      );
     }
     // Edited under the settings file's lock: another process may add or remove meanwhile.
     this.settings.editProjects((projects) =>

@@ -33,7 +33,7 @@ export class StackOperations {
     operation: Operation,
     work: (project: LoadedProject, onProgress: (step: ServiceProgress) => void) => Promise<T>,
   ): Promise<T> {
-    const project = this.registry.loadValid(id);
+    const project = await this.registry.loadValid(id);
     const other = await otherFolderUsingName(this.engine, project);
     if (other !== null) throw new ProjectNameTakenError(project.name, other);
     const onProgress = (step: ServiceProgress): void =>

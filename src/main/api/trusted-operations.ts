@@ -34,7 +34,7 @@ export function stackUpHandler(deps: TrustedOperationDeps): ApiHandlers['stack.u
     return null;
   };
   return async ({ project, services, scale, trust }) => {
-    const first = gate(registry.loadValid(project), trust);
+    const first = gate(await registry.loadValid(project), trust);
     if (first) return { failed: [], needsTrust: first };
     return operations.run(project, 'up', async (loaded, onProgress) => {
       const changed = gate(loaded, trust);
@@ -56,7 +56,7 @@ export function actionsRunHandler(deps: TrustedOperationDeps): ApiHandlers['acti
   const { engine, registry, operations, settings } = deps;
   return async ({ project, action, confirm }) => {
     const needsConfirmation = actionConfirmation(
-      registry.loadValid(project),
+      await registry.loadValid(project),
       action,
       settings,
       confirm,

@@ -6,6 +6,7 @@ import { createApi } from '../../api/create-api';
 import { InvalidProjectError, NotAProjectError, ProjectRegistry } from '../../api/project-registry';
 import { engineFromSettings } from '../../api/engine-from-settings';
 import { isLoopbackAddress } from '../../server/request-guards';
+import { WorkerProjectLoader } from '../../workers/project-loader';
 import { FileSettingsStore } from '../../settings/file-settings-store';
 import { settingsFilePath } from '../../settings/settings-path';
 import { EXIT, UsageError, type Command } from '../command';
@@ -40,13 +41,16 @@ export const serveCommand: Command = {
       return EXIT.failed;
     }
     const settings = new FileSettingsStore(settingsFilePath(io.env));
-    // Folders named on the command line are added as projects, as the app's "Add project" does.
-    const registry = new ProjectRegistry(settings, io.env);
+    // Folders named on the command line are added as projects, as the app's "Add project" does,
+    // read by the worker threads the API then reads every project with.
+    const loader = new WorkerProjectLoader(io.env);
+    const registry = new ProjectRegistry(settings, io.env, loader);
     const added: string[] = [];
     for (const directory of positionals) {
       try {
-        added.push(registry.add(directory).id);
+        added.push((await registry.add(directory)).id);
       } catch (error) {
+        await loader.close();
         if (error instanceof NotAProjectError || error instanceof InvalidProjectError) {
           throw new UsageError(error.message);
         }
@@ -60,7 +64,7 @@ export const serveCommand: Command = {
       io.engineFlags,
     );
     if (problem !== null) io.err(`warning: ${problem}; using ${engine.endpoint}\n`);
-    const api = createApi({ engine, settings, env: io.env });
+    const api = createApi({ engine, settings, env: io.env, loader });
     // Loaded here: the HTTP and WebSocket stack is the slowest part of starting the CLI.
     const { startServer } = await import('../../server/serve');
     const server = await startServer({ api, rendererDir: RENDERER_DIR, host, port });
@@ -83,6 +87,7 @@ export const serveCommand: Command = {
       process.once('SIGTERM', stop);
     });
     await api.close();
+    await loader.close();
     return EXIT.ok;
   },
 };

@@ -9,9 +9,13 @@ import { productionReaders } from '../drift/readers';
 
 /**
  * The drift report of a project read with every profile active (services behind a profile
- * are reported as expected, not missing), or why there is none.
+ * are reported as expected, not missing), or why there is none. `onStep` hears each step begin
+ * (the load worker tells the main process where a stopped load was).
  */
-export function projectDrift({ project, diagnostics }: LoadResult): DriftResult {
+export function projectDrift(
+  { project, diagnostics }: LoadResult,
+  onStep: (step: 'production' | 'drift') => void = () => undefined,
+): DriftResult {
   const problems: Problem[] = [...diagnostics];
   if (!project) {
     return { available: false, reason: 'The project files have errors', problems };
@@ -24,11 +28,13 @@ export function projectDrift({ project, diagnostics }: LoadResult): DriftResult 
       problems,
     };
   }
+  onStep('production');
   const production = loadProduction(project, productionReaders);
   problems.push(...production.diagnostics);
   if (!production.model) {
     return { available: false, reason: 'The production source could not be read', problems };
   }
+  onStep('drift');
   const report = redactReport(
     diffModels(project.model, production.model, {
       map: project.parity.map ?? {},
