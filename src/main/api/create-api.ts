@@ -26,6 +26,7 @@ import {
   withinTime,
 } from './engine-answer';
 import { lockDrift, runtimeDrift } from './live-drift';
+import { mirrorHandlers } from './mirror-handlers';
 import { watchProjectFiles } from './project-files-watch';
 import { loadFailure, ProjectNotFoundError, ProjectRegistry } from './project-registry';
 import { missingProjectSummary, summarizeProject } from './project-summary';
@@ -117,6 +118,7 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
       containers: project ? await containersOf(project.name) : [],
       busy: operations.isBusy(id),
       driftCount: drift.count(id),
+      mirroring: registry.mirroring(id),
     });
   };
 
@@ -262,6 +264,7 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
       return Promise.resolve({ file, created });
     },
     'actions.run': actionsRunHandler(trusted),
+    ...mirrorHandlers({ ...trusted, filesChanged }),
     'settings.get': () => Promise.resolve(settings.read()),
     'settings.set': ({ patch }) => {
       // A choice that cannot be used is refused here, where the user can still correct it.

@@ -38,7 +38,26 @@ export class ProjectRegistry {
   /** Reads a project's files; `allProfiles` includes services behind every profile (drift). */
   load(id: string, allProfiles = false): LoadResult {
     this.require(id);
-    return loadProject({ dir: id, env: this.env, ...(allProfiles ? { profiles: ['*'] } : {}) });
+    return loadProject({
+      dir: id,
+      env: this.env,
+      ...(allProfiles ? { profiles: ['*'] } : {}),
+      // The Mirror production switch: the stack runs, shows and drifts with the override.
+      ...(this.mirroring(id) ? { mirror: true } : {}),
+    });
+  }
+
+  /** Whether the project's Mirror production switch is on. */
+  mirroring(id: string): boolean {
+    return this.settings.read().projects.some((p) => p.directory === id && p.mirror === true);
+  }
+
+  /** Turns the project's Mirror production switch on or off. */
+  setMirroring(id: string, mirror: boolean): void {
+    this.require(id);
+    this.settings.editProjects((projects) =>
+      projects.map((p) => (p.directory === id ? { ...p, mirror } : p)),
+    );
   }
 
   /** The project, or an error naming its first problem. */

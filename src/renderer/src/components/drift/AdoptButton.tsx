@@ -1,0 +1,29 @@
+import { useContext, useState } from 'react';
+import type { Finding } from '../../../../shared/drift';
+import { AdoptContext } from './adopt-context';
+import { AdoptDialog } from './AdoptDialog';
+import { findingName } from './drift-model';
+
+/**
+ * "Adopt…" beside a finding's Accept: opens the dialog showing the change to the compose file
+ * that writes production's value. Nothing where the report is not against production, or for a
+ * secret (whose production value is never written).
+ */
+export function AdoptButton({ finding }: { finding: Finding }) {
+  const scope = useContext(AdoptContext);
+  const [open, setOpen] = useState(false);
+  if (!scope || finding.secret || finding.kind === 'only-dev') return null;
+  const name = findingName(finding);
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        aria-label={`Adopt production value of ${name}…`}
+      >
+        Adopt…
+      </button>
+      {open && <AdoptDialog scope={scope} finding={finding} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
