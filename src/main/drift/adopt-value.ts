@@ -1,3 +1,4 @@
+import { isAdoptablePath } from '../../shared/api/adopt-contract';
 import type { SourcePosition } from '../../shared/diagnostics';
 import type { LoadedProject } from '../config/load-project';
 import { mirrorProject } from '../mirror/mirror-project';
@@ -20,9 +21,9 @@ export class AdoptRefusedError extends Error {
   override readonly name = 'AdoptRefusedError';
 }
 
-// The finding paths Adopt can write, as the Compose keys that hold them. Lists (cap_add),
-// resources and health checks span several keys or lines: `parity mirror` brings those.
+// The finding paths Adopt can write (isAdoptablePath), as the Compose keys that hold them.
 function composeKeys(path: string): string[] | null {
+  if (!isAdoptablePath(path)) return null;
   const env = /^env\.(.+)$/.exec(path);
   if (env?.[1]) return ['environment', env[1]];
   if (path === 'image' || path.startsWith('image.')) return ['image'];

@@ -5,6 +5,15 @@ import { z } from 'zod';
 
 const project = z.string().min(1);
 
+// The finding paths Adopt writes: one value each. Lists (cap_add), resources and health checks
+// span several keys or lines: `parity mirror` brings those.
+const ADOPTABLE = /^(?:env\..+|image(?:\..+)?|user|read_only|privileged)$/;
+
+/** Whether Adopt can write production's value of a finding at `path` (a drift path). */
+export function isAdoptablePath(path: string): boolean {
+  return ADOPTABLE.test(path);
+}
+
 /** Which finding to adopt production's value for: its service and drift path. */
 export const AdoptFindingSchema = z
   .object({ project, service: z.string().min(1), path: z.string().min(1) })

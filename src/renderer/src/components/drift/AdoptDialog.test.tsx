@@ -46,6 +46,19 @@ describe('DriftView: adopting the production value', () => {
     await waitFor(() => expect(row(group('web'), 'env.PUBLIC_URL')).toBeUndefined());
   });
 
+  it('offers Adopt for single values only, and never for a secret', async () => {
+    setup(driftResult());
+    await screen.findByLabelText('Drift summary');
+    const adopt = (name: string) =>
+      within(row(group(name.split('.')[0]!), name.slice(name.indexOf('.') + 1))!).queryByRole(
+        'button',
+        { name: `Adopt production value of ${name}…` },
+      );
+    expect(adopt('web.env.PUBLIC_URL')).not.toBeNull();
+    expect(adopt('web.replicas')).toBeNull();
+    expect(adopt('api.env.PAYMENT_API_KEY')).toBeNull();
+  });
+
   it('says why a value cannot be adopted, and offers no Apply', async () => {
     setup(driftResult(), {
       'drift.adoptPreview': () => {
