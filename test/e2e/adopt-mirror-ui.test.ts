@@ -2,7 +2,7 @@
 // `parity serve`, against the real engine, on a copy of test/fixtures/adopt (a laptop stack,
 // its Kubernetes manifests with a Secret, an outside host and a production-only service).
 // Screenshots go to test-results/.
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
@@ -40,8 +40,15 @@ describe('Adopt and Mirror production in Chromium against the real engine', () =
       .getByRole('region', { name: new RegExp(`^${service} \\(`) })
       .getByRole('row')
       .filter({ has: page.locator('.drift-field code', { hasText: new RegExp(`^${path}$`) }) });
-  const env = async (service: string): Promise<string[]> =>
-    (await docker.getContainer(`${name}-${service}-1`).inspect()).Config.Env;
+  // A container being recreated is briefly absent: no environment then.
+  const env = (service: string): Promise<string[]> =>
+    docker
+      .getContainer(`${name}-${service}-1`)
+      .inspect()
+      .then(
+        (info) => info.Config.Env,
+        () => [],
+      );
   const mirrorSwitch = () => page.getByRole('switch', { name: 'Mirror production' });
 
   beforeAll(async () => {
@@ -130,6 +137,17 @@ describe('Adopt and Mirror production in Chromium against the real engine', () =
       ]),
     );
     await page.screenshot({ path: `${ARTIFACTS_DIR}mirror-on.png` });
+
+    // Production changes while the project mirrors it: the override follows, and the stack.
+    const manifest = join(dir, 'deploy', 'api.yaml');
+    writeFileSync(
+      manifest,
+      readFileSync(manifest, 'utf8').replace("value: 'on'", "value: 'later'"),
+    );
+    await expect.poll(() => env('api'), { timeout: 60_000 }).toContain('FEATURE_SEARCH=later');
+    expect(readFileSync(join(dir, 'compose.mirror.yaml'), 'utf8')).toContain(
+      'FEATURE_SEARCH: "later"',
+    );
 
     await mirrorSwitch().click();
     await expect

@@ -26,7 +26,7 @@ import {
   withinTime,
 } from './engine-answer';
 import { lockDrift, runtimeDrift } from './live-drift';
-import { mirrorHandlers } from './mirror-handlers';
+import { mirrorHandlers, mirrorRefresher } from './mirror-handlers';
 import { watchProjectFiles } from './project-files-watch';
 import { loadFailure, ProjectNotFoundError, ProjectRegistry } from './project-registry';
 import { missingProjectSummary, summarizeProject } from './project-summary';
@@ -146,11 +146,13 @@ export function createApi({ engine, settings, env }: ApiDependencies): ParityApi
       payload: { project: id, summary: drift.summary(id) },
     });
     notify(id);
+    refreshMirror(id);
   };
 
   const operations = new StackOperations(engine, registry, sessions, notify);
   // Starts and quick actions go through trust (src/main/trust).
   const trusted = { engine, registry, operations, settings, env };
+  const refreshMirror = mirrorRefresher({ ...trusted, filesChanged });
 
   const stopWatching = (id: string): void => {
     watchers.get(id)?.();

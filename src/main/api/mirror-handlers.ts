@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { ApiHandlers } from '../../shared/api/contract';
 import { loadProject, type LoadedProject } from '../config/load-project';
 import { applyAdopt, previewAdopt } from '../drift/adopt';
@@ -81,5 +82,37 @@ export function mirrorHandlers(deps: MirrorHandlerDeps): MirrorHandlers {
         : [];
       return { mirror, failed: [...failed, ...trust], removed };
     },
+  };
+}
+
+/**
+ * While a project mirrors production, its override follows the files: after an edit (of a
+ * production manifest, or of compose.yaml by Adopt) compose.mirror.yaml is written again and
+ * the stack brought up with it, when the text changed. Its own write changes nothing the second
+ * time, so the watcher settles. Failures show as the operation's progress, as a Start's do.
+ */
+export function mirrorRefresher(deps: MirrorHandlerDeps): (id: string) => void {
+  const { registry, env } = deps;
+  const stackUp = stackUpHandler(deps);
+  const core = { id: 'mirror', emit: () => undefined, onClose: () => undefined };
+  return (id) => {
+    if (!registry.ids().includes(id) || !registry.mirroring(id)) return;
+    const base = loadProject({ dir: id, env, profiles: ['*'] }).project;
+    const mirrored = base ? mirrorProject(base) : null;
+    if (!mirrored?.ok) return;
+    const before = ((): string | null => {
+      try {
+        return readFileSync(mirrored.file, 'utf8');
+      } catch {
+        return null;
+      }
+    })();
+    if (before === mirrored.text) return;
+    try {
+      writeMirror(mirrored.file, mirrored.text);
+    } catch {
+      return;
+    }
+    stackUp({ project: id }, core).catch(() => undefined);
   };
 }
