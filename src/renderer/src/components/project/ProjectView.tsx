@@ -123,7 +123,7 @@ export function ProjectView({
     });
   };
   const mirror = (on: boolean): void => {
-    if (busy || invalid) return;
+    if (busy || (invalid && on)) return;
     void perform(on ? 'Mirror production' : 'Stop mirroring', async () => {
       const { failed, removed } = await api['projects.setMirror']({ project, mirror: on });
       if (failed.length > 0) {

@@ -1,12 +1,12 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ProjectToolbar } from './ProjectToolbar';
 
-function renderToolbar(on: boolean, busy = false) {
+function renderToolbar(on: boolean, busy = false, invalid = false) {
   const onChange = vi.fn();
   render(
     <ProjectToolbar
-      state={{ busy, anyRunning: true, anyContainer: true, invalid: false }}
+      state={{ busy, anyRunning: true, anyContainer: true, invalid }}
       actions={[]}
       onStart={vi.fn()}
       onStop={vi.fn()}
@@ -36,5 +36,13 @@ describe('the Mirror production switch', () => {
   it('is disabled while busy', () => {
     const { toggle } = renderToolbar(true, true);
     expect((toggle as HTMLInputElement).disabled).toBe(true);
+  });
+
+  it('can still be turned off when the files cannot be read, but not on', () => {
+    const on = renderToolbar(true, false, true);
+    expect((on.toggle as HTMLInputElement).disabled).toBe(false);
+    cleanup();
+    const off = renderToolbar(false, false, true);
+    expect((off.toggle as HTMLInputElement).disabled).toBe(true);
   });
 });

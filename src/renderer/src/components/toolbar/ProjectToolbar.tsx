@@ -76,7 +76,12 @@ export function ProjectToolbar({
       </ToolButton>
       <QuickActions actions={actions} disabled={busy || invalid} onRun={onAction} />
       {mirror && (
-        <MirrorSwitch on={mirror.on} disabled={busy || invalid} onChange={mirror.onChange} />
+        // Off stays possible when the files fail only with it (compose.mirror.yaml deleted).
+        <MirrorSwitch
+          on={mirror.on}
+          disabled={busy || (invalid && !mirror.on)}
+          onChange={mirror.onChange}
+        />
       )}
     </div>
   );
