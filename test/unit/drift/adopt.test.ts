@@ -1,10 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject, type LoadedProject } from '../../../src/main/config/load-project';
 import { applyAdopt, previewAdopt } from '../../../src/main/drift/adopt';
 import { editAdoptText } from '../../../src/main/drift/adopt-edit';
+import { apiContract } from '../../../src/shared/api/contract';
 import { lines } from '../../support/project-dir';
 
 // Adopt production value on a copy of test/fixtures/adopt: real compose and Kubernetes YAML.
@@ -139,5 +140,83 @@ describe('adopt production value', () => {
     });
     expect(edit.after).toEqual(['    environment:', '      MODE: fast']);
     expect(edit.line).toBe(4);
+  });
+});
+
+describe('adopt into the file that defines the value', () => {
+  it('edits the extended file where the environment value is written, not compose.yaml', () => {
+    const { dir, project } = copy();
+    writeFileSync(
+      join(dir, 'compose.yaml'),
+      lines(
+        'services:',
+        '  api:',
+        '    extends: { file: common/base.yaml, service: base }',
+        '  catalog:',
+        '    image: busybox:1.37',
+      ),
+    );
+    const base = lines(
+      'services:',
+      '  base:',
+      '    image: busybox:1.37',
+      '    environment:',
+      '      LOG_LEVEL: debug # shared default',
+    );
+    mkdirSync(join(dir, 'common'));
+    writeFileSync(join(dir, 'common', 'base.yaml'), base);
+    const change = previewAdopt(project(), 'api', 'env.LOG_LEVEL');
+    expect(change).toMatchObject({ file: 'common/base.yaml', line: 5 });
+    applyAdopt(project(), 'api', 'env.LOG_LEVEL', change.hash);
+    expect(readFileSync(join(dir, 'common', 'base.yaml'), 'utf8')).toBe(
+      base.replace('debug', 'info'),
+    );
+  });
+
+  it('adds a key production has to the included file that defines the service', () => {
+    const { dir, project } = copy();
+    writeFileSync(
+      join(dir, 'compose.yaml'),
+      lines('include: [stack/api.yaml]', 'services:', '  catalog:', '    image: busybox:1.37'),
+    );
+    const included = lines(
+      'services:',
+      '  api:',
+      '    image: busybox:1.37',
+      '    environment:',
+      '      LOG_LEVEL: debug',
+    );
+    mkdirSync(join(dir, 'stack'));
+    writeFileSync(join(dir, 'stack', 'api.yaml'), included);
+    const change = previewAdopt(project(), 'api', 'env.FEATURE_SEARCH');
+    expect(change).toMatchObject({
+      file: 'stack/api.yaml',
+      line: 6,
+      after: ['      FEATURE_SEARCH: "on"'],
+    });
+    applyAdopt(project(), 'api', 'env.FEATURE_SEARCH', change.hash);
+    expect(readFileSync(join(dir, 'stack', 'api.yaml'), 'utf8')).toBe(
+      `${included}      FEATURE_SEARCH: "on"\n`,
+    );
+  });
+});
+
+describe('the adopt requests of the API contract', () => {
+  it('takes an apply only with the sha256 the preview returned, and a preview only as returned', () => {
+    const finding = { project: '/p/shop', service: 'api', path: 'env.LOG_LEVEL' };
+    const apply = apiContract['drift.adopt'].params;
+    expect(apply.safeParse({ ...finding, hash: 'f'.repeat(64) }).success).toBe(true);
+    expect(apply.safeParse(finding).success).toBe(false);
+    expect(apply.safeParse({ ...finding, hash: 'not-a-hash' }).success).toBe(false);
+    const preview = apiContract['drift.adoptPreview'].result;
+    const change = {
+      file: 'compose.yaml',
+      line: 8,
+      before: ['a'],
+      after: ['b'],
+      hash: '0'.repeat(64),
+    };
+    expect(preview.safeParse(change).success).toBe(true);
+    expect(preview.safeParse({ ...change, secret: 'x' }).success).toBe(false);
   });
 });
