@@ -27,14 +27,19 @@ export function mirrorHandlers(deps: MirrorHandlerDeps): MirrorHandlers {
   const { engine, registry, operations, env, filesChanged } = deps;
   const stackUp = stackUpHandler(deps);
   // The files as committed, every profile's services included (as `parity mirror` reads them).
-  const own = (id: string, mirror = false): LoadedProject | null => {
+  const read = (id: string, mirror: boolean) => {
     registry.load(id);
-    return loadProject({ dir: id, env, profiles: ['*'], mirror }).project;
+    return loadProject({ dir: id, env, profiles: ['*'], mirror });
   };
+  const own = (id: string, mirror = false): LoadedProject | null => read(id, mirror).project;
   const ownValid = (id: string): LoadedProject => {
-    const project = own(id);
-    if (!project) throw new InvalidProjectError(`${id} cannot be used until its files are fixed`);
-    return project;
+    const { project, diagnostics } = read(id, false);
+    if (project) return project;
+    const first = diagnostics.find((d) => d.severity === 'error');
+    const where = first?.position ? `${first.position.file}:${first.position.line}: ` : '';
+    throw new InvalidProjectError(
+      `${id} cannot be used until its files are fixed: ${where}${first?.message ?? 'unreadable'}`,
+    );
   };
 
   return {
