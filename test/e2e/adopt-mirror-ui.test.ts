@@ -81,7 +81,7 @@ describe('Adopt and Mirror production in Chromium against the real engine', () =
     expect(await change.textContent()).toBe(
       '-       LOG_LEVEL: debug   # keep this comment\n+       LOG_LEVEL: info   # keep this comment',
     );
-    expect(await dialog.textContent()).toContain('compose.yaml, line 8:');
+    expect(await dialog.textContent()).toContain('compose.yaml, line 10:');
     await page.screenshot({ path: `${ARTIFACTS_DIR}adopt-preview.png` });
     expect(readFileSync(composeFile, 'utf8')).toBe(original);
 

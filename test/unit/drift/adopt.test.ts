@@ -29,7 +29,7 @@ describe('adopt production value', () => {
     const change = previewAdopt(project(), 'api', 'env.LOG_LEVEL');
     expect(change).toMatchObject({
       file: 'compose.yaml',
-      line: 8,
+      line: 10,
       before: ['      LOG_LEVEL: debug   # keep this comment'],
       after: ['      LOG_LEVEL: info   # keep this comment'],
     });
@@ -49,7 +49,7 @@ describe('adopt production value', () => {
   it('adds a key only production has under the service, quoted where YAML would misread it', () => {
     const { project, compose } = copy();
     const change = previewAdopt(project(), 'api', 'env.FEATURE_SEARCH');
-    expect(change).toMatchObject({ line: 11, before: [], after: ['      FEATURE_SEARCH: "on"'] });
+    expect(change).toMatchObject({ line: 13, before: [], after: ['      FEATURE_SEARCH: "on"'] });
     applyAdopt(project(), 'api', 'env.FEATURE_SEARCH', change.hash);
     expect(compose()).toContain(
       'CATALOG_URL: \'http://catalog:9999/v1\'\n      FEATURE_SEARCH: "on"\n  catalog:',
