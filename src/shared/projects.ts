@@ -63,6 +63,8 @@ export const ProjectSummarySchema = z.object({
   driftCount: z.number().int().nonnegative().nullable(),
   actions: z.array(ActionSummarySchema),
   problems: z.array(ProblemSchema),
+  /** The Mirror production switch is on: the stack runs with compose.mirror.yaml. */
+  mirroring: z.boolean().optional(),
 });
 export type ProjectSummary = z.infer<typeof ProjectSummarySchema>;
 

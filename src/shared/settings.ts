@@ -11,6 +11,8 @@ export const ProjectEntrySchema = z
     directory: z.string().min(1),
     /** Bring the stack up when Parity starts at login. */
     startAtLogin: z.boolean(),
+    /** The Mirror production switch: run the stack with compose.mirror.yaml (absent: off). */
+    mirror: z.boolean().optional(),
   })
   .strict();
 export type ProjectEntry = z.infer<typeof ProjectEntrySchema>;

@@ -16,6 +16,7 @@ import { engineChoiceProblem } from './engine-from-settings';
 import { engineStatus } from './engine-status';
 import { notAnsweringStatus } from './engine-answer';
 import { lockDrift, runtimeDrift } from './live-drift';
+import { mirrorHandlers, mirrorRefresher } from './mirror-handlers';
 import { watchProjectFiles } from './project-files-watch';
 import { ProjectRegistry } from './project-registry';
 import { projectSummaries } from './project-summaries';
@@ -113,11 +114,13 @@ export function createApi({ engine, settings, env, loader }: ApiDependencies): P
       () => undefined,
     );
     notify(id);
+    refreshMirror(id);
   };
 
   const operations = new StackOperations(engine, registry, sessions, notify);
   // Starts and quick actions go through trust (src/main/trust).
   const trusted = { engine, registry, operations, settings, env };
+  const refreshMirror = mirrorRefresher({ ...trusted, filesChanged });
 
   const stopWatching = (id: string): void => {
     watchers.get(id)?.();
@@ -236,6 +239,7 @@ export function createApi({ engine, settings, env, loader }: ApiDependencies): P
     },
     'actions.run': actionsRunHandler(trusted),
     ...traceHandlers(registry, traces),
+    ...mirrorHandlers({ ...trusted, filesChanged }),
     'settings.get': () => Promise.resolve(settings.read()),
     'settings.set': ({ patch }) => {
       // A choice that cannot be used is refused here, where the user can still correct it.

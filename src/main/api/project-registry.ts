@@ -42,18 +42,32 @@ export class ProjectRegistry {
   /** Reads a project's files; `allProfiles` includes services behind every profile (drift). */
   load(id: string, allProfiles = false): Promise<LoadResult> {
     this.require(id);
-    return this.loader.load(id, allProfiles);
+    // The Mirror production switch: the stack runs, shows and drifts with the override.
+    return this.loader.load(id, allProfiles, this.mirroring(id));
   }
 
   /** The drift report against production (read with every profile), or why there is none. */
   async drift(id: string): Promise<DriftResult> {
     this.require(id);
-    return (await this.loader.drift(id)).drift;
+    return (await this.loader.drift(id, this.mirroring(id))).drift;
   }
 
   /** Its files changed: the next reading starts afresh, even after one that was stopped. */
   forget(id: string): void {
     this.loader.forget(id);
+  }
+
+  /** Whether the project's Mirror production switch is on. */
+  mirroring(id: string): boolean {
+    return this.settings.read().projects.some((p) => p.directory === id && p.mirror === true);
+  }
+
+  /** Turns the project's Mirror production switch on or off. */
+  setMirroring(id: string, mirror: boolean): void {
+    this.require(id);
+    this.settings.editProjects((projects) =>
+      projects.map((p) => (p.directory === id ? { ...p, mirror } : p)),
+    );
   }
 
   /** The project, or an error naming its first problem. */

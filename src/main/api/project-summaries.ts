@@ -54,6 +54,7 @@ export function projectSummaries(sources: SummarySources): ProjectSummaries {
       containers: project ? await containersOf(project.name) : [],
       busy: isBusy(id),
       driftCount: project ? await drift.count(id) : null,
+      mirroring: registry.mirroring(id),
     });
   };
 

@@ -14,6 +14,8 @@ export interface SummaryInput {
   /** An operation (up, down, ...) is running on it. */
   busy: boolean;
   driftCount: number | null;
+  /** The project runs with compose.mirror.yaml (its Mirror production switch). */
+  mirroring?: boolean;
 }
 
 /** A project as the sidebar and the tray show it. */
@@ -44,6 +46,7 @@ export function summarizeProject(input: SummaryInput): ProjectSummary {
       confirm: action.confirm === true,
     })),
     problems,
+    ...(input.mirroring ? { mirroring: true } : {}),
   };
 }
 

@@ -36,6 +36,8 @@ export interface TrayProject {
   actions: readonly TrayQuickAction[];
   /** Problems in its files; the first one is shown for an invalid project. */
   problems?: readonly { message: string }[];
+  /** Its Mirror production switch is on. */
+  mirroring?: boolean;
 }
 
 /** Whether the Docker engine answers, and why not. */

@@ -25,7 +25,7 @@ export function trayTooltip(state: TrayState): string {
   return fit(`Parity — ${parts.join(', ')}`, TOOLTIP_LIMIT);
 }
 
-/** A project's line in the menu: `shop — running (1 unhealthy)`. */
+/** A project's line in the menu: `shop — running (1 unhealthy)`, `shop — running, mirroring production`. */
 export function projectLabel(project: TrayProject): string {
   const trouble = troubleText(project);
   const state =
@@ -34,7 +34,8 @@ export function projectLabel(project: TrayProject): string {
       : project.state === 'missing'
         ? 'folder missing'
         : project.state;
-  return `${menuText(fit(project.name, NAME_LIMIT))} — ${state}${trouble ? ` (${trouble})` : ''}`;
+  const mirroring = project.mirroring === true ? ', mirroring production' : '';
+  return `${menuText(fit(project.name, NAME_LIMIT))} — ${state}${trouble ? ` (${trouble})` : ''}${mirroring}`;
 }
 
 /** The detail line at the top of a project's submenu: `2/3 up, 2 healthy, 1 crashed`. */

@@ -64,7 +64,7 @@ function render(tree: Tree, depth: number, lines: string[]): void {
 
 const PLAIN_KEY = /^[A-Za-z_][\w.-]*$/;
 const key = (name: string): string => (PLAIN_KEY.test(name) ? name : quote(name));
-const quote = (text: string): string => JSON.stringify(text.replaceAll('$', '$$'));
+const quote = (text: string): string => JSON.stringify(text.replaceAll('$', () => '$$'));
 
 function scalar(value: MirrorValue['value']): string {
   if (Array.isArray(value)) return `[${value.map(quote).join(', ')}]`;

@@ -11,6 +11,8 @@ export interface LoadRequest {
   folder: string;
   /** Every profile active (what drift reads) or only those COMPOSE_PROFILES names. */
   allProfiles: boolean;
+  /** With compose.mirror.yaml (the project's Mirror production switch is on). */
+  mirror: boolean;
   drift: boolean;
 }
 
@@ -19,6 +21,7 @@ export const LoadRequestSchema: z.ZodType<LoadRequest> = z.object({
   seq: z.number(),
   folder: z.string(),
   allProfiles: z.boolean(),
+  mirror: z.boolean(),
   drift: z.boolean(),
 });
 

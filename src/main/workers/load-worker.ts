@@ -34,6 +34,7 @@ function answer(request: LoadRequest): void {
     dir: folder,
     env,
     ...(request.allProfiles ? { profiles: ['*'] } : {}),
+    ...(request.mirror ? { mirror: true } : {}),
   });
   const production = (loaded.project?.parity?.production ?? [])
     .map((source) => `${Object.keys(source)[0] ?? 'source'}: ${sourcePaths(source).join(', ')}`)

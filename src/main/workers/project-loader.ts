@@ -15,9 +15,9 @@ export interface LoadedWithDrift {
 /** Reads projects for the API: off the main process's event loop, each within a time limit. */
 export interface ProjectLoader {
   /** The project's files as read; `allProfiles` includes services behind every profile. */
-  load(folder: string, allProfiles: boolean): Promise<LoadResult>;
+  load(folder: string, allProfiles: boolean, mirror?: boolean): Promise<LoadResult>;
   /** The project read with every profile, and its drift against production. */
-  drift(folder: string): Promise<LoadedWithDrift>;
+  drift(folder: string, mirror?: boolean): Promise<LoadedWithDrift>;
   /** The folder's files changed: a reading that was stopped or failed may now succeed. */
   forget(folder: string): void;
   close(): Promise<void>;
@@ -63,12 +63,12 @@ export class WorkerProjectLoader implements ProjectLoader {
     this.pool = new WorkerPool({ script, env, size: POOL_SIZE, limitMs: this.limitMs });
   }
 
-  load(folder: string, allProfiles: boolean): Promise<LoadResult> {
-    const key = `${folder}\0${allProfiles}`;
+  load(folder: string, allProfiles: boolean, mirror = false): Promise<LoadResult> {
+    const key = `${folder}\0${allProfiles}\0${mirror}`;
     const unreadBefore = this.unreadLoads.get(key);
     if (unreadBefore) return Promise.resolve(unreadBefore);
     return shared(this.loads, key, async () => {
-      const outcome = await this.pool.run({ folder, allProfiles, drift: false });
+      const outcome = await this.pool.run({ folder, allProfiles, mirror, drift: false });
       if (outcome.kind === 'done') return outcome.loaded;
       const result = { project: null, diagnostics: [await this.problem(folder, outcome)] };
       unreadResults.add(result);
@@ -77,9 +77,9 @@ export class WorkerProjectLoader implements ProjectLoader {
     });
   }
 
-  drift(folder: string): Promise<LoadedWithDrift> {
-    return shared(this.drifts, folder, async () => {
-      const outcome = await this.pool.run({ folder, allProfiles: true, drift: true });
+  drift(folder: string, mirror = false): Promise<LoadedWithDrift> {
+    return shared(this.drifts, `${folder}\0${mirror}`, async () => {
+      const outcome = await this.pool.run({ folder, allProfiles: true, mirror, drift: true });
       if (outcome.kind === 'done' && outcome.drift) {
         return { loaded: outcome.loaded, drift: outcome.drift };
       }
@@ -97,7 +97,11 @@ export class WorkerProjectLoader implements ProjectLoader {
   }
 
   forget(folder: string): void {
-    for (const allProfiles of [true, false]) this.unreadLoads.delete(`${folder}\0${allProfiles}`);
+    for (const allProfiles of [true, false]) {
+      for (const mirror of [true, false]) {
+        this.unreadLoads.delete(`${folder}\0${allProfiles}\0${mirror}`);
+      }
+    }
   }
 
   close(): Promise<void> {

@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  AdoptApplySchema,
+  AdoptChangeSchema,
+  AdoptFindingSchema,
+  SetMirrorResultSchema,
+  SetMirrorSchema,
+} from './adopt-contract';
 import { DriftReportSchema } from '../drift';
 import { DriftSummarySchema } from '../drift-summary';
 import { EngineChoicesSchema, EngineStatusSchema } from '../engine-status';
@@ -163,6 +170,20 @@ export const apiContract = {
       .strict(),
     result: z.object({ file: z.string(), created: z.boolean() }),
   },
+  /**
+   * The change that writes production's value for one finding into the compose file defining
+   * it (comments and layout kept); nothing is written. Refused, saying why, for a secret, a host
+   * outside the laptop's stack, or a value `parity mirror` would not write.
+   */
+  'drift.adoptPreview': { params: AdoptFindingSchema, result: AdoptChangeSchema },
+  /** Writes the previewed change, unless the file's hash is no longer the one shown. */
+  'drift.adopt': { params: AdoptApplySchema, result: AdoptChangeSchema },
+  /**
+   * The project's Mirror production switch, kept in settings: on regenerates compose.mirror.yaml
+   * and brings the stack up with it; off brings it up without, taking down the services only
+   * the mirror ran (their volumes kept).
+   */
+  'projects.setMirror': { params: SetMirrorSchema, result: SetMirrorResultSchema },
   /**
    * Runs a quick action of parity.yaml in its service's container. Its first run in a folder
    * (per command), and every run of an action marked `confirm`, returns `needsConfirmation` with

@@ -1,16 +1,10 @@
-import { dirname, join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { formatDiagnostic } from '../../../shared/diagnostics';
-import { matchServices } from '../../drift/match-services';
-import { loadProduction } from '../../drift/production';
-import { productionReaders } from '../../drift/readers';
-import { planMirror, type MirrorPlan } from '../../mirror/mirror-plan';
+import type { MirrorPlan } from '../../mirror/mirror-plan';
 import { MIRROR_FILE } from '../../config/mirror-file';
-import { renderMirror } from '../../mirror/mirror-yaml';
-import { writeFileAtomicSync } from '../../settings/atomic-write';
+import { mirrorProject, writeMirror } from '../../mirror/mirror-project';
 import { EXIT, UsageError, type CliIo, type Command, type CommandArgs } from '../command';
 import { loadProjectFromArgs, PROJECT_OPTIONS, PROJECT_USAGE } from '../project-args';
-
-const DEFAULT_MAX_REPLICAS = 3;
 
 /**
  * `parity mirror`: writes compose.mirror.yaml, a Compose override that brings each laptop
@@ -45,38 +39,19 @@ function mirror(args: CommandArgs, io: CliIo): number {
     io.err('parity.yaml names no production source, so there is nothing to mirror\n');
     return EXIT.usage;
   }
-  const settings = project.parity.mirror;
-  const production = loadProduction(project, productionReaders);
-  for (const diagnostic of production.diagnostics) io.err(`${formatDiagnostic(diagnostic)}\n`);
-  if (!production.model) return EXIT.usage;
-  const matches = matchServices(
-    project.model,
-    production.model,
-    project.parity.map ?? {},
-    production.workloads,
-  );
-  const plan = planMirror(
-    { dev: project.model, prod: production.model, matches, secretKeys: production.secretKeys },
-    {
-      images: args.values.images === true || settings?.images === true,
-      maxReplicas: maxReplicas ?? settings?.maxReplicas ?? DEFAULT_MAX_REPLICAS,
-      only: args.positionals,
-      exclude: settings?.exclude ?? [],
-    },
-  );
-  const first = project.composeFiles[0] ?? join(project.workingDir, 'compose.yaml');
-  const file = join(dirname(first), MIRROR_FILE);
-  const text = renderMirror(plan, relative(dirname(first), first));
+  const mirrored = mirrorProject(project, {
+    only: args.positionals,
+    images: args.values.images === true,
+    ...(maxReplicas !== undefined ? { maxReplicas } : {}),
+  });
+  for (const diagnostic of mirrored.diagnostics) io.err(`${formatDiagnostic(diagnostic)}\n`);
+  if (!mirrored.ok) return EXIT.usage;
+  const { plan, text, file } = mirrored;
   const dryRun = args.values['dry-run'] === true;
   if (!dryRun) {
     try {
       // A committed compose.mirror.yaml that is a link is refused, never written through.
-      writeFileAtomicSync(file, text, {
-        mode: 0o644,
-        keepMode: true,
-        symlink: 'refuse',
-        createFolder: false,
-      });
+      writeMirror(file, text);
     } catch (error) {
       io.err(`cannot write ${file}: ${(error as Error).message}\n`);
       return EXIT.usage;

@@ -28,7 +28,7 @@ describe('DriftView', () => {
       'env.PUBLIC_URLchanged · an environment value differs',
       'http://127.0.0.1:18080compose.yaml:17:19',
       'https://shop.example.comdeploy/k8s/web.yaml:31:22',
-      'Accept…',
+      'Accept…Adopt…',
     ]);
     expect(within(url!).getByText('warning').className).toBe('badge severity-warning');
     const redis = row(group('redis'), 'service');

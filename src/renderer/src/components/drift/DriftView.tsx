@@ -5,6 +5,7 @@ import { formatSummaryLine } from '../../../../shared/drift-summary';
 import type { Problem } from '../../../../shared/projects';
 import type { Connection } from '../../api/connect-api';
 import { AcceptDialog, type Acceptance } from './AcceptDialog';
+import { withAdopt } from './adopt-context';
 import {
   ALL_FINDINGS,
   CATEGORIES,
@@ -121,7 +122,9 @@ export function DriftView({ connection, project }: { connection: Connection; pro
   );
 
   if (result === null) {
-    return (
+    // The same tree in every state, so the selector is not mounted again on a change.
+    return withAdopt(
+      null,
       <section className="drift-view" aria-label={`Drift of ${name}`}>
         {selector}
         {error !== null ? (
@@ -131,12 +134,13 @@ export function DriftView({ connection, project }: { connection: Connection; pro
         ) : (
           <p aria-busy="true">{target.comparing}</p>
         )}
-      </section>
+      </section>,
     );
   }
 
   if (!result.available) {
-    return (
+    return withAdopt(
+      null,
       <section className="drift-view" aria-label={`Drift of ${name}`}>
         {selector}
         <div className="drift-unavailable" role="alert" aria-labelledby={`${id}-unavailable`}>
@@ -144,7 +148,7 @@ export function DriftView({ connection, project }: { connection: Connection; pro
           <p>{result.reason}</p>
         </div>
         <ProblemList problems={result.problems} />
-      </section>
+      </section>,
     );
   }
 
@@ -155,7 +159,9 @@ export function DriftView({ connection, project }: { connection: Connection; pro
   // parity.yaml's accept rules are written for production: nothing to accept against the rest.
   const acceptable = (report.comparison?.against ?? 'production') === 'production';
 
-  return (
+  // Adopt writes production's values, so it too is offered against production only.
+  return withAdopt(
+    acceptable ? { connection, project, onAdopted: refresh } : null,
     <section className="drift-view" aria-label={`Drift of ${name}`}>
       {selector}
       <p className="drift-summary" aria-label="Drift summary">
@@ -292,7 +298,7 @@ export function DriftView({ connection, project }: { connection: Connection; pro
           onCancel={() => setAccepting(null)}
         />
       )}
-    </section>
+    </section>,
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Finding, Side } from '../../../../shared/drift';
+import { AdoptButton } from './AdoptButton';
 import { findingName, kindText, sidePosition, sideValue, type Grouping } from './drift-model';
 
 /**
@@ -117,6 +118,7 @@ function StatusCell({
             Accept…
           </button>
         )}
+        <AdoptButton finding={finding} />
         {/* A drift finding with a reason is one whose acceptance expired. */}
         {finding.reason && <span className="drift-reason">{finding.reason}</span>}
       </>

@@ -122,6 +122,18 @@ export function ProjectView({
       return `Removed ${removed}${volumes ? '' : '; named volumes kept'}`;
     });
   };
+  const mirror = (on: boolean): void => {
+    if (busy || (invalid && on)) return;
+    void perform(on ? 'Mirror production' : 'Stop mirroring', async () => {
+      const { failed, removed } = await api['projects.setMirror']({ project, mirror: on });
+      if (failed.length > 0) {
+        throw new Error(failed.map((f) => `${f.service}: ${f.reason}`).join('; '));
+      }
+      if (on) return `${summary.name} runs production's values (compose.mirror.yaml)`;
+      const gone = removed.length > 0 ? `; removed ${removed.join(', ')}` : '';
+      return `${summary.name} runs its own stack again${gone}`;
+    });
+  };
   const runAction = (action: ActionSummary): void => {
     void perform(action.name, async () => {
       const result = await runActionConfirmed(api, project, action.name, prompt.askAction);
@@ -163,6 +175,9 @@ export function ProjectView({
           <h2>{summary.name}</h2>
           <span className={`badge project-state state-${summary.state}`}>{summary.state}</span>
           <span className="muted">{healthSummary(summary.services)}</span>
+          {summary.mirroring === true && (
+            <span className="badge mirroring-badge">Mirroring production</span>
+          )}
           <span className="project-path mono" title={project}>
             {project}
           </span>
@@ -175,6 +190,10 @@ export function ProjectView({
           onRestart={restart}
           onDown={() => setDownOpen(true)}
           onAction={runAction}
+          // Offered where there is production to mirror (a drift count), or to turn it off.
+          {...(summary.driftCount !== null || summary.mirroring === true
+            ? { mirror: { on: summary.mirroring === true, onChange: mirror } }
+            : {})}
         />
       </header>
       {run && <ProgressPanel run={run} onDismiss={dismiss} />}

@@ -1,5 +1,6 @@
 import type { ActionSummary } from '../../../../shared/projects';
 import { SHORTCUTS } from '../../lib/shortcuts';
+import { MirrorSwitch } from './MirrorSwitch';
 import { QuickActions } from './QuickActions';
 import { ToolButton } from './ToolButton';
 
@@ -24,6 +25,7 @@ export function ProjectToolbar({
   onRestart,
   onDown,
   onAction,
+  mirror,
 }: {
   state: ToolbarState;
   actions: readonly ActionSummary[];
@@ -32,6 +34,8 @@ export function ProjectToolbar({
   onRestart: () => void;
   onDown: () => void;
   onAction: (action: ActionSummary) => void;
+  /** The Mirror production switch, where the project can mirror. */
+  mirror?: { on: boolean; onChange: (on: boolean) => void };
 }) {
   const { busy, anyRunning, anyContainer, invalid } = state;
   return (
@@ -71,6 +75,14 @@ export function ProjectToolbar({
         Down
       </ToolButton>
       <QuickActions actions={actions} disabled={busy || invalid} onRun={onAction} />
+      {mirror && (
+        // Off stays possible when the files fail only with it (compose.mirror.yaml deleted).
+        <MirrorSwitch
+          on={mirror.on}
+          disabled={busy || (invalid && !mirror.on)}
+          onChange={mirror.onChange}
+        />
+      )}
     </div>
   );
 }
