@@ -26,9 +26,11 @@ type MirrorHandlers = Pick<
 export function mirrorHandlers(deps: MirrorHandlerDeps): MirrorHandlers {
   const { engine, registry, operations, env, filesChanged } = deps;
   const stackUp = stackUpHandler(deps);
-  // The files as committed, every profile's services included (as `parity mirror` reads them).
+  // The files as committed, every profile's services included (as `parity mirror` reads them),
+  // read here rather than on the load worker: adopt and the switch are one click, and they
+  // write from what they read.
   const read = (id: string, mirror: boolean) => {
-    registry.load(id);
+    registry.require(id);
     return loadProject({ dir: id, env, profiles: ['*'], mirror });
   };
   const own = (id: string, mirror = false): LoadedProject | null => read(id, mirror).project;

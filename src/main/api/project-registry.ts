@@ -128,7 +128,8 @@ export class ProjectRegistry {
     this.settings.editProjects((projects) => projects.filter((p) => p.directory !== id));
   }
 
-  private require(id: string): void {
+  /** Throws ProjectNotFoundError unless the folder is one of Parity's projects. */
+  require(id: string): void {
     if (!this.ids().includes(id)) {
       throw new ProjectNotFoundError(`No project ${id} in Parity; add it first`);
     }
