@@ -120,6 +120,18 @@ describe('a 27-service project in Chromium at 1280x800', () => {
   const node = (service: string) =>
     page.getByRole('button', { name: new RegExp(`^Service ${service},`) });
   const graph = () => page.getByRole('group', { name: 'Service graph' });
+  /** Whether the service's node is whole within the graph's pane. */
+  const inPane = async (service: string): Promise<boolean> => {
+    const pane = await graph().boundingBox();
+    const box = await page.locator(`[data-service="${service}"]`).boundingBox();
+    if (!pane || !box) return false;
+    return (
+      box.x >= pane.x &&
+      box.y >= pane.y &&
+      box.x + box.width <= pane.x + pane.width &&
+      box.y + box.height <= pane.y + pane.height
+    );
+  };
   const zoomLevel = async (): Promise<number> =>
     Number.parseInt((await page.getByLabel('Zoom level').textContent()) ?? '', 10);
 
@@ -220,17 +232,6 @@ describe('a 27-service project in Chromium at 1280x800', () => {
   });
 
   it('opens a service in its details on click, and on Enter from the keyboard', async () => {
-    const inPane = async (service: string): Promise<boolean> => {
-      const pane = await graph().boundingBox();
-      const box = await page.locator(`[data-service="${service}"]`).boundingBox();
-      if (!pane || !box) return false;
-      return (
-        box.x >= pane.x &&
-        box.y >= pane.y &&
-        box.x + box.width <= pane.x + pane.width &&
-        box.y + box.height <= pane.y + pane.height
-      );
-    };
     // A node at the right edge: the details take room there, and the graph keeps it in view.
     const right = await page.evaluate(() => {
       const nodes = [...(globalThis as unknown as InPage).document.querySelectorAll('.graph-node')];
@@ -262,18 +263,16 @@ describe('a 27-service project in Chromium at 1280x800', () => {
         async (n) => (await n.getAttribute('data-service')) ?? '',
       ),
     );
-    const pane = await graph().boundingBox();
-    if (!pane) throw new Error('the graph has no box');
-    for (const service of [names[0] ?? '', names[names.length - 1] ?? '']) {
+    const last = names[names.length - 1] ?? '';
+    for (const service of [names[0] ?? '', last]) {
       await node(service).focus();
-      const box = await page.locator(`[data-service="${service}"]`).boundingBox();
-      expect(box && box.x >= pane.x && box.x + box.width <= pane.x + pane.width, service).toBe(
-        true,
-      );
-      expect(box && box.y >= pane.y && box.y + box.height <= pane.y + pane.height, service).toBe(
-        true,
-      );
+      expect(await inPane(service), service).toBe(true);
     }
+    // Opened from the keyboard: the details narrow the pane, the node stays in sight.
+    await page.keyboard.press('Enter');
+    await page.getByRole('complementary', { name: `Service ${last} details` }).waitFor();
+    await expect.poll(() => inPane(last)).toBe(true);
+    await page.keyboard.press('Escape');
     await page.keyboard.press('f');
   });
 

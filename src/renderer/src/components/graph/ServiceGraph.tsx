@@ -92,6 +92,8 @@ export function ServiceGraph({
         className="graph-viewport"
         role="group"
         aria-label="Service graph"
+        aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown + - F"
+        title="Drag or use the arrow keys to pan; the wheel, + or − zoom; F fits"
         tabIndex={0}
         {...handlers}
       >

@@ -173,8 +173,11 @@ export function useZoomPan(content: { width: number; height: number }, keep?: Bo
     element.addEventListener('scroll', onScroll);
     let observer: ResizeObserver | null = null;
     if (typeof ResizeObserver !== 'undefined') {
+      // Refitted until the user moves the view; after that, only the selected node is kept
+      // in sight (the details panel opening beside the graph narrows it).
       observer = new ResizeObserver(() => {
         if (!moved.current) fit();
+        else if (kept.current) reveal(kept.current);
       });
       observer.observe(element);
     }
@@ -183,7 +186,7 @@ export function useZoomPan(content: { width: number; height: number }, keep?: Bo
       element.removeEventListener('scroll', onScroll);
       observer?.disconnect();
     };
-  }, [fit]);
+  }, [fit, reveal]);
 
   const handlers: ZoomPan['handlers'] = {
     onPointerDown(event) {
