@@ -351,6 +351,34 @@ describe('a 27-service project in Chromium at 1280x800', () => {
     }
   }
 
+  it('has no serious or critical axe finding in the Down and Accept dialogs', async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme });
+      await page.getByRole('tab', { name: 'Graph' }).click();
+      await page
+        .getByRole('group', { name: 'Project actions' })
+        .getByRole('button', { name: 'Down' })
+        .click();
+      const down = page.getByRole('dialog', { name: `Down ${name}?` });
+      await down.waitFor();
+      const inDown = await axeFindings(page);
+      await down.getByRole('button', { name: 'Cancel' }).click();
+      await page.getByRole('tab', { name: 'Drift' }).click();
+      await page
+        .getByRole('button', { name: /^Accept .*…$/ })
+        .first()
+        .click();
+      const accept = page.getByRole('dialog', { name: /^Accept / });
+      await accept.waitFor();
+      const inAccept = await axeFindings(page);
+      await page.screenshot({ path: `${ARTIFACTS_DIR}big-project-accept-${theme}.png` });
+      await accept.getByRole('button', { name: 'Cancel' }).click();
+      const findings = [...inDown, ...inAccept];
+      if (findings.length > 0) console.log(JSON.stringify(findings, null, 2));
+      expect(findings.map((f) => `${theme}: ${f.id} (${f.impact}): ${f.nodes.length}`)).toEqual([]);
+    }
+  }, 60_000);
+
   it('logs no error in the page', () => {
     expect(pageErrors).toEqual([]);
   });
