@@ -25,6 +25,12 @@ describe('layoutGraph', () => {
     for (const edge of layout.edges) expect(edge.points.length).toBeGreaterThan(1);
   });
 
+  it('puts the services that wait for the same dependency side by side', () => {
+    const layout = layoutGraph(['api', 'web', 'worker'], edges);
+    expect(layout.nodes.get('web')?.y).toBe(layout.nodes.get('worker')?.y);
+    expect(layout.nodes.get('web')?.x).not.toBe(layout.nodes.get('worker')?.x);
+  });
+
   it('depends only on names and edges, not on their order', () => {
     const a = layoutGraph(['api', 'web', 'worker'], edges);
     const b = layoutGraph(['worker', 'web', 'api'], [...edges].reverse());

@@ -77,12 +77,16 @@ function pack(layers: readonly string[][], columns: number, packed: boolean): st
 const extent = (count: number, size: number, gap: number): number =>
   count * size + Math.max(0, count - 1) * gap + 2 * MARGIN;
 
-/** How large a layout of `rows` shows in the target pane (at most 1). */
+/**
+ * How large a layout of `rows` would show in the target pane, not capped at 100%: between two
+ * layouts that both fit, the one closer to the pane's shape wins (web and worker side by side
+ * under api, not stacked with one edge hidden behind the other node).
+ */
 function shownScale(rows: readonly string[][]): number {
   const columns = Math.max(...rows.map((row) => row.length));
   const width = extent(columns, NODE_WIDTH, GAP_X);
   const height = extent(rows.length, NODE_HEIGHT, GAP_Y);
-  return Math.min(TARGET.width / width, TARGET.height / height, 1);
+  return Math.min(TARGET.width / width, TARGET.height / height);
 }
 
 /**
