@@ -14,7 +14,29 @@ describe('ServiceGraph', () => {
     expect(screen.getByRole('button', { name: 'Service api, running, healthy' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Service web, running' })).toBeTruthy();
     const worker = screen.getByRole('button', { name: 'Service worker, running' });
-    expect(worker.textContent).toContain('busybox:1.37');
+    // The image is the node's description, outside the button's name (which holds only what
+    // the button shows, for speech input), and in its tooltip.
+    expect(worker.textContent).toBe('worker running');
+    expect(worker.getAttribute('title')).toBe('worker\nbusybox:1.37');
+    const description = document.getElementById(worker.getAttribute('aria-describedby') ?? '');
+    expect(description?.textContent).toBe('busybox:1.37');
+  });
+
+  it('names a scaled service with the replicas it shows', () => {
+    const services = shopServices(true).map((s) =>
+      s.name === 'worker'
+        ? {
+            ...s,
+            containers: [
+              container('worker'),
+              container('worker', { id: 'worker-2', number: 2, state: 'exited' }),
+            ],
+          }
+        : s,
+    );
+    render(<ServiceGraph services={services} selected={null} onSelect={vi.fn()} />);
+    const worker = screen.getByRole('button', { name: 'Service worker, running, 1/2 running' });
+    expect(worker.textContent).toBe('worker running (1/2)');
   });
 
   it('links published ports on loopback', () => {

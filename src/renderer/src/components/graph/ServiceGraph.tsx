@@ -10,6 +10,7 @@ import {
 } from './graph-layout';
 import { ServiceNode } from './ServiceNode';
 import { useZoomPan } from './use-zoom-pan';
+import './graph.css';
 
 /** The fit shortcut, while the graph shows. */
 export const FIT_KEYS = 'f';
@@ -26,9 +27,10 @@ function edgesOf(services: readonly ServiceView[]): GraphEdgeInput[] {
 }
 
 /**
- * The project's services and their depends_on edges, laid out by dagre. The layout depends only
- * on names and edges, so nodes stay put while states change. Zoom with the wheel or the
- * buttons, pan by dragging, F fits.
+ * The project's services and their depends_on edges, laid out in rows (graph-layout.ts). The
+ * layout depends only on names and edges, so nodes stay put while states change. Zoom with the
+ * wheel, the buttons or + and -, pan by dragging or with the arrows, F fits; a node that gets
+ * the keyboard's focus is brought into view.
  */
 export function ServiceGraph({
   services,
@@ -61,7 +63,10 @@ export function ServiceGraph({
       pairs.map(([from, to, condition, required]) => ({ from, to, condition, required })),
     );
   }, [key]);
-  const { viewport, view, fit, zoomIn, zoomOut, handlers } = useZoomPan(layout);
+  const { viewport, view, fit, zoomIn, zoomOut, reveal, handlers } = useZoomPan(
+    layout,
+    selected === null ? undefined : layout.nodes.get(selected),
+  );
   useShortcuts(active ? [{ keys: FIT_KEYS, run: fit }] : []);
 
   return (
@@ -96,6 +101,8 @@ export function ServiceGraph({
         className="graph-viewport"
         role="group"
         aria-label="Service graph"
+        aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown + - F"
+        title="Drag or use the arrow keys to pan; the wheel, + or − zoom; F fits"
         tabIndex={0}
         {...handlers}
       >
@@ -127,7 +134,13 @@ export function ServiceGraph({
               </marker>
             </defs>
             {layout.edges.map((edge) => (
-              <Edge key={`${edge.from}->${edge.to}`} edge={edge} />
+              <Edge
+                key={`${edge.from}->${edge.to}`}
+                edge={edge}
+                labelled={
+                  layout.edges.length <= LABEL_ALL_UP_TO || edge.condition !== 'service_started'
+                }
+              />
             ))}
           </svg>
           {overlay?.(layout)}
@@ -141,6 +154,7 @@ export function ServiceGraph({
                 selected={service.name === selected}
                 projectDir={projectDir}
                 onSelect={() => onSelect(service.name)}
+                onFocus={() => reveal(box)}
               />
             ) : null;
           })}
@@ -150,31 +164,39 @@ export function ServiceGraph({
   );
 }
 
-// Drawn from the dependency down to the service; the arrow points at the dependency
+// Few edges are all labelled; on a big graph only the conditions other than the default
+// service_started are, so that the labels that matter are not lost among forty alike.
+const LABEL_ALL_UP_TO = 8;
+
+// Drawn from the dependency to the service; the arrow points at the dependency
 // ("web depends on api").
-function Edge({ edge }: { edge: EdgePath }) {
-  const [first, ...rest] = edge.points;
-  if (!first) return null;
+function Edge({ edge, labelled }: { edge: EdgePath; labelled: boolean }) {
+  const [p0, p1, p2, p3] = edge.points;
+  if (!p0 || !p1 || !p2 || !p3) return null;
   // Monospace-free text has no exact width here; 6.4 px a character fits the 11 px label.
   const labelWidth = edge.condition.length * 6.4 + 10;
-  const d = `M ${first.x} ${first.y} ${rest.map((p) => `L ${p.x} ${p.y}`).join(' ')}`;
+  const d = `M ${p0.x} ${p0.y} C ${p1.x} ${p1.y} ${p2.x} ${p2.y} ${p3.x} ${p3.y}`;
   return (
     <g
       className={`graph-edge${edge.required ? '' : ' optional'}`}
       data-edge={`${edge.from}->${edge.to}`}
     >
       <path d={d} markerStart="url(#graph-arrow)" />
-      <rect
-        className="graph-edge-label"
-        x={edge.label.x - labelWidth / 2}
-        y={edge.label.y - 9}
-        width={labelWidth}
-        height={18}
-        rx={4}
-      />
-      <text x={edge.label.x} y={edge.label.y} textAnchor="middle" dominantBaseline="middle">
-        {edge.condition}
-      </text>
+      {labelled && (
+        <>
+          <rect
+            className="graph-edge-label"
+            x={edge.label.x - labelWidth / 2}
+            y={edge.label.y - 9}
+            width={labelWidth}
+            height={18}
+            rx={4}
+          />
+          <text x={edge.label.x} y={edge.label.y} textAnchor="middle" dominantBaseline="middle">
+            {edge.condition}
+          </text>
+        </>
+      )}
     </g>
   );
 }

@@ -1,14 +1,21 @@
+import { useId } from 'react';
 import type { ServiceView } from '../../../../shared/projects';
 import { imageOf, publishedPorts, serviceLabel, serviceStatus } from '../../lib/service-status';
 import type { NodeBox } from './graph-layout';
 import { PortLink } from './PortLink';
 
-/** One service on the graph: a button that selects it, and links to its published ports. */
+/**
+ * One service on the graph: a button that selects it, and links to its published ports. The
+ * button says what it shows (name, state, health, replicas: its accessible name holds its
+ * visible text, for speech input); the image line beside it is read as the node's description.
+ * A name too long for the node is cut short on screen, whole in the tooltip and the name.
+ */
 export function ServiceNode({
   service,
   box,
   selected,
   onSelect,
+  onFocus,
   projectDir,
 }: {
   service: ServiceView;
@@ -17,11 +24,15 @@ export function ServiceNode({
   box: NodeBox;
   selected: boolean;
   onSelect: () => void;
+  /** The node got the keyboard's focus: the graph brings it into view. */
+  onFocus?: () => void;
 }) {
   const status = serviceStatus(service);
   const ports = publishedPorts(service);
   const image = imageOf(service, projectDir);
-  const replicas = status.total > 1 ? ` (${status.running}/${status.total})` : '';
+  const replicas = status.total > 1 ? `${status.running}/${status.total}` : '';
+  const label = `${serviceLabel(service.name, status)}${replicas ? `, ${replicas} running` : ''}`;
+  const imageId = useId();
   return (
     <div
       className={`graph-node tone-${status.tone}${selected ? ' selected' : ''}`}
@@ -31,25 +42,29 @@ export function ServiceNode({
       <button
         type="button"
         className="graph-node-main"
-        aria-label={serviceLabel(service.name, status)}
+        aria-label={label}
+        aria-describedby={imageId}
         aria-pressed={selected}
+        title={`${service.name}\n${image}`}
         onClick={onSelect}
+        onFocus={onFocus}
       >
         <span className="node-title">
           <span className="node-dot" aria-hidden="true" />
           <span className="node-name">{service.name}</span>
         </span>
+        {/* Kept apart in the text too: "api running", not "apirunning". */}{' '}
         <span className="node-state">
           {status.state}
           {status.health && (
             <span className={`node-health health-${status.health}`}> · {status.health}</span>
           )}
-          {replicas}
-        </span>
-        <span className="node-image" title={image}>
-          {image}
+          {replicas && ` (${replicas})`}
         </span>
       </button>
+      <span className="node-image" id={imageId}>
+        {image}
+      </span>
       {ports.length > 0 && (
         <span className="node-ports">
           {ports.map((port) => (

@@ -18,19 +18,33 @@ export interface View {
 /** Zoom limits. */
 export const MIN_ZOOM = 0.2;
 export const MAX_ZOOM = 3;
-const PAD = 24;
+/**
+ * Fitting never shrinks the graph below this: a node's 14 px name stays at 9 px or more on the
+ * screen, readable. A graph too big for the pane at this scale is shown from its top left (its
+ * first dependencies), and the rest is a pan or a zoom-out away.
+ */
+export const MIN_FIT = 0.65;
+const PAD = 16;
 const STEP = 1.25;
 const PAN_STEP = 48;
 
 const clamp = (k: number): number => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, k));
 
-/** The view that shows all of a `width` x `height` graph in the viewport, at most at 100%. */
+// Centred along an axis where the graph fits, else from its start.
+const place = (room: number, size: number): number =>
+  size <= room - 2 * PAD ? (room - size) / 2 : PAD;
+
+/**
+ * The view that shows all of a `width` x `height` graph in the viewport, at most at 100% and at
+ * least at MIN_FIT, where what does not fit starts at the top left.
+ */
 export function fitView(
   viewport: { width: number; height: number },
   content: { width: number; height: number },
 ): View {
   if (viewport.width <= 0 || viewport.height <= 0) return { x: 0, y: 0, k: 1 };
-  const k = clamp(
+  const k = Math.max(
+    MIN_FIT,
     Math.min(
       (viewport.width - 2 * PAD) / content.width,
       (viewport.height - 2 * PAD) / content.height,
@@ -38,10 +52,28 @@ export function fitView(
     ),
   );
   return {
-    x: (viewport.width - content.width * k) / 2,
-    y: (viewport.height - content.height * k) / 2,
+    x: place(viewport.width, content.width * k),
+    y: place(viewport.height, content.height * k),
     k,
   };
+}
+
+/** The view moved just enough to show the box (graph coordinates) whole, if it can. */
+export function revealBox(
+  view: View,
+  viewport: { width: number; height: number },
+  box: { x: number; y: number; width: number; height: number },
+): View {
+  const shift = (start: number, size: number, room: number): number => {
+    if (start < PAD) return PAD - start;
+    if (start + size > room - PAD) return Math.max(PAD - start, room - PAD - start - size);
+    return 0;
+  };
+  const left = view.x + box.x * view.k;
+  const top = view.y + box.y * view.k;
+  const dx = shift(left, box.width * view.k, viewport.width);
+  const dy = shift(top, box.height * view.k, viewport.height);
+  return dx === 0 && dy === 0 ? view : { ...view, x: view.x + dx, y: view.y + dy };
 }
 
 /** Zooms by `factor` keeping the point (cx, cy) of the viewport where it is. */
@@ -51,6 +83,9 @@ export function zoomAt(view: View, factor: number, cx: number, cy: number): View
   return { k, x: cx - (cx - view.x) * ratio, y: cy - (cy - view.y) * ratio };
 }
 
+/** A box in graph coordinates: a node's. */
+type Box = { x: number; y: number; width: number; height: number };
+
 /** What the graph view does with the mouse, the wheel and the keys. */
 export interface ZoomPan {
   /** The element the graph is seen through: wheel, drag and size. */
@@ -59,6 +94,8 @@ export interface ZoomPan {
   fit: () => void;
   zoomIn: () => void;
   zoomOut: () => void;
+  /** Pans so that a box of the graph (a node that got the focus) is in view. */
+  reveal: (box: Box) => void;
   handlers: {
     onPointerDown: (event: PointerEvent<HTMLElement>) => void;
     onPointerMove: (event: PointerEvent<HTMLElement>) => void;
@@ -70,23 +107,28 @@ export interface ZoomPan {
 /**
  * Pan by dragging the background, zoom with the wheel (around the pointer) or the buttons, and
  * fit. The graph is fitted when its content changes size and, until the user moves it, when the
- * viewport resizes.
+ * viewport resizes; a fit keeps `keep` (the selected node) in view where the graph is bigger
+ * than the pane, as when the details panel opens beside it.
  */
-export function useZoomPan(content: { width: number; height: number }): ZoomPan {
+export function useZoomPan(content: { width: number; height: number }, keep?: Box): ZoomPan {
   const viewport = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<View>({ x: 0, y: 0, k: 1 });
   const moved = useRef(false);
   const drag = useRef<{ id: number; x: number; y: number; from: View } | null>(null);
   const size = useRef(content);
+  const kept = useRef(keep);
   useEffect(() => {
     size.current = content;
+    kept.current = keep;
   });
 
   const fit = useCallback(() => {
     const element = viewport.current;
     if (!element) return;
     moved.current = false;
-    setView(fitView({ width: element.clientWidth, height: element.clientHeight }, size.current));
+    const room = { width: element.clientWidth, height: element.clientHeight };
+    const fitted = fitView(room, size.current);
+    setView(kept.current ? revealBox(fitted, room, kept.current) : fitted);
   }, []);
 
   const zoomCentered = useCallback((factor: number) => {
@@ -95,6 +137,17 @@ export function useZoomPan(content: { width: number; height: number }): ZoomPan 
     setView((v) =>
       zoomAt(v, factor, (element?.clientWidth ?? 0) / 2, (element?.clientHeight ?? 0) / 2),
     );
+  }, []);
+
+  const reveal = useCallback<ZoomPan['reveal']>((box) => {
+    const element = viewport.current;
+    if (!element) return;
+    const room = { width: element.clientWidth, height: element.clientHeight };
+    setView((v) => {
+      const next = revealBox(v, room, box);
+      if (next !== v) moved.current = true;
+      return next;
+    });
   }, []);
 
   useEffect(fit, [fit, content.width, content.height]);
@@ -111,18 +164,29 @@ export function useZoomPan(content: { width: number; height: number }): ZoomPan 
       setView((v) => zoomAt(v, factor, event.clientX - box.left, event.clientY - box.top));
     };
     element.addEventListener('wheel', onWheel, { passive: false });
+    // The browser scrolls a clipped box to show what gets the focus; the view pans instead
+    // (reveal), so any such scroll is undone.
+    const onScroll = (): void => {
+      element.scrollTop = 0;
+      element.scrollLeft = 0;
+    };
+    element.addEventListener('scroll', onScroll);
     let observer: ResizeObserver | null = null;
     if (typeof ResizeObserver !== 'undefined') {
+      // Refitted until the user moves the view; after that, only the selected node is kept
+      // in sight (the details panel opening beside the graph narrows it).
       observer = new ResizeObserver(() => {
         if (!moved.current) fit();
+        else if (kept.current) reveal(kept.current);
       });
       observer.observe(element);
     }
     return () => {
       element.removeEventListener('wheel', onWheel);
+      element.removeEventListener('scroll', onScroll);
       observer?.disconnect();
     };
-  }, [fit]);
+  }, [fit, reveal]);
 
   const handlers: ZoomPan['handlers'] = {
     onPointerDown(event) {
@@ -173,6 +237,7 @@ export function useZoomPan(content: { width: number; height: number }): ZoomPan 
     fit,
     zoomIn: () => zoomCentered(STEP),
     zoomOut: () => zoomCentered(1 / STEP),
+    reveal,
     handlers,
   };
 }
