@@ -87,7 +87,10 @@ describe('spans posted from a container through host.docker.internal', () => {
     const logs = (await shop.logs({ stdout: true, stderr: true })).toString();
     expect((await shop.inspect()).State.ExitCode, logs).toBe(0);
     expect(logs).toContain('posted');
-    const handlers = traceHandlers({ load: async (id) => loadProject({ dir: id, env: {} }) }, hub);
+    const handlers = traceHandlers(
+      { load: (id) => Promise.resolve(loadProject({ dir: id, env: {} })) },
+      hub,
+    );
     const calls = await handlers['traces.edges']({ project: dir }, SESSION);
     expect(calls.edges).toEqual([
       expect.objectContaining({

@@ -77,7 +77,10 @@ describe('traces.edges for a project', () => {
       client('05', 'web', { remoteHost: 'cdn.example.net' }),
       client('06', 'stranger', { remoteService: 'api' }),
     ]);
-    const handlers = traceHandlers({ load: async (id) => loadProject({ dir: id, env: {} }) }, hub);
+    const handlers = traceHandlers(
+      { load: (id) => Promise.resolve(loadProject({ dir: id, env: {} })) },
+      hub,
+    );
     const calls = await handlers['traces.edges']({ project: dir }, SESSION);
     hub.close();
     expect(
