@@ -5,6 +5,7 @@ import {
   hostOf,
   isServerFailure,
   nameOf,
+  parseJsonBody,
   spanId,
   type ParsedSpans,
   type Span,
@@ -17,12 +18,7 @@ import {
  * that is not such a request throws MalformedSpansError.
  */
 export function parseOtlpJson(body: string): ParsedSpans {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch (error) {
-    throw new MalformedSpansError(`the body is not JSON: ${(error as Error).message}`);
-  }
+  const json = parseJsonBody(body);
   const resourceSpans = objectOf(json)?.resourceSpans;
   if (!Array.isArray(resourceSpans)) {
     throw new MalformedSpansError(

@@ -33,6 +33,15 @@ export class MalformedSpansError extends Error {
   override readonly name = 'MalformedSpansError';
 }
 
+/** A JSON body parsed, or MalformedSpansError saying why it is not JSON. */
+export function parseJsonBody(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch (error) {
+    throw new MalformedSpansError(`the body is not JSON: ${(error as Error).message}`);
+  }
+}
+
 // Identities are hex in both formats; anything longer than a 128-bit id is not one.
 const ID = /^[0-9a-fA-F]{1,32}$/;
 

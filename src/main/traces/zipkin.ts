@@ -5,6 +5,7 @@ import {
   hostOf,
   isServerFailure,
   nameOf,
+  parseJsonBody,
   spanId,
   type ParsedSpans,
   type Span,
@@ -16,12 +17,7 @@ import {
  * objects throws MalformedSpansError.
  */
 export function parseZipkin(body: string): ParsedSpans {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch (error) {
-    throw new MalformedSpansError(`the body is not JSON: ${(error as Error).message}`);
-  }
+  const json = parseJsonBody(body);
   if (!Array.isArray(json)) {
     throw new MalformedSpansError('expected a JSON array of Zipkin v2 spans');
   }
