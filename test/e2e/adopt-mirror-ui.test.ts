@@ -69,6 +69,8 @@ describe('Adopt and Mirror production in Chromium against the real engine', () =
 
   it('Adopt shows the change to compose.yaml, writes exactly it, and the finding is gone', async () => {
     await page.getByRole('tab', { name: 'Drift' }).click();
+    // The tab opens on root causes; the rows are found by service.
+    await page.getByRole('radio', { name: 'Service' }).check();
     await row('api', 'env.LOG_LEVEL').waitFor();
     await page
       .getByRole('button', { name: 'Adopt production value of api.env.LOG_LEVEL…' })

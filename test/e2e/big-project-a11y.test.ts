@@ -45,7 +45,11 @@ describe('accessibility of a 27-service project in Chromium at 1280x800', () => 
           (style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2) ||
           style.boxShadow !== 'none';
         return {
-          name: e.getAttribute('aria-label') ?? e.textContent?.trim() ?? '',
+          // A switch is named by its label, as assistive technology reads it.
+          name:
+            e.getAttribute('aria-label') ??
+            ((e as HTMLInputElement).labels?.[0] ?? e).textContent?.trim() ??
+            '',
           where:
             e.closest('[aria-label="Project actions"]') !== null
               ? 'toolbar'
@@ -63,7 +67,7 @@ describe('accessibility of a 27-service project in Chromium at 1280x800', () => 
     }
     const names = (where: string): string[] =>
       reached.filter((r) => r.where === where).map((r) => r.name);
-    expect(names('toolbar')).toEqual(['Start', 'Stop', 'Restart', 'Down']);
+    expect(names('toolbar')).toEqual(['Start', 'Stop', 'Restart', 'Down', 'Mirror production']);
     expect(names('graph controls')).toEqual(['Zoom in', 'Zoom out', 'Fit graph']);
     expect(names('graph')).toHaveLength(services.length);
     expect(reached.filter((r) => !r.visible)).toEqual([]);

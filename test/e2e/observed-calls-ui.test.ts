@@ -3,6 +3,7 @@
 // production database host of examples/shop's manifests is listed and flagged.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeFindings, findingLines } from '../support/axe';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser';
 import { startParityServe, type ServeProcess } from '../support/cli';
 import { uniqueProjectName } from '../support/engine';
@@ -118,6 +119,10 @@ describe('observed calls on the graph, served by parity serve, in Chromium', () 
     );
     expect(await item.textContent()).toContain('from api: 1 call');
     await page.screenshot({ path: `${ARTIFACTS_DIR}observed-calls.png` });
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme });
+      expect(findingLines(`observed calls, ${theme}`, await axeFindings(page))).toEqual([]);
+    }
   });
 
   it('forgets them on reset', async () => {

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { driftResult, shopFindings } from './drift-fixture';
-import { group, PROJECT, row, setup } from './drift-view-harness';
+import { group, groupBy, PROJECT, row, setup } from './drift-view-harness';
 
 const HASH = 'a'.repeat(64);
 const CHANGE = {
@@ -24,6 +24,7 @@ describe('DriftView: adopting the production value', () => {
       },
     });
     await screen.findByLabelText('Drift summary');
+    groupBy('Service');
     fireEvent.click(
       screen.getByRole('button', { name: 'Adopt production value of web.env.PUBLIC_URL…' }),
     );
@@ -49,6 +50,7 @@ describe('DriftView: adopting the production value', () => {
   it('offers Adopt for single values only, and never for a secret', async () => {
     setup(driftResult());
     await screen.findByLabelText('Drift summary');
+    groupBy('Service');
     const adopt = (name: string) =>
       within(row(group(name.split('.')[0]!), name.slice(name.indexOf('.') + 1))!).queryByRole(
         'button',

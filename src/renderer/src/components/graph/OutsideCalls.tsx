@@ -1,13 +1,12 @@
 import type { ObservedCalls } from '../../../../shared/traces';
 
 /**
- * Below the graph: the calls that left the stack, by host, a host that production's files
- * name flagged loudly (a laptop calling production); the calls no depends_on declares; where
- * to send spans while none came; and a reset.
+ * Beside the graph: the calls that left the stack, by host, a host that production's files
+ * name flagged loudly (a laptop calling production); the calls no depends_on declares; and a
+ * reset.
  */
 export function OutsideCalls({ calls, onReset }: { calls: ObservedCalls; onReset: () => void }) {
   const undeclared = calls.edges.filter((e) => !e.declared);
-  const nothing = calls.edges.length === 0 && calls.outside.length === 0;
   return (
     <section
       className="details observed-calls"
@@ -15,17 +14,9 @@ export function OutsideCalls({ calls, onReset }: { calls: ObservedCalls; onReset
       aria-labelledby="observed-calls-title"
     >
       <h3 id="observed-calls-title">Observed calls</h3>
-      {nothing ? (
-        <p className="muted">
-          No calls seen in the last {calls.windowMinutes} minutes.
-          {calls.receiver &&
-            ` Services that trace send spans to ${calls.receiver.zipkin} (Zipkin) or ${calls.receiver.otlp} (OTLP/HTTP JSON); from a container, host.docker.internal in place of 127.0.0.1.`}
-        </p>
-      ) : (
-        <p className="muted">
-          Seen in traces over the last {calls.windowMinutes} minutes: dashed on the graph.
-        </p>
-      )}
+      <p className="muted">
+        Seen in traces over the last {calls.windowMinutes} minutes: dashed on the graph.
+      </p>
       {undeclared.length > 0 && (
         <p
           className="banner"
@@ -57,11 +48,20 @@ export function OutsideCalls({ calls, onReset }: { calls: ObservedCalls; onReset
           </ul>
         </>
       )}
-      {!nothing && (
-        <button type="button" onClick={onReset}>
-          Reset observed calls
-        </button>
-      )}
+      <button type="button" onClick={onReset}>
+        Reset observed calls
+      </button>
     </section>
+  );
+}
+
+/** Under the graph while no call was seen: the window, and where services send their spans. */
+export function NoCallsYet({ calls }: { calls: ObservedCalls }) {
+  return (
+    <p className="muted observed-calls-hint">
+      No calls seen in the last {calls.windowMinutes} minutes.
+      {calls.receiver &&
+        ` Services that trace send spans to ${calls.receiver.zipkin} (Zipkin) or ${calls.receiver.otlp} (OTLP/HTTP); from a container, host.docker.internal in place of 127.0.0.1.`}
+    </p>
   );
 }
