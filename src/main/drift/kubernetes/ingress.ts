@@ -26,12 +26,19 @@ export function joinIngresses(
   services: readonly K8sService[],
   reader: NodeReader,
 ): void {
+  // By name: each route looks among the Services of its name, not among all of them.
+  const byName = new Map<string | null, K8sService[]>();
+  for (const s of services) {
+    const named = byName.get(s.object.name);
+    if (named) named.push(s);
+    else byName.set(s.object.name, [s]);
+  }
   for (const object of objects) {
     if (object.kind !== 'Ingress') continue;
     for (const r of readRoutes(object, reader)) {
-      const service = services.find(
-        (s) => s.object.name === r.service && sameNamespace(s.object.namespace, object.namespace),
-      );
+      const service = byName
+        .get(r.service)
+        ?.find((s) => sameNamespace(s.object.namespace, object.namespace));
       const port = service?.ports.find((p) =>
         typeof r.port === 'number' ? p.port === r.port : r.port === null || p.name === r.port,
       );

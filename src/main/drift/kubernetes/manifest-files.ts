@@ -92,7 +92,9 @@ function walk(dir: string, diagnostics: Diagnostic[], budget: Budget, depth = 0)
   const found = entries.flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return walk(path, diagnostics, budget, depth + 1);
-    if (!MANIFEST.test(entry.name) || kindOf(path) !== 'file') return [];
+    if (!MANIFEST.test(entry.name)) return [];
+    // The entry says what a plain file is without a stat per file; a link is followed.
+    if (!entry.isFile() && !(entry.isSymbolicLink() && kindOf(path) === 'file')) return [];
     budget.manifests += 1;
     return [path];
   });

@@ -9,6 +9,7 @@ import { readObjects, type K8sObject } from './objects';
 import { joinIngresses } from './ingress';
 import { isKustomization, renderKustomization } from './render-kustomize';
 import { WORKLOAD_TEMPLATES } from './pod-template';
+import { ServiceIndex } from './service-index';
 import { readService, type K8sService } from './service-ports';
 import type { K8sObjectSummary, KubernetesRead } from './types';
 import { readWorkload, type WorkloadRead } from './workload';
@@ -69,7 +70,9 @@ export function readKubernetesObjects(
     if (object.kind === 'Service') services.set(object, readService(object, reader));
   }
   // Before the workloads: their ports carry the Ingress routes of the Service ports they join.
-  joinIngresses(objects, [...services.values()], reader);
+  const serviceList = [...services.values()];
+  joinIngresses(objects, serviceList, reader);
+  const index = new ServiceIndex(serviceList);
   const model: EnvironmentModel = {
     name: options.name ?? basename(baseDir),
     services: {},
@@ -79,6 +82,7 @@ export function readKubernetesObjects(
   const secretKeys: Record<string, string[]> = {};
   const workloads = new Map<K8sObject, { name: string; read: WorkloadRead }>();
   const taken = new Map<string, string>();
+  const claims = claimsByName(objects);
   for (const object of objects) {
     if (!WORKLOAD_TEMPLATES.has(object.kind)) continue;
     if (object.name === null) {
@@ -86,13 +90,13 @@ export function readKubernetesObjects(
       continue;
     }
     const name = serviceName(object, taken, model, reader);
-    const read = readWorkload(object, name, store, [...services.values()], reader);
+    const read = readWorkload(object, name, store, index, reader);
     if (!read) continue;
     workloads.set(object, { name, read });
     model.services[name] = read.service;
     if (read.secretKeys.length > 0) secretKeys[name] = read.secretKeys;
     else delete secretKeys[name];
-    addClaims(model, read, objects);
+    addClaims(model, read, claims);
   }
   if (Object.values(model.services).some((s) => s.networks.includes('default'))) {
     const first = Object.values(model.services)[0];
@@ -142,16 +146,26 @@ function serviceName(
 function addClaims(
   model: EnvironmentModel,
   read: WorkloadRead,
-  objects: readonly K8sObject[],
+  pvcs: ReadonlyMap<string, K8sObject>,
 ): void {
   for (const claim of read.claims) {
     if (model.volumes[claim.name]) continue;
-    const pvc = objects.find((o) => o.kind === 'PersistentVolumeClaim' && o.name === claim.name);
+    const pvc = pvcs.get(claim.name);
     model.volumes[claim.name] = {
       value: { name: claim.name, external: !claim.template && !pvc },
       source: pvc?.source ?? claim.source,
     };
   }
+}
+
+// The first PersistentVolumeClaim of each name (of any namespace), as workloads look them up.
+function claimsByName(objects: readonly K8sObject[]): Map<string, K8sObject> {
+  const pvcs = new Map<string, K8sObject>();
+  for (const object of objects) {
+    if (object.kind === 'PersistentVolumeClaim' && object.name !== null && !pvcs.has(object.name))
+      pvcs.set(object.name, object);
+  }
+  return pvcs;
 }
 
 function summarize(

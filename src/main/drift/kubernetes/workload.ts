@@ -6,12 +6,8 @@ import type { ConfigStore } from './config-data';
 import { readContainer } from './container';
 import type { K8sObject } from './objects';
 import { readPodTemplate, type TemplateContainer } from './pod-template';
-import {
-  joinServicePorts,
-  readContainerPorts,
-  type K8sService,
-  type PortedContainer,
-} from './service-ports';
+import type { ServiceIndex } from './service-index';
+import { joinServicePorts, readContainerPorts, type PortedContainer } from './service-ports';
 import { child, items, peek } from './tree';
 import type { K8sObjectSummary } from './types';
 
@@ -40,7 +36,7 @@ export function readWorkload(
   object: K8sObject,
   name: string,
   store: ConfigStore,
-  services: readonly K8sService[],
+  services: ServiceIndex,
   reader: NodeReader,
 ): WorkloadRead | null {
   const template = readPodTemplate(object, reader);
@@ -59,6 +55,7 @@ export function readWorkload(
   const read = readContainer(mainPorts, template, store, templates, reader, what(main));
   const hostNetwork = reader.boolean(child(spec, 'hostNetwork'), 'hostNetwork') === true;
   const metadataName = peek(object.node, 'metadata', 'name');
+  const selecting = services.selecting(template.facts.namespace, template.labels);
   const join = (of: PortedContainer) =>
     joinServicePorts(
       name,
@@ -66,7 +63,7 @@ export function readWorkload(
       template.labels,
       ported,
       mainPorts,
-      services,
+      selecting,
       reader,
       of,
     );

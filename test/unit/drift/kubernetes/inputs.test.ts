@@ -1,3 +1,5 @@
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readKubernetes } from '../../../../src/main/drift/kubernetes';
 import { makeProject } from '../../../support/project-dir';
@@ -202,5 +204,29 @@ describe('Kubernetes inputs', () => {
         message: 'found no file or folder "missing", expected Kubernetes manifests',
       },
     ]);
+  });
+
+  it('follows a link to a manifest file, not a link to a folder or a link to nothing', () => {
+    const pod = (name: string) =>
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name },
+        spec: { containers: [{ name, image: 'x:1' }] },
+      });
+    const dir = makeProject('links', {
+      'k8s/a.yaml': pod('a'),
+      'shared/linked.yaml': pod('linked'),
+      'shared/more/deep.yaml': pod('deep'),
+    });
+    symlinkSync('../shared/linked.yaml', join(dir, 'k8s/b-linked.yaml'));
+    symlinkSync('../shared/more', join(dir, 'k8s/c-folder.yaml'));
+    symlinkSync('../shared/gone.yaml', join(dir, 'k8s/d-gone.yaml'));
+    const { objects, diagnostics } = readKubernetes(['k8s'], dir);
+    expect(objects.map((o) => [o.name, o.source.file])).toEqual([
+      ['a', 'k8s/a.yaml'],
+      ['linked', 'k8s/b-linked.yaml'],
+    ]);
+    expect(diagnostics).toEqual([]);
   });
 });
