@@ -46,10 +46,7 @@ describe('accessibility of a 27-service project in Chromium at 1280x800', () => 
           style.boxShadow !== 'none';
         return {
           // A switch is named by its label, as assistive technology reads it.
-          name:
-            e.getAttribute('aria-label') ??
-            ((e as HTMLInputElement).labels?.[0] ?? e).textContent?.trim() ??
-            '',
+          name: e.getAttribute('aria-label') ?? (e.labels?.[0] ?? e).textContent?.trim() ?? '',
           where:
             e.closest('[aria-label="Project actions"]') !== null
               ? 'toolbar'

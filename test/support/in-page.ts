@@ -33,4 +33,6 @@ export interface InPageElement {
   getBoundingClientRect(): { right: number; height: number };
   getAttribute(name: string): string | null;
   closest(selector: string): unknown;
+  /** An input's labels (null on other elements). */
+  labels?: ArrayLike<InPageElement> | null;
 }
