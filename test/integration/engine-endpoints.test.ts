@@ -251,11 +251,14 @@ describe('the engine chosen in Settings', () => {
       expect(list.stacks.map((stack) => stack.project)).toContain(project);
       // Through the forwarder, not a socket of its own: without it the engine is gone.
       await forwarder.stop();
-      expect(await client.api['engine.status']({})).toMatchObject({
-        reachable: false,
-        endpoint: `tcp://127.0.0.1:${port}`,
-        reason: 'connection refused: is the engine running?',
-      });
+      // socat's forked child may still accept and close for a moment after its parent stops.
+      await expect
+        .poll(async () => await client.api['engine.status']({}), { timeout: 10_000 })
+        .toMatchObject({
+          reachable: false,
+          endpoint: `tcp://127.0.0.1:${port}`,
+          reason: 'connection refused: is the engine running?',
+        });
     } finally {
       client.close();
       serve.stop();

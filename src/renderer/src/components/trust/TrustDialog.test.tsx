@@ -52,7 +52,7 @@ describe('starting a stack that asks for host-level power', () => {
       'api: volumes: /var/run/docker.sock:/var/run/docker.sock control of the container engine (root on the host)',
     ]);
     // The safe answer has the focus.
-    expect(document.activeElement?.textContent).toBe('Cancel');
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Cancel'));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(fake.callsOf('stack.up')).toEqual([{ project: ID }]);
