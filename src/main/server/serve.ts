@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WS_PATH } from '../../shared/api/wire';
 import type { ParityApi } from '../api/create-api';
 import { isAllowedHost, isLoopbackAddress } from './request-guards';
 import { reply, serveStatic } from './static-files';
 import { createWebSocketApi } from './websocket-api';
+import { listen } from './listen';
 
 /** What `parity serve` needs to run. */
 export interface ServeOptions {
@@ -73,14 +74,4 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
 }

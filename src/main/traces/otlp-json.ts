@@ -119,9 +119,10 @@ function attributes(list: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const entry of Array.isArray(list) ? list : []) {
     const { key, value } = objectOf(entry) ?? {};
-    const any = objectOf(value);
-    if (typeof key !== 'string' || !any) continue;
-    out[key] = any.stringValue ?? any.intValue ?? any.boolValue ?? any.doubleValue;
+    const anyValue = objectOf(value);
+    if (typeof key !== 'string' || !anyValue) continue;
+    out[key] =
+      anyValue.stringValue ?? anyValue.intValue ?? anyValue.boolValue ?? anyValue.doubleValue;
   }
   return out;
 }

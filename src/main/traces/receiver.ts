@@ -5,6 +5,7 @@ import { MalformedSpansError, type Span } from './span';
 import { OTLP_PATH, routeOf, ZIPKIN_PATH } from './span-routes';
 import { isLocalContainerPeer } from './container-bridges';
 import { exportResponseProtobuf } from './otlp-proto';
+import { listen } from '../server/listen';
 
 /** Where spans go once read. */
 export interface SpanSink {
@@ -198,14 +199,4 @@ async function listenPreferring(server: Server, port: number, host: string): Pro
     await listen(server, 0, host);
   }
   return (server.address() as AddressInfo).port;
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Finding } from '../../../../shared/drift';
 import {
   groupCount,
@@ -26,16 +27,9 @@ export function FoldRow({
   return (
     <tr className="drift-fold">
       <td colSpan={5}>
-        <button
-          type="button"
-          className="drift-fold-button"
-          aria-expanded={expanded}
-          aria-controls={controls}
-          onClick={onToggle}
-        >
-          <span aria-hidden="true">{expanded ? '▾' : '▸'} </span>
+        <FoldButton expanded={expanded} controls={controls} onToggle={onToggle}>
           {label}
-        </button>
+        </FoldButton>
       </td>
     </tr>
   );
@@ -90,17 +84,14 @@ export function GroupRow({
       </td>
       <td className="drift-field">
         <code>{path}</code>{' '}
-        <button
-          type="button"
-          className="drift-fold-button"
-          aria-label={`${path} ${count}`}
-          aria-expanded={expanded}
-          aria-controls={controls}
-          onClick={onToggle}
+        <FoldButton
+          expanded={expanded}
+          controls={controls}
+          onToggle={onToggle}
+          label={`${path} ${count}`}
         >
-          <span aria-hidden="true">{expanded ? '▾' : '▸'} </span>
           {count}
-        </button>
+        </FoldButton>
         <span className="drift-meta">
           {kindText(first.kind)} · {first.rule}
           {first.secret && ' · secret'}
@@ -139,5 +130,35 @@ function GroupSide({
         <code className={secret ? 'drift-secret' : undefined}>{value}</code>
       )}
     </td>
+  );
+}
+
+/** The button that folds or unfolds rows, its arrow saying which. */
+function FoldButton({
+  expanded,
+  controls,
+  onToggle,
+  label,
+  children,
+}: {
+  expanded: boolean;
+  controls: string;
+  onToggle: () => void;
+  /** The accessible name, when the visible text alone does not say what folds. */
+  label?: string;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className="drift-fold-button"
+      aria-label={label}
+      aria-expanded={expanded}
+      aria-controls={controls}
+      onClick={onToggle}
+    >
+      <span aria-hidden="true">{expanded ? '▾' : '▸'} </span>
+      {children}
+    </button>
   );
 }
