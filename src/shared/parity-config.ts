@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { expecting, found, keyMessage, oneOrList, text } from './schema-helpers';
 import { ProductionSourceSchema } from './production-sources';
+import { TracesOptionsSchema } from './traces-config';
 import { unknownKeysOf } from './unknown-keys';
 
 // The shape of parity.yaml. Every object here strips unknown keys instead of rejecting them:
@@ -307,6 +308,7 @@ export const ParityConfigSchema = z
       drift: DriftRulesSchema,
       actions: ActionsSchema,
       mirror: MirrorOptionsSchema,
+      traces: TracesOptionsSchema,
     },
     { error: expecting('a mapping of Parity settings') },
   )

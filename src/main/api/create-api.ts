@@ -119,7 +119,9 @@ export function createApi({ engine, settings, env, loader }: ApiDependencies): P
 
   const operations = new StackOperations(engine, registry, sessions, notify);
   // Starts and quick actions go through trust (src/main/trust).
-  const trusted = { engine, registry, operations, settings, env };
+  // The receiver starts after the API (setup-traces.ts, serve.ts): asked at each start.
+  const tracesReceiver = (): string | null => traces.endpoints?.otlp ?? null;
+  const trusted = { engine, registry, operations, settings, env, tracesReceiver };
   const refreshMirror = mirrorRefresher({ ...trusted, filesChanged });
 
   const stopWatching = (id: string): void => {

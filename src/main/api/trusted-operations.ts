@@ -15,6 +15,8 @@ export interface TrustedOperationDeps {
   operations: StackOperations;
   settings: TrustSettings;
   env: Record<string, string | undefined>;
+  /** The span receiver's URL once it runs, for parity.yaml's `traces: {inject: true}`. */
+  tracesReceiver?: () => string | null;
 }
 
 /**
@@ -43,6 +45,7 @@ export function stackUpHandler(deps: TrustedOperationDeps): ApiHandlers['stack.u
         ...(services ? { services } : {}),
         ...(scale ? { scale } : {}),
         onProgress,
+        tracesReceiver: deps.tracesReceiver?.() ?? null,
       });
     });
   };

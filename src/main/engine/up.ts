@@ -14,6 +14,7 @@ import type { DockerEngine } from './docker-engine';
 import { progressReporter, type Report } from './progress-reporter';
 import { assertNoPortConflicts } from './port-conflicts';
 import { isUnchanged } from './unchanged';
+import { injectTraceEnv, injectionLines } from '../traces/inject-env';
 import { waitForCondition } from './wait-condition';
 
 /** What `up` was asked to do. */
@@ -28,6 +29,10 @@ export interface UpOptions {
   /** Seconds a replaced container gets to stop; else its stop_grace_period. */
   stopTimeoutSeconds?: number;
   onProgress?: (progress: ServiceProgress) => void;
+  /** The span receiver's URL, for parity.yaml's `traces: {inject: true}`; null when none runs. */
+  tracesReceiver?: string | null;
+  /** Told, before anything starts, what `traces.inject` added or why it added nothing. */
+  onNote?: (line: string) => void;
 }
 
 /** How each service ended. */
@@ -47,7 +52,12 @@ export async function up(
   loaded: LoadedProject,
   options: UpOptions = {},
 ): Promise<UpResult> {
-  const project = withScale(loaded, options.scale ?? {});
+  const traced = injectTraceEnv(
+    withScale(loaded, options.scale ?? {}),
+    options.tracesReceiver ?? null,
+  );
+  for (const line of injectionLines(traced)) options.onNote?.(line);
+  const project = traced.project;
   const report = progressReporter(options.onProgress);
   const model = project.model;
   const selected = withDependencies(model, options.services ?? []);

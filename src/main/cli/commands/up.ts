@@ -13,6 +13,7 @@ import {
 } from '../project-args';
 import { progressPrinter, progressTarget } from '../progress-printer';
 import { confirmStackTrust, TRUST_OPTION } from '../trust-prompt';
+import { TRACES_OPTION, TRACES_USAGE, tracesReceiverFrom } from '../traces-option';
 
 /**
  * `parity up`: bring the project's stack to what its files describe. A stack that asks for
@@ -21,12 +22,13 @@ import { confirmStackTrust, TRUST_OPTION } from '../trust-prompt';
 export const upCommand: Command = {
   name: 'up',
   summary: 'Create and start the stack (only what changed), in dependency order',
-  usage: `parity up ${PROJECT_USAGE} [--mirror] [-d|--detach] [--wait] [--remove-orphans] [--scale SERVICE=N]... [--verbose] [--trust] ${FORCE_NAME_USAGE} [SERVICE...]`,
+  usage: `parity up ${PROJECT_USAGE} [--mirror] [-d|--detach] [--wait] [--remove-orphans] [--scale SERVICE=N]... [--verbose] [--trust] ${TRACES_USAGE} ${FORCE_NAME_USAGE} [SERVICE...]`,
   options: {
     ...PROJECT_OPTIONS,
     ...MIRROR_OPTION,
     ...TRUST_OPTION,
     ...FORCE_NAME_OPTION,
+    ...TRACES_OPTION,
     detach: { type: 'boolean', short: 'd' },
     wait: { type: 'boolean' },
     'remove-orphans': { type: 'boolean' },
@@ -53,6 +55,8 @@ export const upCommand: Command = {
           removeOrphans: args.values['remove-orphans'] === true,
           scale,
           onProgress: progressPrinter(progressTarget(io), args.values.verbose === true),
+          tracesReceiver: tracesReceiverFrom(args, io),
+          onNote: (line) => io.err(`${line}\n`),
         }),
       );
       if (result.failed.length > 0) return EXIT.failed;
