@@ -6,9 +6,11 @@ import { untrustedSummary } from '../trust/untrusted-summary';
 import { setupNotifications } from './notifications';
 import { confirmWithDialog, createTray } from './tray';
 import { runTrayAction } from './tray-actions';
+import { trayCallsRefresher } from './tray-traces';
 import { setPublishedPorts } from './windows';
 import {
   INITIAL_TRAY_STATE,
+  withCallingProduction,
   withEngine,
   withoutProject,
   withProject,
@@ -46,7 +48,21 @@ export async function setupTray(
       () => undefined,
     );
 
+  // A project whose laptop stack calls a production host is marked (tray-summary.ts).
+  const refreshCalls = trayCallsRefresher({
+    projectIds: () =>
+      state.projects.filter((p) => p.state !== 'invalid' && p.state !== 'missing').map((p) => p.id),
+    edges: (project) => api.handlers['traces.edges']({ project }, session),
+    apply: (id, hosts) => {
+      const next = withCallingProduction(state, id, hosts);
+      if (next === state) return;
+      state = next;
+      tray.refresh(state);
+    },
+  });
+
   const { session } = api.sessions.open((event) => {
+    if (event.event === 'traces.changed') return void refreshCalls();
     if (event.event === 'project.changed') state = withProject(state, event.payload);
     else if (event.event === 'project.removed') state = withoutProject(state, event.payload.id);
     else if (event.event === 'engine.status') state = withEngine(state, event.payload);
@@ -88,6 +104,7 @@ export async function setupTray(
       for (const project of projects) state = withProject(state, project);
       tray.refresh(state);
       refreshNotifications();
+      void refreshCalls();
     }),
   ]);
 }

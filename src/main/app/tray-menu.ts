@@ -1,5 +1,12 @@
 import type { TrayProject, TrayState } from './tray-state';
-import { hasTrouble, isActive, menuText, projectLabel, projectStatusLine } from './tray-summary';
+import {
+  hasTrouble,
+  isActive,
+  isCallingProduction,
+  menuText,
+  projectLabel,
+  projectStatusLine,
+} from './tray-summary';
 
 /** What clicking a tray menu item asks for; tray.ts hands it to the app's handler. */
 export type TrayAction =
@@ -51,8 +58,17 @@ export function trayMenu(state: TrayState): TrayMenuItem[] {
 function projectMenu(project: TrayProject, engineUp: boolean): TrayMenuItem {
   const { id, state } = project;
   const runnable = engineUp && state !== 'invalid' && state !== 'missing';
-  const submenu: TrayMenuItem[] = [
-    info(projectStatusLine(project)),
+  const submenu: TrayMenuItem[] = [info(projectStatusLine(project))];
+  const calls = project.callingProduction ?? [];
+  if (calls.length > 0) {
+    // The graph lists each production host with the file and line that names it.
+    const more = calls.length > 3 ? ` +${calls.length - 3} more` : '';
+    const hosts = menuText(`${calls.slice(0, 3).join(', ')}${more}`);
+    submenu.push(
+      item(`⚠ Calling production: ${hosts}`, { kind: 'open', project: id, view: 'graph' }),
+    );
+  }
+  submenu.push(
     SEPARATOR,
     // Start is an `up`, a reconcile: it also brings a partial or failed stack back.
     item(
@@ -70,7 +86,7 @@ function projectMenu(project: TrayProject, engineUp: boolean): TrayMenuItem {
     item('Open', { kind: 'open', project: id, view: 'graph' }),
     item('Logs', { kind: 'open', project: id, view: 'logs' }),
     item(driftLabel(project.driftCount), { kind: 'open', project: id, view: 'drift' }),
-  ];
+  );
   if (project.actions.length > 0) {
     // Actions run in a service's container, so something must be up.
     const canRun = runnable && (state === 'running' || state === 'partial' || state === 'failed');
@@ -99,10 +115,10 @@ function driftLabel(count: number | null): string {
   return count === null ? 'Drift' : `Drift (${count})`;
 }
 
-// Everything when it fits; else what runs or is in trouble first, each group in settings order.
+// Everything when it fits; else what runs, is in trouble or calls production first, each group in settings order.
 function projectsToShow(projects: readonly TrayProject[]): readonly TrayProject[] {
   if (projects.length <= MAX_TRAY_PROJECTS) return projects;
-  const first = projects.filter((p) => isActive(p) || hasTrouble(p));
+  const first = projects.filter((p) => isActive(p) || hasTrouble(p) || isCallingProduction(p));
   const rest = projects.filter((p) => !first.includes(p));
   return [...first, ...rest].slice(0, MAX_TRAY_PROJECTS);
 }

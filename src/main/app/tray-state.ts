@@ -38,6 +38,11 @@ export interface TrayProject {
   problems?: readonly { message: string }[];
   /** Its Mirror production switch is on. */
   mirroring?: boolean;
+  /**
+   * Production hosts its laptop stack has called in the traces' window (traces.edges' outside
+   * calls that production names); absent or empty when none.
+   */
+  callingProduction?: readonly string[];
 }
 
 /** Whether the Docker engine answers, and why not. */
@@ -59,11 +64,29 @@ export const INITIAL_TRAY_STATE: TrayState = { engine: { reachable: true }, proj
 /** `state` with one project added or replaced in place (a project.changed event). */
 export function withProject(state: TrayState, project: TrayProject): TrayState {
   const index = state.projects.findIndex((p) => p.id === project.id);
+  // A project summary knows nothing of traces: the calls seen so far stay until traces say.
+  const calls = state.projects[index]?.callingProduction;
+  const next =
+    project.callingProduction || !calls ? project : { ...project, callingProduction: calls };
   const projects =
     index === -1
-      ? [...state.projects, project]
-      : state.projects.map((p, i) => (i === index ? project : p));
+      ? [...state.projects, next]
+      : state.projects.map((p, i) => (i === index ? next : p));
   return { ...state, projects };
+}
+
+/** `state` with the production hosts a project calls (from traces.edges); unchanged when the same. */
+export function withCallingProduction(
+  state: TrayState,
+  id: string,
+  hosts: readonly string[],
+): TrayState {
+  const known = state.projects.find((p) => p.id === id);
+  if (!known || (known.callingProduction ?? []).join('\n') === hosts.join('\n')) return state;
+  return {
+    ...state,
+    projects: state.projects.map((p) => (p.id === id ? { ...p, callingProduction: hosts } : p)),
+  };
 }
 
 /** `state` without a project (a project.removed event). */

@@ -1,3 +1,4 @@
+import { callingProductionMark } from '../traces/project-calls';
 import type { TrayProject, TrayState } from './tray-state';
 
 /** Which tray icon to show: nothing running, all well, or something unhealthy or crashed. */
@@ -8,7 +9,8 @@ export function trayIconState(state: TrayState): TrayIconState {
   // Without the engine nothing is known to run; the menu and tooltip say why. A red icon for
   // every login before Docker Desktop has started would teach users to ignore it.
   if (!state.engine.reachable) return 'idle';
-  if (state.projects.some(hasTrouble)) return 'problem';
+  // A laptop calling production is the worst drift of all: as loud as a crash.
+  if (state.projects.some((p) => hasTrouble(p) || isCallingProduction(p))) return 'problem';
   return state.projects.some(isActive) ? 'healthy' : 'idle';
 }
 
@@ -22,10 +24,15 @@ export function trayTooltip(state: TrayState): string {
   const trouble = state.projects.filter(hasTrouble).length;
   const parts = [active === 0 ? 'nothing running' : `${active} running`];
   if (trouble > 0) parts.push(`${trouble} with problems`);
+  const calling = state.projects.filter(isCallingProduction).length;
+  if (calling > 0) parts.push(`${calling} calling production`);
   return fit(`Parity — ${parts.join(', ')}`, TOOLTIP_LIMIT);
 }
 
-/** A project's line in the menu: `shop — running (1 unhealthy)`, `shop — running, mirroring production`. */
+/**
+ * A project's line in the menu: `shop — running (1 unhealthy)`, `shop — running, mirroring
+ * production`, `shop — running ⚠ calling production: api.example.com`.
+ */
 export function projectLabel(project: TrayProject): string {
   const trouble = troubleText(project);
   const state =
@@ -35,7 +42,9 @@ export function projectLabel(project: TrayProject): string {
         ? 'folder missing'
         : project.state;
   const mirroring = project.mirroring === true ? ', mirroring production' : '';
-  return `${menuText(fit(project.name, NAME_LIMIT))} — ${state}${trouble ? ` (${trouble})` : ''}${mirroring}`;
+  const mark = callingProductionMark(project.callingProduction ?? []);
+  const calling = mark ? ` ${menuText(mark)}` : '';
+  return `${menuText(fit(project.name, NAME_LIMIT))} — ${state}${trouble ? ` (${trouble})` : ''}${mirroring}${calling}`;
 }
 
 /** The detail line at the top of a project's submenu: `2/3 up, 2 healthy, 1 crashed`. */
@@ -62,6 +71,11 @@ export function isActive(project: TrayProject): boolean {
     project.state === 'partial' ||
     project.services.running > 0
   );
+}
+
+/** Its laptop stack has called a production host in the traces' window. */
+export function isCallingProduction(project: TrayProject): boolean {
+  return (project.callingProduction?.length ?? 0) > 0;
 }
 
 /** A service of the project crashed or is unhealthy. */

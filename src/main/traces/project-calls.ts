@@ -84,3 +84,22 @@ function merge(known: ObservedEdge | undefined, next: ObservedEdge): ObservedEdg
     lastSeen: known.lastSeen > next.lastSeen ? known.lastSeen : next.lastSeen,
   };
 }
+
+/** The production hosts among a project's outside calls, in the order the graph lists them. */
+export function productionHostsCalled(outside: readonly OutsideCall[]): string[] {
+  return outside.filter((call) => call.production !== null).map((call) => call.host);
+}
+
+// A tray label is one line of a menu: one host is named, the rest counted.
+const MARK_HOST_LIMIT = 40;
+
+/**
+ * How the tray marks a project whose laptop stack calls production: `⚠ calling production:
+ * api.example.com`, with `+2 more` past the first host; null when it calls none.
+ */
+export function callingProductionMark(hosts: readonly string[]): string | null {
+  const [first, ...rest] = hosts;
+  if (first === undefined) return null;
+  const host = first.length <= MARK_HOST_LIMIT ? first : `${first.slice(0, MARK_HOST_LIMIT - 1)}…`;
+  return `⚠ calling production: ${host}${rest.length > 0 ? ` +${rest.length} more` : ''}`;
+}
