@@ -6,6 +6,7 @@ import { untrustedSummary } from '../trust/untrusted-summary';
 import { setupNotifications } from './notifications';
 import { confirmWithDialog, createTray } from './tray';
 import { runTrayAction } from './tray-actions';
+import { isCallingProduction } from './tray-summary';
 import { trayCallsRefresher } from './tray-traces';
 import { setPublishedPorts } from './windows';
 import {
@@ -60,6 +61,11 @@ export async function setupTray(
       tray.refresh(state);
     },
   });
+
+  // Calls leaving the traces' window send no event: a mark is checked again each minute.
+  setInterval(() => {
+    if (state.projects.some(isCallingProduction)) void refreshCalls();
+  }, 60_000).unref();
 
   const { session } = api.sessions.open((event) => {
     if (event.event === 'traces.changed') return void refreshCalls();
