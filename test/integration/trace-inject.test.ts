@@ -183,4 +183,11 @@ describe('traces: {inject: true} when the app or parity serve starts the stack',
       .poll(async () => (await api.handlers['traces.edges']({ project: dir }, SESSION)).edges)
       .toEqual([expect.objectContaining({ from: 'shop', to: 'stock', calls: 1 })]);
   });
+
+  it('compares the running containers with the stack as it was started, not as stale', async () => {
+    const runtime = await api.handlers['drift.get']({ project: dir, against: 'runtime' }, SESSION);
+    if (!runtime.available) throw new Error(runtime.reason);
+    const stock = runtime.report.findings.filter((f) => f.service === 'stock');
+    expect(stock.map((f) => `${f.path}: ${f.rule}`)).toEqual([]);
+  });
 });

@@ -27,6 +27,7 @@ import { SessionHub } from './sessions';
 import { listStackResult } from './stack-list';
 import { StackOperations } from './stack-operations';
 import { actionsRunHandler, stackUpHandler } from './trusted-operations';
+import { asStarted } from '../traces/inject-env';
 import { TraceHub } from '../traces/trace-hub';
 import { traceHandlers } from './trace-handlers';
 
@@ -228,7 +229,7 @@ export function createApi({ engine, settings, env, loader }: ApiDependencies): P
     // and the local images change without them, so those are read again on every request.
     'drift.get': async ({ project, against = 'production' }) =>
       against === 'runtime'
-        ? runtimeDrift(engine, await registry.load(project, true), env)
+        ? runtimeDrift(engine, asStarted(await registry.load(project, true), tracesReceiver()), env)
         : against === 'lock'
           ? lockDrift(engine, await registry.load(project, true))
           : drift.get(project),

@@ -1,6 +1,6 @@
 import type { SourcePosition } from '../../shared/diagnostics';
 import type { Field, ServiceModel } from '../../shared/model';
-import type { LoadedProject } from '../config/load-project';
+import type { LoadedProject, LoadResult } from '../config/load-project';
 import { receiverTarget, type ReceiverTarget } from './inject-target';
 import { injectSource } from './inject-source';
 
@@ -136,4 +136,13 @@ export function injectionLines({
     if (extraHost) parts.push(`extra_hosts ${extraHost}`);
     return `traces.inject: ${service}: ${parts.join(', ')}`;
   });
+}
+
+/**
+ * A loaded project as Parity started it, for comparing running containers with it (runtime
+ * drift): without this, every injected container would read as changed since it was created.
+ */
+export function asStarted(loaded: LoadResult, receiverUrl: string | null): LoadResult {
+  if (!loaded.project) return loaded;
+  return { ...loaded, project: injectTraceEnv(loaded.project, receiverUrl).project };
 }
