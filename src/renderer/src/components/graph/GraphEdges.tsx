@@ -13,8 +13,8 @@ export function edgeTitle(edge: EdgePath): string {
 
 /**
  * The depends_on edges, drawn under the nodes, each labelled with its condition where the label
- * fits beside the others (edge-labels.ts); every edge holds its whole description in its
- * tooltip, whether its label shows or not.
+ * fits beside the others (edge-labels.ts); an edge whose label is not shown holds its whole
+ * description in its tooltip.
  */
 export function GraphEdges({ layout }: { layout: GraphLayout }) {
   const labels = useMemo(
@@ -60,7 +60,8 @@ function Edge({ edge, label }: { edge: EdgePath; label: LabelBox | undefined }) 
       className={`graph-edge${edge.required ? '' : ' optional'}`}
       data-edge={`${edge.from}->${edge.to}`}
     >
-      <title>{edgeTitle(edge)}</title>
+      {/* Where no label shows, the tooltip says what it would (a label shown says it already). */}
+      {!label && <title>{edgeTitle(edge)}</title>}
       <path d={d} markerStart="url(#graph-arrow)" />
       {label && (
         <>

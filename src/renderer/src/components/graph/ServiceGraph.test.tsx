@@ -1,5 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import type { ServiceView } from '../../../../shared/projects';
 import { container, shopServices } from '../../testing/fixtures';
 import { MIRROR_CAPTION, ServiceGraph } from './ServiceGraph';
 
@@ -55,12 +56,39 @@ describe('ServiceGraph', () => {
       (edge) => `${edge.getAttribute('data-edge')} ${edge.querySelector('text')?.textContent}`,
     );
     expect(labels).toEqual(['web->api service_started', 'worker->api service_healthy']);
-    // The tooltip says it in words, label shown or not.
-    const titles = [...root.querySelectorAll('.graph-edge title')].map((t) => t.textContent);
-    expect(titles).toEqual([
-      'web depends on api (service_started)',
-      'worker depends on api (service_healthy)',
-    ]);
+  });
+
+  it('names an edge whose label is not shown in its tooltip', () => {
+    // Nine edges: only the conditions other than service_started are labelled.
+    const names = ['db', ...Array.from({ length: 9 }, (_, i) => `svc-${i}`)];
+    const services = names.map((name, i) => ({
+      ...shopServices()[2],
+      name,
+      containers: [],
+      dependsOn:
+        i === 0
+          ? []
+          : [
+              {
+                service: 'db',
+                condition: i === 1 ? ('service_healthy' as const) : ('service_started' as const),
+                required: i !== 2,
+              },
+            ],
+    })) as ServiceView[];
+    const { container: root } = render(
+      <ServiceGraph services={services} selected={null} onSelect={vi.fn()} />,
+    );
+    const edge = (from: string) => root.querySelector(`[data-edge="${from}->db"]`);
+    expect(edge('svc-0')?.querySelector('text')?.textContent).toBe('service_healthy');
+    expect(edge('svc-0')?.querySelector('title')).toBeNull();
+    expect(edge('svc-1')?.querySelector('text')).toBeNull();
+    expect(edge('svc-1')?.querySelector('title')?.textContent).toBe(
+      'svc-1 depends on db (service_started, optional)',
+    );
+    expect(edge('svc-2')?.querySelector('title')?.textContent).toBe(
+      'svc-2 depends on db (service_started)',
+    );
   });
 
   it('keeps every node in place when states change', () => {
