@@ -74,6 +74,16 @@ describe('usePaneSize', () => {
     });
     expect(result.current).toEqual({ width: 900, height: 500 });
   });
+
+  it('measures a pane first shown after it mounted at once', () => {
+    const element = pane(0, 0);
+    const { result } = renderHook(() => usePaneSize({ current: element }));
+    expect(result.current).toBeNull();
+    act(() => {
+      resize(element, 1000, 600);
+    });
+    expect(result.current).toEqual({ width: 1000, height: 600 });
+  });
 });
 
 describe('useGraphLayout', () => {
