@@ -30,7 +30,7 @@ describe('accessibility of a 27-service project in Chromium at 1280x800', () => 
     await open?.close();
   });
 
-  it('reaches every toolbar action and every service with Tab, its focus always visible', async () => {
+  it('reaches every toolbar action and the services with Tab, its focus always visible', async () => {
     await page.getByRole('heading', { name: 'Parity', exact: true }).click();
     const reached: { name: string; where: string; visible: boolean }[] = [];
     for (let i = 0; i < 200; i += 1) {
@@ -66,7 +66,10 @@ describe('accessibility of a 27-service project in Chromium at 1280x800', () => 
       reached.filter((r) => r.where === where).map((r) => r.name);
     expect(names('toolbar')).toEqual(['Start', 'Stop', 'Restart', 'Down', 'Mirror production']);
     expect(names('graph controls')).toEqual(['Zoom in', 'Zoom out', 'Fit graph']);
-    expect(names('graph')).toHaveLength(services.length);
+    // The services are one tab stop: Tab goes past the graph in one step, and the arrows reach
+    // every service (graph-keyboard.test.ts).
+    expect(names('graph')).toHaveLength(1);
+    expect(services).toContain(reached.find((r) => r.where === 'graph')?.name.split(/[ ,]/)[1]);
     expect(reached.filter((r) => !r.visible)).toEqual([]);
   });
 

@@ -1,7 +1,8 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import type { ServiceView } from '../../../../shared/projects';
 import { container, shopServices } from '../../testing/fixtures';
-import { ServiceGraph } from './ServiceGraph';
+import { MIRROR_CAPTION, ServiceGraph } from './ServiceGraph';
 
 function nodeBox(service: string): string {
   const node = document.querySelector<HTMLElement>(`[data-service="${service}"]`);
@@ -52,9 +53,42 @@ describe('ServiceGraph', () => {
       <ServiceGraph services={shopServices()} selected={null} onSelect={vi.fn()} />,
     );
     const labels = [...root.querySelectorAll('.graph-edge')].map(
-      (edge) => `${edge.getAttribute('data-edge')} ${edge.textContent}`,
+      (edge) => `${edge.getAttribute('data-edge')} ${edge.querySelector('text')?.textContent}`,
     );
     expect(labels).toEqual(['web->api service_started', 'worker->api service_healthy']);
+  });
+
+  it('names an edge whose label is not shown in its tooltip', () => {
+    // Nine edges: only the conditions other than service_started are labelled.
+    const names = ['db', ...Array.from({ length: 9 }, (_, i) => `svc-${i}`)];
+    const services = names.map((name, i) => ({
+      ...shopServices()[2],
+      name,
+      containers: [],
+      dependsOn:
+        i === 0
+          ? []
+          : [
+              {
+                service: 'db',
+                condition: i === 1 ? ('service_healthy' as const) : ('service_started' as const),
+                required: i !== 2,
+              },
+            ],
+    })) as ServiceView[];
+    const { container: root } = render(
+      <ServiceGraph services={services} selected={null} onSelect={vi.fn()} />,
+    );
+    const edge = (from: string) => root.querySelector(`[data-edge="${from}->db"]`);
+    expect(edge('svc-0')?.querySelector('text')?.textContent).toBe('service_healthy');
+    expect(edge('svc-0')?.querySelector('title')).toBeNull();
+    expect(edge('svc-1')?.querySelector('text')).toBeNull();
+    expect(edge('svc-1')?.querySelector('title')?.textContent).toBe(
+      'svc-1 depends on db (service_started, optional)',
+    );
+    expect(edge('svc-2')?.querySelector('title')?.textContent).toBe(
+      'svc-2 depends on db (service_started)',
+    );
   });
 
   it('keeps every node in place when states change', () => {
@@ -97,5 +131,71 @@ describe('ServiceGraph', () => {
     expect(
       screen.getByRole('button', { name: 'Fit graph' }).getAttribute('aria-keyshortcuts'),
     ).toBe('F');
+  });
+
+  it('is one tab stop whose arrows, Home and End move between the services', () => {
+    render(<ServiceGraph services={shopServices(true)} selected={null} onSelect={vi.fn()} />);
+    const api = screen.getByRole('button', { name: 'Service api, running, healthy' });
+    const web = screen.getByRole('button', { name: 'Service web, running' });
+    const worker = screen.getByRole('button', { name: 'Service worker, running' });
+    // api above, web and worker side by side below it.
+    const stops = () => [api, web, worker].map((b) => b.tabIndex);
+    expect(stops()).toEqual([0, -1, -1]);
+    // Port links of the nodes Tab skips are skipped too.
+    expect(screen.getByRole('link', { name: '18081→8081' }).tabIndex).toBe(0);
+    expect(screen.getByRole('link', { name: '18080→8080' }).tabIndex).toBe(-1);
+    api.focus();
+    fireEvent.keyDown(api, { key: 'ArrowDown' });
+    const below = document.activeElement;
+    expect([web, worker]).toContain(below);
+    fireEvent.keyDown(below ?? api, { key: 'ArrowRight' });
+    fireEvent.keyDown(document.activeElement ?? api, { key: 'ArrowLeft' });
+    expect(document.activeElement).toBe(web);
+    fireEvent.keyDown(web, { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(worker);
+    expect(stops()).toEqual([-1, -1, 0]);
+    fireEvent.keyDown(worker, { key: 'Home' });
+    expect(document.activeElement).toBe(api);
+    fireEvent.keyDown(api, { key: 'End' });
+    expect(document.activeElement).toBe(worker);
+    fireEvent.keyDown(worker, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(api);
+    expect(stops()).toEqual([0, -1, -1]);
+  });
+
+  it('leaves the page shortcuts and Enter to work on a node', () => {
+    const onSelect = vi.fn();
+    render(<ServiceGraph services={shopServices()} selected={null} onSelect={onSelect} />);
+    const web = screen.getByRole('button', { name: 'Service web, not created' });
+    web.focus();
+    // An arrow is the graph's: no shortcut of the page sees it.
+    const seen = vi.fn();
+    window.addEventListener('keydown', seen);
+    fireEvent.keyDown(web, { key: 'ArrowLeft' });
+    window.removeEventListener('keydown', seen);
+    expect(seen).not.toHaveBeenCalled();
+    // Enter still presses the button (a native button clicks on Enter; jsdom only on click).
+    fireEvent.click(document.activeElement ?? web);
+    expect(onSelect).toHaveBeenCalledTimes(1);
+    // F still fits from a node.
+    fireEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
+    expect(screen.getByLabelText('Zoom level').textContent).toBe('125%');
+    web.focus();
+    fireEvent.keyDown(web, { key: 'f' });
+    expect(screen.getByLabelText('Zoom level').textContent).toBe('100%');
+  });
+
+  it('says so over the graph while the project mirrors production', () => {
+    const { rerender } = render(
+      <ServiceGraph services={shopServices()} selected={null} onSelect={vi.fn()} />,
+    );
+    expect(screen.queryByText(MIRROR_CAPTION)).toBeNull();
+    rerender(
+      <ServiceGraph services={shopServices()} selected={null} onSelect={vi.fn()} mirroring />,
+    );
+    const caption = screen.getByText(MIRROR_CAPTION);
+    expect(caption.textContent).toBe("Mirroring production — services run production's values");
+    const graph = screen.getByRole('group', { name: 'Service graph' });
+    expect(graph.getAttribute('aria-describedby')).toBe(caption.id);
   });
 });

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type KeyboardEvent, type Ref } from 'react';
 import type { ServiceView } from '../../../../shared/projects';
 import { imageOf, publishedPorts, serviceLabel, serviceStatus } from '../../lib/service-status';
 import type { NodeBox } from './graph-layout';
@@ -9,6 +9,8 @@ import { PortLink } from './PortLink';
  * button says what it shows (name, state, health, replicas: its accessible name holds its
  * visible text, for speech input); the image line beside it is read as the node's description.
  * A name too long for the node is cut short on screen, whole in the tooltip and the name.
+ * Only the node holding the graph's tab stop (use-roving-focus.ts) is in the Tab order, with
+ * its port links; the arrows reach the others.
  */
 export function ServiceNode({
   service,
@@ -17,6 +19,9 @@ export function ServiceNode({
   onSelect,
   onFocus,
   projectDir,
+  tabStop = true,
+  buttonRef,
+  onKeyDown,
 }: {
   service: ServiceView;
   /** Build contexts are shown relative to it. */
@@ -26,6 +31,10 @@ export function ServiceNode({
   onSelect: () => void;
   /** The node got the keyboard's focus: the graph brings it into view. */
   onFocus?: () => void;
+  /** Whether Tab stops here (the graph's one stop for its nodes). */
+  tabStop?: boolean;
+  buttonRef?: Ref<HTMLButtonElement>;
+  onKeyDown?: (event: KeyboardEvent<HTMLButtonElement>) => void;
 }) {
   const status = serviceStatus(service);
   const ports = publishedPorts(service);
@@ -48,6 +57,9 @@ export function ServiceNode({
         title={`${service.name}\n${image}`}
         onClick={onSelect}
         onFocus={onFocus}
+        ref={buttonRef}
+        tabIndex={tabStop ? 0 : -1}
+        onKeyDown={onKeyDown}
       >
         <span className="node-title">
           <span className="node-dot" aria-hidden="true" />
@@ -68,7 +80,11 @@ export function ServiceNode({
       {ports.length > 0 && (
         <span className="node-ports">
           {ports.map((port) => (
-            <PortLink key={`${port.hostIp}:${port.hostPort}/${port.protocol}`} port={port} />
+            <PortLink
+              key={`${port.hostIp}:${port.hostPort}/${port.protocol}`}
+              port={port}
+              tabStop={tabStop}
+            />
           ))}
         </span>
       )}

@@ -4,6 +4,7 @@ import {
   layoutKey,
   NODE_HEIGHT,
   NODE_WIDTH,
+  sameLayout,
   type GraphEdgeInput,
 } from './graph-layout';
 
@@ -104,5 +105,31 @@ describe('layoutGraph', () => {
     const layout = layoutGraph(['a', 'b'], cycle);
     expect([...layout.nodes.keys()].sort()).toEqual(['a', 'b']);
     expect(layout.edges).toHaveLength(2);
+  });
+});
+
+describe('layoutGraph for the pane it shows in', () => {
+  // Twelve services waiting for one: a wide layer the pane's shape decides how to wrap.
+  const names = ['db', ...Array.from({ length: 12 }, (_, i) => `svc-${i}`)];
+  const fan = names.slice(1).map((from) => ({
+    from,
+    to: 'db',
+    condition: 'service_started',
+    required: true,
+  }));
+  const columns = (layout: ReturnType<typeof layoutGraph>): number =>
+    new Set([...layout.nodes.values()].map((n) => n.x)).size;
+
+  it('uses the width of a wide pane and the height of a tall one', () => {
+    const wide = layoutGraph(names, fan, { width: 1800, height: 500 });
+    const tall = layoutGraph(names, fan, { width: 500, height: 1400 });
+    expect(columns(wide)).toBeGreaterThan(columns(tall));
+    expect(wide.width / wide.height).toBeGreaterThan(tall.width / tall.height);
+  });
+
+  it('tells a layout that moves nothing from one that does', () => {
+    const a = layoutGraph(names, fan, { width: 1800, height: 500 });
+    expect(sameLayout(a, layoutGraph(names, fan, { width: 1801, height: 500 }))).toBe(true);
+    expect(sameLayout(a, layoutGraph(names, fan, { width: 500, height: 1400 }))).toBe(false);
   });
 });

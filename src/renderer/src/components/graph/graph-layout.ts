@@ -42,8 +42,17 @@ export const NODE_HEIGHT = 76;
 const GAP_X = 24;
 const GAP_Y = 44;
 const MARGIN = 16;
-// The graph pane of a 1280x800 window, roughly: layouts are judged by how large they show in it.
-const TARGET = { width: 940, height: 520 };
+/** A pane's size in pixels. */
+export interface PaneSize {
+  width: number;
+  height: number;
+}
+
+/**
+ * The graph pane of a 1280x800 window, roughly: layouts are judged by how large they show in
+ * it until the real pane has been measured.
+ */
+export const DEFAULT_PANE: PaneSize = { width: 940, height: 520 };
 
 /** The key a layout depends on: names and edges, nothing that changes with state. */
 export function layoutKey(names: readonly string[], edges: readonly GraphEdgeInput[]): string {
@@ -82,11 +91,11 @@ const extent = (count: number, size: number, gap: number): number =>
  * layouts that both fit, the one closer to the pane's shape wins (web and worker side by side
  * under api, not stacked with one edge hidden behind the other node).
  */
-function shownScale(rows: readonly string[][]): number {
+function shownScale(rows: readonly string[][], pane: PaneSize): number {
   const columns = Math.max(...rows.map((row) => row.length));
   const width = extent(columns, NODE_WIDTH, GAP_X);
   const height = extent(rows.length, NODE_HEIGHT, GAP_Y);
-  return Math.min(TARGET.width / width, TARGET.height / height);
+  return Math.min(pane.width / width, pane.height / height);
 }
 
 /**
@@ -94,14 +103,14 @@ function shownScale(rows: readonly string[][]): number {
  * by wrapping wide layers and packing thin ones, rather than shrinking one long row. Ranked
  * rows win unless packing shows noticeably larger.
  */
-function chooseRows(layers: readonly string[][]): string[][] {
+function chooseRows(layers: readonly string[][], pane: PaneSize): string[][] {
   // Packing can use more columns than the widest layer has (a long chain laid across).
   const count = layers.reduce((n, layer) => n + layer.length, 0);
   let best: { rows: string[][]; scale: number } | null = null;
   for (let columns = 1; columns <= count; columns += 1) {
     for (const packed of [false, true]) {
       const rows = pack(layers, columns, packed);
-      const scale = shownScale(rows) * (packed ? 0.95 : 1);
+      const scale = shownScale(rows, pane) * (packed ? 0.95 : 1);
       if (!best || scale > best.scale + 1e-9) best = { rows, scale };
     }
   }
@@ -144,12 +153,13 @@ function midpoint([p0, p1, p2, p3]: Point[]): Point {
 /**
  * Lays the services out in rows, dependencies above (or left of) the services that wait for
  * them, wrapped and packed to the shape of the pane so that a big project stays legible when
- * fitted. It is a pure function of names and edges (in sorted order), so a state change never
- * moves a node.
+ * fitted. It is a pure function of names, edges (in sorted order) and the pane's size, so a
+ * state change never moves a node.
  */
 export function layoutGraph(
   names: readonly string[],
   edges: readonly GraphEdgeInput[],
+  pane: PaneSize = DEFAULT_PANE,
 ): GraphLayout {
   const known = new Set(names);
   const drawn = [...edges]
@@ -157,7 +167,7 @@ export function layoutGraph(
     .sort((a, b) => `${a.to}\0${a.from}`.localeCompare(`${b.to}\0${b.from}`));
   const deps = new Map<string, string[]>();
   for (const edge of drawn) deps.set(edge.from, [...(deps.get(edge.from) ?? []), edge.to]);
-  const rows = chooseRows(orderLayers(rankLayers([...known], deps), deps));
+  const rows = chooseRows(orderLayers(rankLayers([...known], deps), deps), pane);
 
   const columns = Math.max(1, ...rows.map((row) => row.length));
   const width = extent(columns, NODE_WIDTH, GAP_X);
@@ -185,4 +195,14 @@ export function layoutGraph(
   const lowest = Math.max(0, ...paths.map((p) => p.label.y + 9 + MARGIN / 2));
   const height = Math.max(extent(rows.length, NODE_HEIGHT, GAP_Y), lowest);
   return { width, height, nodes, edges: paths };
+}
+
+/** Whether two layouts put every node in the same place (a new pane size changed nothing). */
+export function sameLayout(a: GraphLayout, b: GraphLayout): boolean {
+  if (a.width !== b.width || a.height !== b.height || a.nodes.size !== b.nodes.size) return false;
+  for (const [name, box] of a.nodes) {
+    const other = b.nodes.get(name);
+    if (!other || other.x !== box.x || other.y !== box.y) return false;
+  }
+  return a.edges.length === b.edges.length;
 }

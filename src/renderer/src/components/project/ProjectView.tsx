@@ -227,6 +227,7 @@ export function ProjectView({
               onSelect={(name) => setSelected((current) => (current === name ? null : name))}
               active={tab === 'graph'}
               projectDir={project}
+              mirroring={summary.mirroring === true}
             />
             {selectedService && (
               <ServiceDetails
