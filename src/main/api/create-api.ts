@@ -119,7 +119,8 @@ export function createApi({ engine, settings, env, loader }: ApiDependencies): P
 
   const operations = new StackOperations(engine, registry, sessions, notify);
   // Starts and quick actions go through trust (src/main/trust).
-  const trusted = { engine, registry, operations, settings, env };
+  // Trusting a folder lets drift read its production from outside it: computed again.
+  const trusted = { engine, registry, operations, settings, env, onTrusted: filesChanged };
   const refreshMirror = mirrorRefresher({ ...trusted, filesChanged });
 
   const stopWatching = (id: string): void => {

@@ -50,7 +50,9 @@ function AskGroup({ group }: { group: TrustAskGroup }) {
   const id = useId();
   return (
     <>
-      <h3 id={id}>{group.heading}</h3>
+      <h3 id={id} className="trust-heading">
+        {group.heading}
+      </h3>
       <ul className="trust-asks" aria-labelledby={id}>
         {group.asks.map((ask, index) => (
           <li key={index}>
