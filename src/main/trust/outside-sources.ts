@@ -4,6 +4,7 @@ import type { ProductionSource } from '../../shared/parity-config';
 import type { TrustAsk } from '../../shared/trust';
 import type { LoadedProject } from '../config/load-project';
 import { isInside } from './host-paths';
+import { outsideKustomizeBases } from './kustomize-bases';
 
 /** One path a production source of parity.yaml reads, and whether it leaves the project folder. */
 export interface SourcePath {
@@ -42,7 +43,8 @@ export function shownPath(path: string, from: string): string {
 
 /**
  * Every path the production sources of parity.yaml read (manifest files and folders, a chart
- * and its values, a compose file, a snapshot), relative to parity.yaml's folder as written.
+ * and its values, a compose file, a snapshot), relative to parity.yaml's folder as written,
+ * and the Kustomize bases outside the folder that an overlay inside it names.
  */
 export function productionPaths(
   project: LoadedProject,
@@ -60,15 +62,22 @@ export function productionPaths(
         : Object.entries(source).flatMap(([kind, paths]: [string, string | string[]]) =>
             [paths].flat().map((path): [string, string] => [`production.${kind}`, path]),
           );
-    return written.map(([key, path]) => {
+    return written.flatMap(([key, path]) => {
       const absolute = resolve(project.configDir, path);
-      return {
+      const read = (at: string, outside: boolean): SourcePath => ({
         source,
         key,
-        shown: shownPath(absolute, project.configDir),
-        resolved: realPath(absolute),
-        outside: leavesProject(absolute, project),
-      };
+        shown: shownPath(at, project.configDir),
+        resolved: realPath(at),
+        outside,
+      });
+      if (leavesProject(absolute, project)) return [read(absolute, true)];
+      // A Kustomize overlay inside may build on bases outside: Kustomize reads those too.
+      const bases =
+        key === 'production.kubernetes'
+          ? outsideKustomizeBases(absolute, (at) => leavesProject(at, project))
+          : [];
+      return [read(absolute, false), ...bases.map((base) => read(base, true))];
     });
   });
 }

@@ -16,6 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { describeAsk, groupAsks, type TrustAsk } from '../../../src/shared/trust';
 import { loadProject, type LoadedProject } from '../../../src/main/config/load-project';
 import { loadProduction, type ProductionReader } from '../../../src/main/drift/production';
+import { findTool } from '../../../src/main/drift/kubernetes/render-tool';
 import { productionReaders } from '../../../src/main/drift/readers';
 import { FileSettingsStore } from '../../../src/main/settings/file-settings-store';
 import { hostPowerAsks } from '../../../src/main/trust/host-power';
@@ -24,6 +25,8 @@ import { hashAsks } from '../../../src/main/trust/trust-hash';
 import { lines, makeProject } from '../../support/project-dir';
 
 const HOME = '/home/ada';
+const kustomize = findTool('kustomize') ?? findTool('kubectl');
+if (!kustomize) console.warn('skipped a render: neither kustomize nor kubectl is on PATH');
 // Real paths: asks name where a path resolves, links (a temporary folder's too) followed.
 const FIXTURE = realpathSync(resolve(__dirname, '../../fixtures/trust-outside'));
 
@@ -119,6 +122,76 @@ describe('production sources outside the project folder', () => {
     unlinkSync(join(dir, 'prod'));
     symlinkSync(join(dir, '..', 'other'), join(dir, 'prod'));
     expect(hashAsks(asksOf(dir))).not.toBe(linked);
+  });
+});
+
+// An overlay inside the folder on a base outside it, as a monorepo's deploy/ might be.
+function overlayProject(): string {
+  const deployment = lines(
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata: { name: tool }',
+    'spec:',
+    '  selector: { matchLabels: { app: tool } }',
+    '  template:',
+    '    metadata: { labels: { app: tool } }',
+    '    spec: { containers: [{ name: tool, image: "busybox:1.37" }] }',
+  );
+  const root = realpathSync(
+    makeProject('overlay', {
+      'app/compose.yaml': COMPOSE,
+      'app/parity.yaml': lines('production:', '  - kubernetes: deploy/overlay'),
+      'app/deploy/overlay/kustomization.yaml': lines('resources: [../base, ../../../infra/base]'),
+      'app/deploy/base/kustomization.yaml': lines('resources: [config.yaml]'),
+      'app/deploy/base/config.yaml': lines(
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata: { name: tool-config }',
+        'data: { A: "1" }',
+      ),
+      'infra/base/kustomization.yaml': lines('resources: [deployment.yaml]'),
+      'infra/base/deployment.yaml': deployment,
+    }),
+  );
+  return join(root, 'app');
+}
+
+describe('a Kustomize overlay inside the folder on a base outside it', () => {
+  it('asks for the base outside, not for the overlay or the base inside', () => {
+    const dir = overlayProject();
+    expect(asksOf(dir).map(({ key, value, resolved }) => [key, value, resolved])).toEqual([
+      ['production.kubernetes', '../infra/base', join(dir, '..', 'infra', 'base')],
+    ]);
+  });
+
+  it('is not rendered before trust: a diagnostic naming the base, and no reader runs', () => {
+    const calls: string[] = [];
+    const spy: ProductionReader = () => {
+      calls.push('kubernetes');
+      return { model: null, secretKeys: {}, diagnostics: [] };
+    };
+    const refused = loadProduction(
+      load(overlayProject()),
+      { kubernetes: spy },
+      undefined,
+      () => false,
+    );
+    expect(refused.diagnostics.map((d) => d.message)).toEqual([
+      'production source ../infra/base is outside the project folder; trust the project to read it (press Start in Parity and trust it, or run `parity up --trust`)',
+    ]);
+    expect(calls).toEqual([]);
+  });
+
+  // Rendered for real, as test/unit/drift/kubernetes/kustomize.test.ts does.
+  it.skipIf(!kustomize)('once trusted, is rendered with its base', () => {
+    const trusted = loadProduction(
+      load(overlayProject()),
+      productionReaders,
+      undefined,
+      () => true,
+    );
+    expect(trusted.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(Object.keys(trusted.model?.services ?? {})).toEqual(['tool']);
   });
 });
 
