@@ -1,8 +1,8 @@
 // A production source outside the project folder, through the built CLI on the real engine:
 // `parity drift` does not read it and `parity up` starts nothing until the folder is trusted,
-// both naming the path as written; `up --trust` trusts it, after which drift reads it; a pull
-// that adds another outside source asks again.
-import { cpSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+// both naming the path as written; `drift --trust` or `up --trust` trusts it, after which both
+// go on without a question; a pull that adds another outside source asks again.
+import { cpSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type Docker from 'dockerode';
@@ -54,29 +54,43 @@ describe('a production source outside the project folder', () => {
     expect(await containers()).toEqual([]);
   });
 
-  it('parity up --trust starts it; drift then reads the outside manifests', async () => {
-    const up = await parity('up', '-d', '--trust');
-    expect(up.code, up.stderr).toBe(0);
-    expect((await containers()).map((c) => c.State)).toEqual(['running']);
-    const drift = await parity('drift', '--format', 'json');
+  it('parity drift --trust trusts the folder and reads the outside manifests', async () => {
+    const drift = await parity('drift', '--format', 'json', '--trust');
     expect(drift.code, drift.stderr).toBe(0);
+    expect(drift.stderr).toContain('project: production.kubernetes ../infra/k8s ->');
+    expect(drift.stderr).toContain('Trusted with --trust');
     expect(drift.stderr).not.toContain(REFUSED);
     const report = JSON.parse(drift.stdout) as { findings: { service: string }[] };
     // The Deployment of ../infra/k8s was read: its service is paired, not missing.
     expect(report.findings.filter((f) => f.service !== 'tool')).toEqual([]);
+    // Trusted for what it asks: up starts it without a question.
+    const up = await parity('up', '-d');
+    expect(up.code, up.stderr).toBe(0);
+    expect(up.stderr).not.toContain('Reads files outside');
+    expect((await containers()).map((c) => c.State)).toEqual(['running']);
   }, 90_000);
 
-  it('a pull adding another outside source asks again', async () => {
+  it('a pull adding another outside source asks again; parity up --trust trusts it', async () => {
+    mkdirSync(join(root, 'infra', 'extra'));
+    writeFileSync(
+      join(root, 'infra', 'extra', 'config.yaml'),
+      lines('apiVersion: v1', 'kind: ConfigMap', 'metadata: { name: extra }', 'data: { A: "1" }'),
+    );
     writeFileSync(
       join(app, 'parity.yaml'),
-      lines('production:', '  - kubernetes: ../infra/k8s', '  - snapshot: ../infra/prod.json'),
+      lines('production:', '  - kubernetes: ../infra/k8s', '  - kubernetes: ../infra/extra'),
     );
+    const refused = await parity('drift');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      'production source ../infra/extra is outside the project folder; trust the project to read it',
+    );
+    const asked = await parity('up', '-d');
+    expect(asked.code).toBe(2);
+    expect(asked.stderr).toContain('project: production.kubernetes ../infra/extra ->');
+    const up = await parity('up', '-d', '--trust');
+    expect(up.code, up.stderr).toBe(0);
     const drift = await parity('drift');
-    expect(drift.code).toBe(2);
-    expect(drift.stderr).toContain(REFUSED);
-    expect(drift.stderr).toContain('production source ../infra/prod.json is outside');
-    const up = await parity('up', '-d');
-    expect(up.code).toBe(2);
-    expect(up.stderr).toContain('project: production.snapshot ../infra/prod.json ->');
-  });
+    expect(drift.code, drift.stderr).toBe(0);
+  }, 90_000);
 });

@@ -86,7 +86,7 @@ function refusedSources(
       severity: 'error',
       message:
         `production source ${path.shown} is outside the project folder; trust the project to read it ` +
-        '(press Start in Parity and trust it, or run `parity up --trust`)',
+        '(press Start in Parity and trust it, or pass --trust to parity drift or parity up)',
     })),
   };
 }

@@ -177,7 +177,7 @@ describe('a Kustomize overlay inside the folder on a base outside it', () => {
       () => false,
     );
     expect(refused.diagnostics.map((d) => d.message)).toEqual([
-      'production source ../infra/base is outside the project folder; trust the project to read it (press Start in Parity and trust it, or run `parity up --trust`)',
+      'production source ../infra/base is outside the project folder; trust the project to read it (press Start in Parity and trust it, or pass --trust to parity drift or parity up)',
     ]);
     expect(calls).toEqual([]);
   });
@@ -215,7 +215,7 @@ describe('drift of a production source outside the folder', () => {
       {
         severity: 'error',
         message:
-          'production source ../infra/k8s is outside the project folder; trust the project to read it (press Start in Parity and trust it, or run `parity up --trust`)',
+          'production source ../infra/k8s is outside the project folder; trust the project to read it (press Start in Parity and trust it, or pass --trust to parity drift or parity up)',
       },
     ]);
     expect(calls).toEqual([]);
