@@ -21,9 +21,37 @@ export const TrustAskSchema = z
     /** What it gives the containers, in a few words. */
     means: z.string(),
     position: PositionSchema.optional(),
+    /**
+     * For a file or folder read from outside the project folder: the absolute path it resolves
+     * to, symbolic links followed (`deploy/k8s` may be a link to `/etc`).
+     */
+    resolved: z.string().optional(),
   })
   .strict();
 export type TrustAsk = z.infer<typeof TrustAskSchema>;
+
+/** The heading outside reads are listed under, apart from host-level power. */
+export const OUTSIDE_READS = 'Reads files outside the project folder';
+/** The heading everything else a stack asks is listed under. */
+export const HOST_POWER = 'Host-level power';
+
+/** One heading of a trust list and the asks under it. */
+export interface TrustAskGroup {
+  heading: typeof HOST_POWER | typeof OUTSIDE_READS;
+  asks: TrustAsk[];
+}
+
+/**
+ * The asks under their headings, host-level power first, then reads from outside the project
+ * folder (the asks that say where they resolve); a heading with no ask is left out.
+ */
+export function groupAsks(asks: readonly TrustAsk[]): TrustAskGroup[] {
+  const groups: TrustAskGroup[] = [
+    { heading: HOST_POWER, asks: asks.filter((ask) => ask.resolved === undefined) },
+    { heading: OUTSIDE_READS, asks: asks.filter((ask) => ask.resolved !== undefined) },
+  ];
+  return groups.filter((group) => group.asks.length > 0);
+}
 
 /**
  * What starting a stack asks of the host, and the hash of it: a start that passes this hash
@@ -64,14 +92,15 @@ export const TrustDecisionSchema = z
 export type TrustDecision = z.infer<typeof TrustDecisionSchema>;
 
 /**
- * `service: key value (file:line)`, one ask as a line of a list. What the repository wrote is
+ * `service: key value [-> resolved]: means (file:line)`, one ask as a line of a list. What the repository wrote is
  * shown with control characters escaped: a trust prompt must not be redrawn or hidden by the
  * very files it asks about (a carriage return, an ANSI sequence, a bidirectional override).
  */
 export function describeAsk(ask: TrustAsk): string {
   const who = ask.service === null ? 'project' : printable(ask.service);
   const where = ask.position ? ` (${printable(ask.position.file)}:${ask.position.line})` : '';
-  return `${who}: ${printable(ask.key)} ${printable(ask.value)}: ${ask.means}${where}`;
+  const to = ask.resolved === undefined ? '' : ` -> ${printable(ask.resolved)}`;
+  return `${who}: ${printable(ask.key)} ${printable(ask.value)}${to}: ${ask.means}${where}`;
 }
 
 // C0 and C1 controls, DEL, and the bidirectional embeddings, overrides and isolates: matching

@@ -122,7 +122,16 @@ export function createApi({ engine, settings, env, loader }: ApiDependencies): P
   // Starts and quick actions go through trust (src/main/trust).
   // The receiver starts after the API (setup-traces.ts, serve.ts): asked at each start.
   const tracesReceiver = (): string | null => traces.endpoints?.otlp ?? null;
-  const trusted = { engine, registry, operations, settings, env, tracesReceiver };
+  // Trusting a folder lets drift read its production from outside it: computed again.
+  const trusted = {
+    engine,
+    registry,
+    operations,
+    settings,
+    env,
+    tracesReceiver,
+    onTrusted: filesChanged,
+  };
   const refreshMirror = mirrorRefresher({ ...trusted, filesChanged });
 
   const stopWatching = (id: string): void => {

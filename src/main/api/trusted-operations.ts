@@ -17,6 +17,8 @@ export interface TrustedOperationDeps {
   env: Record<string, string | undefined>;
   /** The span receiver's URL once it runs, for parity.yaml's `traces: {inject: true}`. */
   tracesReceiver?: () => string | null;
+  /** The folder was just trusted: drift may now read production sources it refused. */
+  onTrusted?: (project: string) => void;
 }
 
 /**
@@ -27,19 +29,24 @@ export interface TrustedOperationDeps {
  * between is not started on the earlier agreement.
  */
 export function stackUpHandler(deps: TrustedOperationDeps): ApiHandlers['stack.up'] {
-  const { engine, registry, operations, settings, env } = deps;
-  const gate = (project: Parameters<typeof untrustedAsks>[0], trust: string | undefined) => {
+  const { engine, registry, operations, settings, env, onTrusted } = deps;
+  const gate = (
+    id: string,
+    project: Parameters<typeof untrustedAsks>[0],
+    trust: string | undefined,
+  ) => {
     const request = untrustedAsks(project, settings, env);
     if (request === null) return null;
     if (trust !== request.hash) return request;
     trustStack(project, settings, request);
+    onTrusted?.(id);
     return null;
   };
   return async ({ project, services, scale, trust }) => {
-    const first = gate(await registry.loadValid(project), trust);
+    const first = gate(project, await registry.loadValid(project), trust);
     if (first) return { failed: [], needsTrust: first };
     return operations.run(project, 'up', async (loaded, onProgress) => {
-      const changed = gate(loaded, trust);
+      const changed = gate(project, loaded, trust);
       if (changed) return { failed: [], needsTrust: changed };
       return up(engine, loaded, {
         ...(services ? { services } : {}),

@@ -1,4 +1,4 @@
-import { describeAsk } from '../../shared/trust';
+import { describeAsk, groupAsks } from '../../shared/trust';
 import type { LoadedProject } from '../config/load-project';
 import { FileSettingsStore } from '../settings/file-settings-store';
 import { settingsFilePath } from '../settings/settings-path';
@@ -23,7 +23,12 @@ export async function confirmStackTrust(
   const settings = new FileSettingsStore(settingsFilePath(io.env));
   const request = untrustedAsks(project, settings, io.env);
   if (request === null) return null;
-  const list = request.asks.map((ask) => `  - ${describeAsk(ask)}\n`).join('');
+  // Under headings, so a read of ../infra apart from `privileged` is seen for what it is.
+  const list = groupAsks(request.asks)
+    .map(
+      ({ heading, asks }) => `${heading}:\n${asks.map((a) => `  - ${describeAsk(a)}\n`).join('')}`,
+    )
+    .join('');
   io.err(`${project.name} (${project.configDir}) asks for host-level power:\n${list}`);
   if (trustFlag) {
     trustStack(project, settings, request);

@@ -3,6 +3,8 @@ import type { Diagnostic } from '../../shared/diagnostics';
 import type { EnvironmentModel } from '../../shared/model';
 import type { ProductionSource } from '../../shared/parity-config';
 import { loadProject, type LoadedProject } from '../config/load-project';
+import { productionPaths } from '../trust/outside-sources';
+import { trustedNow } from '../trust/stack-trust';
 import type { ProdWorkload } from './match-services';
 
 /** Production as one model, with the env keys that hold secrets, and what went wrong reading it. */
@@ -19,12 +21,16 @@ export type ProductionReader = (source: ProductionSource, project: LoadedProject
 
 /**
  * Reads the production sources parity.yaml names (or the ones given, e.g. `parity drift
- * --against FILE`) into one model; services of later sources win.
+ * --against FILE`) into one model; services of later sources win. A source of parity.yaml that
+ * leaves the project folder is read (or rendered) only once the folder is trusted for what it
+ * asks (`trusted`, by default the settings file's decisions); a file the user names on the
+ * command line is theirs to name.
  */
 export function loadProduction(
   project: LoadedProject,
   readers: Partial<Record<string, ProductionReader>> = {},
   sources: readonly ProductionSource[] = project.parity?.production ?? [],
+  trusted: (project: LoadedProject) => boolean = trustedNow,
 ): ProductionSide {
   const diagnostics: Diagnostic[] = [];
   if (sources.length === 0) {
@@ -38,7 +44,10 @@ export function loadProduction(
   const merged: EnvironmentModel = { name: project.name, services: {}, volumes: {}, networks: {} };
   const secretKeys: Record<string, string[]> = {};
   const workloads: Record<string, ProdWorkload> = {};
+  const refused = refusedSources(project, sources, trusted);
+  diagnostics.push(...refused.diagnostics);
   for (const source of sources) {
+    if (refused.sources.has(source)) continue;
     const side =
       'compose' in source
         ? readCompose(source.compose, project)
@@ -55,6 +64,30 @@ export function loadProduction(
     secretKeys,
     diagnostics,
     workloads,
+  };
+}
+
+// The sources of parity.yaml reading outside the project folder, unless it is trusted; the
+// settings are read only when there is such a source.
+function refusedSources(
+  project: LoadedProject,
+  sources: readonly ProductionSource[],
+  trusted: (project: LoadedProject) => boolean,
+): { sources: Set<ProductionSource>; diagnostics: Diagnostic[] } {
+  const own = new Set(project.parity?.production ?? []);
+  const outside = productionPaths(
+    project,
+    sources.filter((source) => own.has(source)),
+  ).filter((path) => path.outside);
+  if (outside.length === 0 || trusted(project)) return { sources: new Set(), diagnostics: [] };
+  return {
+    sources: new Set(outside.map((path) => path.source)),
+    diagnostics: outside.map((path) => ({
+      severity: 'error',
+      message:
+        `production source ${path.shown} is outside the project folder; trust the project to read it ` +
+        '(press Start in Parity and trust it, or pass --trust to parity drift or parity up)',
+    })),
   };
 }
 

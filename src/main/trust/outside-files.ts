@@ -1,24 +1,30 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import type { SourcePosition } from '../../shared/diagnostics';
 import type { TrustAsk } from '../../shared/trust';
 import type { LoadedProject } from '../config/load-project';
-import { isInside } from './host-paths';
+import { leavesProject, outsideSourceAsks, realPath, shownPath } from './outside-sources';
 
 /**
  * The files outside the project folder whose contents reach the containers or the model: env
  * files, extended or included compose files (found through the positions of the values they
  * gave), secret and config files, a .env or parity.yaml's compose files elsewhere, and local
- * build contexts. The project folder is where it was opened and the compose project's folder.
+ * build contexts, and parity.yaml's production sources. The project folder is where it was
+ * opened and the compose project's folder; links are followed (`./x.env` may lead to ~/.netrc).
  */
 export function outsideFileAsks(project: LoadedProject): TrustAsk[] {
-  const roots = [project.configDir, project.workingDir];
-  const outside = (path: string): boolean => !roots.some((root) => isInside(path, root));
+  // Every field of every service holds a position: each file is looked up once.
+  const seen = new Map<string, boolean>();
+  const outside = (path: string): boolean => {
+    const known = seen.get(path) ?? leavesProject(path, project);
+    seen.set(path, known);
+    return known;
+  };
   const asks = new Map<string, TrustAsk>();
   const add = (ask: TrustAsk): void => {
     const key = `${ask.service ?? ''}\0${ask.key}\0${ask.value}`;
     if (!asks.has(key)) asks.set(key, ask);
   };
-  const shown = (path: string): string => display(path, project.configDir);
+  const shown = (path: string): string => shownPath(path, project.configDir);
 
   for (const file of [...project.composeFiles, ...project.envFiles]) {
     if (outside(file)) {
@@ -27,6 +33,7 @@ export function outsideFileAsks(project: LoadedProject): TrustAsk[] {
         key: 'file',
         value: shown(file),
         means: 'a file read from outside the project folder',
+        resolved: realPath(file),
       });
     }
   }
@@ -40,6 +47,7 @@ export function outsideFileAsks(project: LoadedProject): TrustAsk[] {
         value: shown(file),
         means: 'values read from a file outside the project folder',
         position,
+        resolved: realPath(file),
       });
     }
     for (const { value: mount, source } of service.fileMounts ?? []) {
@@ -50,6 +58,7 @@ export function outsideFileAsks(project: LoadedProject): TrustAsk[] {
         value: `${mount.name}: ${shown(mount.file)}`,
         means: 'a file from outside the project folder put into the container',
         position: source,
+        resolved: realPath(mount.file),
       });
     }
     const build = service.build;
@@ -60,18 +69,12 @@ export function outsideFileAsks(project: LoadedProject): TrustAsk[] {
         value: build.value.display,
         means: 'a build context outside the project folder, sent to the engine',
         position: build.source,
+        resolved: realPath(build.value.context),
       });
     }
   }
+  for (const ask of outsideSourceAsks(project)) add(ask);
   return [...asks.values()];
-}
-
-// Relative to the project when near it (`../shared/x.env`), else absolute.
-function display(path: string, from: string): string {
-  const rel = relative(from, path);
-  return rel.split(sep).filter((part) => part === '..').length <= 2
-    ? rel.split(sep).join('/')
-    : path;
 }
 
 // Every source position a service's model holds (each field records the file it came from).

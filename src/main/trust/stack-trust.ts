@@ -1,6 +1,8 @@
 import { homedir } from 'node:os';
 import type { TrustRequest } from '../../shared/trust';
 import type { LoadedProject } from '../config/load-project';
+import { FileSettingsStore } from '../settings/file-settings-store';
+import { settingsFilePath } from '../settings/settings-path';
 import { hostPowerAsks } from './host-power';
 import { hashAsks } from './trust-hash';
 import { isTrusted, recordTrust, type TrustSettings } from './trust-store';
@@ -28,4 +30,17 @@ export function trustStack(
   request: Pick<TrustRequest, 'hash'>,
 ): void {
   recordTrust(settings, project.configDir, 'stack', request.hash);
+}
+
+/**
+ * Whether the folder is trusted for everything it asks now, outside reads included, as kept
+ * in the settings file the app, `parity serve` and the CLI share. Drift asks this before it
+ * reads (or has Kustomize or Helm render) a production source outside the project folder.
+ */
+export function trustedNow(
+  project: LoadedProject,
+  env: Record<string, string | undefined> = process.env,
+  settings: TrustSettings = new FileSettingsStore(settingsFilePath(env)),
+): boolean {
+  return untrustedAsks(project, settings, env) === null;
 }

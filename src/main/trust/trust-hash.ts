@@ -4,10 +4,17 @@ import type { TrustAsk } from '../../shared/trust';
 /**
  * The hash a trust decision is kept under: of what is asked (service, key, value), not of where
  * it is written, so a comment added above `privileged: true` does not ask again, while a new
- * capability, bind or file does.
+ * capability, bind or file does. A read from outside the folder counts where it resolves, so a
+ * committed link retargeted from `../infra` to `/etc` asks again.
  */
 export function hashAsks(asks: readonly TrustAsk[]): string {
-  const lines = asks.map((ask) => JSON.stringify([ask.service, ask.key, ask.value])).sort();
+  const lines = asks
+    .map(({ service, key, value, resolved }) =>
+      JSON.stringify(
+        resolved === undefined ? [service, key, value] : [service, key, value, resolved],
+      ),
+    )
+    .sort();
   return createHash('sha256').update(lines.join('\n')).digest('hex');
 }
 

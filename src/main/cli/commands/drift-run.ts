@@ -22,6 +22,7 @@ import { diffRuntime } from '../../drift/runtime';
 import { observeRuntime } from '../../drift/runtime-observe';
 import { EXIT, UsageError, type CliIo, type CommandArgs } from '../command';
 import { loadProjectFromArgs } from '../project-args';
+import { confirmStackTrust } from '../trust-prompt';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 const KEYWORDS = ['production', 'runtime', 'lock'] as const;
@@ -76,6 +77,10 @@ export async function runDrift(args: CommandArgs, io: CliIo): Promise<number> {
     io,
   );
   if (!project) return EXIT.usage;
+  // --trust: production outside the project folder is read (CI needs no `up` for that).
+  if (args.values.trust === true && against === 'production') {
+    await confirmStackTrust(project, io, 'drift', true);
+  }
   const outcome =
     against === 'runtime'
       ? await runtimeReport(project, asked, io)

@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { MIRROR_OPTION, PROJECT_OPTIONS, PROJECT_USAGE } from '../project-args';
+import { TRUST_OPTION } from '../trust-prompt';
 import { runDrift } from './drift-run';
 
 /**
@@ -10,10 +11,11 @@ export const driftCommand: Command = {
   name: 'drift',
   summary:
     'Show how the dev stack differs from production, a file, the running containers or parity.lock (--fail-on error for CI)',
-  usage: `parity drift ${PROJECT_USAGE} [--mirror] [--against production|runtime|lock|FILE] [--format table|json|markdown] [--json] [--all] [--fail-on error|warning|info] [--baseline [--reason TEXT] [--expires YYYY-MM-DD]]`,
+  usage: `parity drift ${PROJECT_USAGE} [--mirror] [--against production|runtime|lock|FILE] [--format table|json|markdown] [--json] [--all] [--fail-on error|warning|info] [--trust] [--baseline [--reason TEXT] [--expires YYYY-MM-DD]]`,
   options: {
     ...PROJECT_OPTIONS,
     ...MIRROR_OPTION,
+    ...TRUST_OPTION,
     against: { type: 'string' },
     format: { type: 'string' },
     json: { type: 'boolean' },

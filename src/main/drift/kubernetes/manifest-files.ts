@@ -1,6 +1,7 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../../../shared/diagnostics';
+import { MAX_TEXT } from '../../config/yaml-limits';
 
 const MANIFEST = /\.(ya?ml|json)$/i;
 const KUSTOMIZATION = /^kustomization\.ya?ml$/i;
@@ -42,10 +43,17 @@ export function listManifestFiles(
   for (const given of paths) {
     const path = resolve(baseDir, given);
     const kind = kindOf(path);
-    if (kind === 'file') add(path);
-    else if (kind === 'dir') {
+    if (kind === 'file') {
+      const size = sizeOf(path);
+      if (size <= MAX_TEXT) add(path);
+      else
+        diagnostics.push({
+          severity: 'error',
+          message: `found ${size} bytes in "${relative(baseDir, path).split(sep).join('/')}", expected a Kubernetes manifest of at most ${MAX_TEXT} (16 MiB)`,
+        });
+    } else if (kind === 'dir') {
       const shown = relative(baseDir, path).split(sep).join('/') || '.';
-      const budget = { given: shown, entries: 0, manifests: 0, stopped: false };
+      const budget = { given: shown, entries: 0, manifests: 0, bytes: 0, stopped: false };
       const found = walk(path, diagnostics, budget);
       if (!budget.stopped) found.forEach(add);
     } else
@@ -62,11 +70,14 @@ export function listManifestFiles(
 const MAX_ENTRIES = 20_000;
 const MAX_MANIFESTS = 2_000;
 const MAX_DEPTH = 16;
+// Every manifest of a folder is read and parsed: real ones total a few megabytes.
+const MAX_BYTES = 64 * 1024 * 1024;
 
 interface Budget {
   given: string;
   entries: number;
   manifests: number;
+  bytes: number;
   stopped: boolean;
 }
 
@@ -96,10 +107,15 @@ function walk(dir: string, diagnostics: Diagnostic[], budget: Budget, depth = 0)
     // The entry says what a plain file is without a stat per file; a link is followed.
     if (!entry.isFile() && !(entry.isSymbolicLink() && kindOf(path) === 'file')) return [];
     budget.manifests += 1;
+    // Counted before anything is read: one huge file stops the walk as surely as many.
+    budget.bytes += sizeOf(path);
     return [path];
   });
   if (budget.manifests > MAX_MANIFESTS) {
     return stop(budget, diagnostics, `more than ${MAX_MANIFESTS} YAML and JSON files`);
+  }
+  if (budget.bytes > MAX_BYTES) {
+    return stop(budget, diagnostics, `more than ${MAX_BYTES / 1024 / 1024} MiB of YAML and JSON`);
   }
   return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
@@ -113,6 +129,15 @@ function stop(budget: Budget, diagnostics: Diagnostic[], what: string): string[]
   }
   budget.stopped = true;
   return [];
+}
+
+// A file's size in bytes, links followed; 0 when it cannot be read (reading it reports why).
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** Whether a path is a file or a folder (links followed), or neither. */

@@ -27,11 +27,18 @@ const REQUEST: TrustRequest = {
       value: '/var/run/docker.sock:/var/run/docker.sock',
       means: 'control of the container engine (root on the host)',
     },
+    {
+      service: null,
+      key: 'production.kubernetes',
+      value: '../infra/k8s',
+      means: 'production read from outside the project folder',
+      resolved: '/home/dev/infra/k8s',
+    },
   ],
 };
 
 describe('starting a stack that asks for host-level power', () => {
-  it('lists what it asks; Cancel starts nothing; Trust and start sends the hash shown', async () => {
+  it('lists what it asks under its headings; Cancel starts nothing; Trust and start sends the hash shown', async () => {
     const fake = fakeConnection({
       'projects.get': () => shopDetail(),
       'stack.up': (params: ApiParams<'stack.up'>) =>
@@ -42,14 +49,22 @@ describe('starting a stack that asks for host-level power', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Start' }));
     const dialog = await screen.findByRole('dialog', { name: 'Trust shop and start it?' });
-    const asks = within(dialog).getByRole('list', { name: 'What it asks for' });
-    expect(
-      within(asks)
+    const listed = (name: string) =>
+      within(within(dialog).getByRole('list', { name }))
         .getAllByRole('listitem')
-        .map((li) => li.textContent),
-    ).toEqual([
+        .map((li) => li.textContent);
+    expect(
+      within(dialog)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['Host-level power', 'Reads files outside the project folder']);
+    expect(listed('Host-level power')).toEqual([
       'api: privileged: true every device and capability of the host (compose.yaml:12)',
       'api: volumes: /var/run/docker.sock:/var/run/docker.sock control of the container engine (root on the host)',
+    ]);
+    // The path as written, and where it resolves.
+    expect(listed('Reads files outside the project folder')).toEqual([
+      'project: production.kubernetes: ../infra/k8s production read from outside the project folder at /home/dev/infra/k8s',
     ]);
     // The safe answer has the focus.
     await waitFor(() => expect(document.activeElement?.textContent).toBe('Cancel'));

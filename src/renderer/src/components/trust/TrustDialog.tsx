@@ -1,9 +1,17 @@
-import type { ActionConfirmation, TrustAsk, TrustRequest } from '../../../../shared/trust';
+import { useId } from 'react';
+import {
+  groupAsks,
+  type ActionConfirmation,
+  type TrustAsk,
+  type TrustAskGroup,
+  type TrustRequest,
+} from '../../../../shared/trust';
 import { ConfirmDialog } from '../Modal';
 
 /**
  * Asks before starting a stack that wants host-level power: every ask with its service, key,
- * value, what it gives the containers and where it is written. Cancel has the focus.
+ * value, what it gives the containers and where it is written, host-level power apart from
+ * files read outside the project folder (with where each resolves). Cancel has the focus.
  */
 export function TrustDialog({
   project,
@@ -28,17 +36,31 @@ export function TrustDialog({
         Its files ask for more of this machine than an ordinary container gets. Start it only if you
         trust this folder&apos;s files:
       </p>
-      <ul className="trust-asks" aria-label="What it asks for">
-        {request.asks.map((ask, index) => (
+      {groupAsks(request.asks).map((group) => (
+        <AskGroup key={group.heading} group={group} />
+      ))}
+      <p className="field-hint">
+        You are asked again when what it asks changes (after a pull, say).
+      </p>
+    </ConfirmDialog>
+  );
+}
+
+function AskGroup({ group }: { group: TrustAskGroup }) {
+  const id = useId();
+  return (
+    <>
+      <h3 id={id} className="trust-heading">
+        {group.heading}
+      </h3>
+      <ul className="trust-asks" aria-labelledby={id}>
+        {group.asks.map((ask, index) => (
           <li key={index}>
             <AskLine ask={ask} />
           </li>
         ))}
       </ul>
-      <p className="field-hint">
-        You are asked again when what it asks changes (after a pull, say).
-      </p>
-    </ConfirmDialog>
+    </>
   );
 }
 
@@ -50,6 +72,12 @@ function AskLine({ ask }: { ask: TrustAsk }) {
         {ask.key}: {ask.value}
       </code>{' '}
       <span>{ask.means}</span>
+      {ask.resolved !== undefined && (
+        <span className="muted">
+          {' '}
+          at <code className="mono">{ask.resolved}</code>
+        </span>
+      )}
       {ask.position && (
         <span className="muted mono">
           {' '}
