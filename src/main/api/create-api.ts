@@ -77,6 +77,7 @@ export function createApi({ engine, settings, env, loader }: ApiDependencies): P
     registry,
     drift,
     isBusy: (id) => operations.isBusy(id),
+    onDriftKnown: (id) => notify(id),
     onRead: (id, project) => {
       if (project) names.set(id, project.name);
       if (!watchers.has(id)) {
