@@ -1,4 +1,5 @@
 import type { ApiHandlers, ApiSession } from '../../shared/api/contract';
+import type { LoadResult } from '../config/load-project';
 import { acceptDrift } from '../drift/accept-writer';
 import { rulePath } from '../drift/apply-rules';
 import { down } from '../engine/down';
@@ -15,7 +16,7 @@ import { DriftCache } from './drift-cache';
 import { engineChoiceProblem } from './engine-from-settings';
 import { engineStatus } from './engine-status';
 import { notAnsweringStatus } from './engine-answer';
-import { lockDrift, runtimeDrift } from './live-drift';
+import { lockDrift, runtimeDrift, type LiveDriftSources } from './live-drift';
 import { mirrorHandlers, mirrorRefresher } from './mirror-handlers';
 import { watchProjectFiles } from './project-files-watch';
 import { ProjectRegistry } from './project-registry';
@@ -131,6 +132,13 @@ export function createApi({ engine, settings, env, loader }: ApiDependencies): P
     drift.forget(id);
   };
 
+  const live = (id: string, loaded: LoadResult): LiveDriftSources => ({
+    engine,
+    loader: projectLoader,
+    id,
+    loaded,
+  });
+
   const handlers: ApiHandlers = {
     'engine.status': () => engineStatus(engine, env),
     'engine.choices': () => listEngineChoices(systemSearch(env), engine.target),
@@ -227,9 +235,9 @@ export function createApi({ engine, settings, env, loader }: ApiDependencies): P
     // and the local images change without them, so those are read again on every request.
     'drift.get': async ({ project, against = 'production' }) =>
       against === 'runtime'
-        ? runtimeDrift(engine, await registry.load(project, true), env)
+        ? runtimeDrift(live(project, await registry.load(project, true)), env)
         : against === 'lock'
-          ? lockDrift(engine, await registry.load(project, true))
+          ? lockDrift(live(project, await registry.load(project, true)))
           : drift.get(project),
     'drift.accept': ({ project, service, path, reason, expires }) => {
       const { file, created } = acceptDrift(project, [
