@@ -73,12 +73,15 @@ export function createApi({ engine, settings, env, loader }: ApiDependencies): P
     sessions.broadcast({ event: 'traces.changed', payload: {} }),
   );
 
+  let listing: Promise<unknown> = Promise.resolve();
   const { summary, containersOf } = projectSummaries({
     engine,
     registry,
     drift,
     isBusy: (id) => operations.isBusy(id),
-    onDriftKnown: (id) => notify(id),
+    // Pushed only once the list that said it was pending has answered: a window or the tray
+    // applying that list over an earlier push would show the count pending again.
+    onDriftKnown: (id) => void listing.then(() => notify(id)),
     onRead: (id, project) => {
       if (project) names.set(id, project.name);
       if (!watchers.has(id)) {
@@ -143,7 +146,11 @@ export function createApi({ engine, settings, env, loader }: ApiDependencies): P
     'engine.status': () => engineStatus(engine, env),
     'engine.choices': () => listEngineChoices(systemSearch(env), engine.target),
     'stacks.list': () => listStackResult(engine),
-    'projects.list': () => Promise.all(registry.ids().map((id) => summary(id))),
+    'projects.list': () => {
+      const list = Promise.all(registry.ids().map((id) => summary(id)));
+      listing = list.catch(() => undefined);
+      return list;
+    },
     'projects.add': async ({ directory }) => {
       // Read once, before it is saved (ProjectRegistry.add); the summary uses that reading.
       const { id, loaded } = await registry.add(directory);
