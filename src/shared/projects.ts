@@ -61,6 +61,11 @@ export const ProjectSummarySchema = z.object({
   services: ServiceCountsSchema,
   /** Open drifts against production (openDriftCount); null when there is no production source. */
   driftCount: z.number().int().nonnegative().nullable(),
+  /**
+   * The count is still being computed (driftCount is null meanwhile): the list answers at once
+   * and a project.changed brings the count when it arrives.
+   */
+  driftPending: z.boolean().optional(),
   actions: z.array(ActionSummarySchema),
   problems: z.array(ProblemSchema),
   /** The Mirror production switch is on: the stack runs with compose.mirror.yaml. */

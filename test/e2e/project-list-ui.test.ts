@@ -114,6 +114,10 @@ describe('the project list and header in Chromium, through parity serve DIR', ()
   });
 
   it('shows the same drift count in the sidebar as in the Drift tab', async () => {
+    // The list answers before the count is known ("checking…"); the count is pushed after.
+    await item(bigName)
+      .filter({ hasText: /\d+ drifts?/ })
+      .waitFor();
     const sidebarText = await item(bigName).textContent();
     const sidebarCount = /(\d+) drifts?/.exec(sidebarText ?? '')?.[1];
     expect(sidebarCount).toBeDefined();

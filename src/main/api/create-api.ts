@@ -1,4 +1,5 @@
 import type { ApiHandlers, ApiSession } from '../../shared/api/contract';
+import type { LoadResult } from '../config/load-project';
 import { acceptDrift } from '../drift/accept-writer';
 import { rulePath } from '../drift/apply-rules';
 import { down } from '../engine/down';
@@ -15,7 +16,7 @@ import { DriftCache } from './drift-cache';
 import { engineChoiceProblem } from './engine-from-settings';
 import { engineStatus } from './engine-status';
 import { notAnsweringStatus } from './engine-answer';
-import { lockDrift, runtimeDrift } from './live-drift';
+import { lockDrift, runtimeDrift, type LiveDriftSources } from './live-drift';
 import { mirrorHandlers, mirrorRefresher } from './mirror-handlers';
 import { watchProjectFiles } from './project-files-watch';
 import { ProjectRegistry } from './project-registry';
@@ -73,11 +74,15 @@ export function createApi({ engine, settings, env, loader }: ApiDependencies): P
     sessions.broadcast({ event: 'traces.changed', payload: {} }),
   );
 
+  let listing: Promise<unknown> = Promise.resolve();
   const { summary, containersOf } = projectSummaries({
     engine,
     registry,
     drift,
     isBusy: (id) => operations.isBusy(id),
+    // Pushed only once the list that said it was pending has answered: a window or the tray
+    // applying that list over an earlier push would show the count pending again.
+    onDriftKnown: (id) => void listing.then(() => notify(id)),
     onRead: (id, project) => {
       if (project) names.set(id, project.name);
       if (!watchers.has(id)) {
@@ -142,11 +147,22 @@ export function createApi({ engine, settings, env, loader }: ApiDependencies): P
     drift.forget(id);
   };
 
+  const live = (id: string, loaded: LoadResult): LiveDriftSources => ({
+    engine,
+    loader: projectLoader,
+    id,
+    loaded,
+  });
+
   const handlers: ApiHandlers = {
     'engine.status': () => engineStatus(engine, env),
     'engine.choices': () => listEngineChoices(systemSearch(env), engine.target),
     'stacks.list': () => listStackResult(engine),
-    'projects.list': () => Promise.all(registry.ids().map((id) => summary(id))),
+    'projects.list': () => {
+      const list = Promise.all(registry.ids().map((id) => summary(id)));
+      listing = list.catch(() => undefined);
+      return list;
+    },
     'projects.add': async ({ directory }) => {
       // Read once, before it is saved (ProjectRegistry.add); the summary uses that reading.
       const { id, loaded } = await registry.add(directory);
@@ -238,9 +254,12 @@ export function createApi({ engine, settings, env, loader }: ApiDependencies): P
     // and the local images change without them, so those are read again on every request.
     'drift.get': async ({ project, against = 'production' }) =>
       against === 'runtime'
-        ? runtimeDrift(engine, asStarted(await registry.load(project, true), tracesReceiver()), env)
+        ? runtimeDrift(
+            live(project, asStarted(await registry.load(project, true), tracesReceiver())),
+            env,
+          )
         : against === 'lock'
-          ? lockDrift(engine, await registry.load(project, true))
+          ? lockDrift(live(project, await registry.load(project, true)))
           : drift.get(project),
     'drift.accept': ({ project, service, path, reason, expires }) => {
       const { file, created } = acceptDrift(project, [

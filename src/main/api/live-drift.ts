@@ -1,17 +1,25 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { DriftResult } from '../../shared/api/contract';
-import { summarizeDrift } from '../../shared/drift-summary';
-import type { DriftReport } from '../../shared/drift';
 import type { Problem } from '../../shared/projects';
-import { redactReport } from '../../shared/redact-report';
 import type { LoadResult } from '../config/load-project';
-import { readRepositoryText } from '../config/read-text';
 import type { DockerEngine } from '../engine/docker-engine';
 import { engineWhere, unreachableReason } from '../engine/unreachable';
-import { diffLock, LOCK_FILE, parseLock, resolveLocalImages } from '../drift/lock';
-import { diffRuntime } from '../drift/runtime';
+import { resolveLocalImages } from '../drift/lock';
 import { observeRuntime } from '../drift/runtime-observe';
+import type { CompareJob, LockJob } from '../workers/compare-protocol';
+import type { ProjectLoader } from '../workers/project-loader';
+
+// Drift against what runs on this machine. The engine is read here, where its connection is;
+// reading parity.lock and comparing run on a load worker (ProjectLoader.compare), off the
+// event loop and within the load time limit, like every other reading of a repository's files.
+
+/** What live drift needs: the engine, the loader's workers and the project as read. */
+export interface LiveDriftSources {
+  engine: DockerEngine;
+  loader: Pick<ProjectLoader, 'compare'>;
+  /** The project's id (its folder). */
+  id: string;
+  loaded: LoadResult;
+}
 
 /**
  * Drift against the running containers: read from the engine on every call, never cached,
@@ -19,70 +27,59 @@ import { observeRuntime } from '../drift/runtime-observe';
  * profile not in COMPOSE_PROFILES are reported as expected when they have no container.
  */
 export async function runtimeDrift(
-  engine: DockerEngine,
-  { project, diagnostics }: LoadResult,
+  { engine, loader, id, loaded }: LiveDriftSources,
   env: Record<string, string | undefined>,
 ): Promise<DriftResult> {
-  const problems: Problem[] = [...diagnostics];
-  if (!project) return { available: false, reason: 'The project files have errors', problems };
+  const { project, diagnostics } = loaded;
+  if (!project) return unreadable(diagnostics);
   let observed;
   try {
     observed = await observeRuntime(engine, project);
   } catch (error) {
-    return { available: false, reason: engineReason(engine, error), problems };
+    return { available: false, reason: engineReason(engine, error), problems: [...diagnostics] };
   }
-  const report = diffRuntime(project, observed, {
+  return compare(loader, diagnostics, {
+    kind: 'runtime',
+    folder: id,
+    project,
+    observed,
     from: [engine.endpoint],
     activeProfiles: env.COMPOSE_PROFILES?.split(',').filter(Boolean) ?? [],
   });
-  return result(redactReport(report, project.fromShell), problems);
 }
 
-/** Drift against parity.lock, with the images on this machine now (not cached either). */
-export async function lockDrift(
-  engine: DockerEngine,
-  { project, diagnostics }: LoadResult,
+/**
+ * Drift against parity.lock, with the images on this machine now (not cached either). An
+ * engine that cannot be read is said only once the lock has been read: no lock says so first.
+ */
+export async function lockDrift({
+  engine,
+  loader,
+  id,
+  loaded,
+}: LiveDriftSources): Promise<DriftResult> {
+  const { project, diagnostics } = loaded;
+  if (!project) return unreadable(diagnostics);
+  let images: LockJob['images'];
+  try {
+    images = { ok: true, images: await resolveLocalImages(engine, project) };
+  } catch (error) {
+    images = { ok: false, reason: engineReason(engine, error) };
+  }
+  return compare(loader, diagnostics, { kind: 'lock', folder: id, project, images });
+}
+
+async function compare(
+  loader: Pick<ProjectLoader, 'compare'>,
+  diagnostics: readonly Problem[],
+  job: CompareJob,
 ): Promise<DriftResult> {
-  const problems: Problem[] = [...diagnostics];
-  if (!project) return { available: false, reason: 'The project files have errors', problems };
-  const file = join(project.workingDir, LOCK_FILE);
-  if (!existsSync(file)) {
-    return {
-      available: false,
-      reason: `No ${LOCK_FILE} in the project folder: \`parity lock\` writes it`,
-      problems,
-    };
-  }
-  let text: string;
-  try {
-    text = readRepositoryText(file);
-  } catch (error) {
-    return {
-      available: false,
-      reason: `cannot read ${LOCK_FILE}: ${(error as Error).message}`,
-      problems,
-    };
-  }
-  const read = parseLock(text, LOCK_FILE);
-  problems.push(...read.diagnostics);
-  if (!read.lock) return { available: false, reason: `${LOCK_FILE} could not be read`, problems };
-  let images;
-  try {
-    images = await resolveLocalImages(engine, project);
-  } catch (error) {
-    return { available: false, reason: engineReason(engine, error), problems };
-  }
-  const report = diffLock(
-    project,
-    { lock: read.lock, positions: read.positions },
-    images,
-    LOCK_FILE,
-  );
-  return result(redactReport(report, project.fromShell), problems);
+  const result = await loader.compare(job);
+  return { ...result, problems: [...diagnostics, ...result.problems] };
 }
 
-function result(report: DriftReport, problems: Problem[]): DriftResult {
-  return { available: true, report, summary: summarizeDrift(report.findings), problems };
+function unreadable(diagnostics: readonly Problem[]): DriftResult {
+  return { available: false, reason: 'The project files have errors', problems: [...diagnostics] };
 }
 
 function engineReason(engine: DockerEngine, error: unknown): string {

@@ -4,7 +4,7 @@ import type { StackContainer } from '../../shared/stacks';
 import type { LoadedProject, LoadResult } from '../config/load-project';
 import type { DockerEngine } from '../engine/docker-engine';
 import { groupStacks } from '../engine/stacks';
-import type { DriftCache } from './drift-cache';
+import type { DriftCache, KnownCount } from './drift-cache';
 import { ENGINE_ANSWER_MS, engineNotAnswering, withinTime } from './engine-answer';
 import { loadFailure, ProjectNotFoundError, type ProjectRegistry } from './project-registry';
 import { missingProjectSummary, summarizeProject } from './project-summary';
@@ -17,6 +17,8 @@ export interface SummarySources {
   isBusy: (id: string) => boolean;
   /** Hears each project as read (the API watches its files and knows it by name from then). */
   onRead: (id: string, project: LoadedProject | null) => void;
+  /** Hears that a drift count a summary said was pending has arrived (to push the summary). */
+  onDriftKnown: (id: string) => void;
 }
 
 /** Project summaries (the sidebar's and the tray's), and a project's containers. */
@@ -28,7 +30,28 @@ export interface ProjectSummaries {
 
 /** Summaries over the registry, the engine and the drift cache. */
 export function projectSummaries(sources: SummarySources): ProjectSummaries {
-  const { engine, registry, drift, isBusy, onRead } = sources;
+  const { engine, registry, drift, isBusy, onRead, onDriftKnown } = sources;
+  // The projects whose pending count someone is told of when it arrives: once each.
+  const awaited = new Set<string>();
+
+  // A summary never waits for a drift report: one project whose production render hangs until
+  // the time limit would hold every list that long. It says the count is pending, and the
+  // count is pushed when the report arrives.
+  const driftOf = (id: string, project: LoadedProject): KnownCount => {
+    if (!project.parity?.production?.length) return { pending: false, count: null };
+    const known = drift.known(id);
+    if (known.pending && !awaited.has(id)) {
+      awaited.add(id);
+      void drift
+        .get(id)
+        .catch(() => undefined)
+        .then(() => {
+          awaited.delete(id);
+          onDriftKnown(id);
+        });
+    }
+    return known;
+  };
 
   // An engine that is away, still starting (HTTP 5xx) or too slow leaves a project with no
   // containers to show: engine.status says why, and the engine's return brings a re-read.
@@ -47,13 +70,15 @@ export function projectSummaries(sources: SummarySources): ProjectSummaries {
     if (!existsSync(id)) return missingProjectSummary(id);
     const { project, diagnostics } = loaded ?? (await registry.load(id));
     onRead(id, project);
+    const known = project ? driftOf(id, project) : null;
     return summarizeProject({
       id,
       project,
       diagnostics,
       containers: project ? await containersOf(project.name) : [],
       busy: isBusy(id),
-      driftCount: project ? await drift.count(id) : null,
+      driftCount: known && !known.pending ? known.count : null,
+      driftPending: known?.pending === true,
       mirroring: registry.mirroring(id),
     });
   };

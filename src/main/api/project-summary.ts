@@ -14,6 +14,8 @@ export interface SummaryInput {
   /** An operation (up, down, ...) is running on it. */
   busy: boolean;
   driftCount: number | null;
+  /** The drift count is still being computed. */
+  driftPending?: boolean;
   /** The project runs with compose.mirror.yaml (its Mirror production switch). */
   mirroring?: boolean;
 }
@@ -39,6 +41,7 @@ export function summarizeProject(input: SummaryInput): ProjectSummary {
     state: input.busy ? 'starting' : stateOf(services),
     services,
     driftCount: input.driftCount,
+    ...(input.driftPending ? { driftPending: true } : {}),
     actions: (input.project.parity?.actions ?? []).map((action) => ({
       name: action.name,
       service: action.service,

@@ -5,8 +5,9 @@ import { readlinkSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { sourcePaths } from '../../shared/production-sources';
 import { loadProject } from '../config/load-project';
+import { compareLive } from './live-compare';
 import { projectDrift } from './project-drift';
-import { LoadRequestSchema, type LoadRequest, type WorkerReply } from './load-protocol';
+import { WorkerRequestSchema, type LoadJob, type WorkerReply } from './load-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('load-worker.ts runs as a worker thread only');
@@ -25,7 +26,7 @@ function threadId(): number | null {
   }
 }
 
-function answer(request: LoadRequest): void {
+function answer(request: LoadJob & { seq: number }): void {
   const { seq, folder } = request;
   post({ kind: 'step', seq, step: 'project', detail: folder });
   // The worker's environment is the API's (the user's shell): set when the pool started it.
@@ -48,9 +49,14 @@ function answer(request: LoadRequest): void {
 }
 
 port.on('message', (message: unknown) => {
-  const request = LoadRequestSchema.parse(message);
+  const request = WorkerRequestSchema.parse(message);
   try {
-    answer(request);
+    if (request.kind === 'load') answer(request);
+    else {
+      const detail = request.kind === 'lock' ? 'parity.lock' : '';
+      post({ kind: 'step', seq: request.seq, step: request.kind, detail });
+      post({ kind: 'compared', seq: request.seq, drift: compareLive(request) });
+    }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     post({ kind: 'failed', seq: request.seq, message });

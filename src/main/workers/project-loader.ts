@@ -2,6 +2,7 @@ import type { DriftResult } from '../../shared/api/contract';
 import type { Diagnostic } from '../../shared/diagnostics';
 import type { LoadResult } from '../config/load-project';
 import { biggestInputs } from './biggest-inputs';
+import type { CompareJob } from './compare-protocol';
 import type { LoadStep } from './load-protocol';
 import { WorkerPool, type PoolOutcome } from './worker-pool';
 import { loadWorkerScript, type WorkerScript } from './worker-script';
@@ -18,6 +19,11 @@ export interface ProjectLoader {
   load(folder: string, allProfiles: boolean, mirror?: boolean): Promise<LoadResult>;
   /** The project read with every profile, and its drift against production. */
   drift(folder: string, mirror?: boolean): Promise<LoadedWithDrift>;
+  /**
+   * Drift against what runs (containers, local images and parity.lock), compared off the event
+   * loop within the same limit; the problems are the comparison's own.
+   */
+  compare(job: CompareJob): Promise<DriftResult>;
   /** The folder's files changed: a reading that was stopped or failed may now succeed. */
   forget(folder: string): void;
   close(): Promise<void>;
@@ -41,6 +47,8 @@ const WHERE: Record<LoadStep, string> = {
   project: ' while reading its files',
   production: ' while reading production',
   drift: ' while comparing it with production',
+  runtime: ' while comparing it with the running containers',
+  lock: ' while reading parity.lock and comparing the local images with it',
 };
 
 /**
@@ -68,9 +76,19 @@ export class WorkerProjectLoader implements ProjectLoader {
     const unreadBefore = this.unreadLoads.get(key);
     if (unreadBefore) return Promise.resolve(unreadBefore);
     return shared(this.loads, key, async () => {
-      const outcome = await this.pool.run({ folder, allProfiles, mirror, drift: false });
+      const outcome = await this.pool.run({
+        kind: 'load',
+        folder,
+        allProfiles,
+        mirror,
+        drift: false,
+      });
       if (outcome.kind === 'done') return outcome.loaded;
-      const result = { project: null, diagnostics: [await this.problem(folder, outcome)] };
+      const failure =
+        outcome.kind === 'compared'
+          ? { kind: 'failed' as const, message: 'the load worker answered with a comparison' }
+          : outcome;
+      const result = { project: null, diagnostics: [await this.problem(folder, failure)] };
       unreadResults.add(result);
       this.unreadLoads.set(key, result);
       return result;
@@ -79,12 +97,18 @@ export class WorkerProjectLoader implements ProjectLoader {
 
   drift(folder: string, mirror = false): Promise<LoadedWithDrift> {
     return shared(this.drifts, `${folder}\0${mirror}`, async () => {
-      const outcome = await this.pool.run({ folder, allProfiles: true, mirror, drift: true });
+      const outcome = await this.pool.run({
+        kind: 'load',
+        folder,
+        allProfiles: true,
+        mirror,
+        drift: true,
+      });
       if (outcome.kind === 'done' && outcome.drift) {
         return { loaded: outcome.loaded, drift: outcome.drift };
       }
       const problem =
-        outcome.kind === 'done'
+        outcome.kind === 'done' || outcome.kind === 'compared'
           ? { severity: 'error' as const, message: 'the load worker computed no drift' }
           : await this.problem(folder, outcome);
       const loaded = { project: null, diagnostics: [problem] };
@@ -94,6 +118,16 @@ export class WorkerProjectLoader implements ProjectLoader {
         drift: { available: false, reason: problem.message, problems: [problem] },
       };
     });
+  }
+
+  async compare(job: CompareJob): Promise<DriftResult> {
+    const outcome = await this.pool.run(job);
+    if (outcome.kind === 'compared') return outcome.drift;
+    const problem =
+      outcome.kind === 'done'
+        ? { severity: 'error' as const, message: 'the load worker compared nothing' }
+        : await this.problem(job.folder, outcome);
+    return { available: false, reason: problem.message, problems: [problem] };
   }
 
   forget(folder: string): void {
@@ -110,7 +144,7 @@ export class WorkerProjectLoader implements ProjectLoader {
 
   private async problem(
     folder: string,
-    outcome: Exclude<PoolOutcome, { kind: 'done' }>,
+    outcome: Exclude<PoolOutcome, { kind: 'done' | 'compared' }>,
   ): Promise<Diagnostic> {
     if (outcome.kind === 'failed') {
       return { severity: 'error', message: `cannot read the project: ${outcome.message}` };

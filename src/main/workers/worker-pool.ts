@@ -3,9 +3,10 @@ import type { DriftResult } from '../../shared/api/contract';
 import type { LoadResult } from '../config/load-project';
 import {
   WorkerReplySchema,
-  type LoadRequest,
   type LoadStep,
+  type PoolJob,
   type WorkerReply,
+  type WorkerRequest,
 } from './load-protocol';
 import { stopThreadChildren } from './stop-children';
 import type { WorkerScript } from './worker-script';
@@ -13,6 +14,8 @@ import type { WorkerScript } from './worker-script';
 /** How a request to the pool ended. */
 export type PoolOutcome =
   | { kind: 'done'; loaded: LoadResult; drift: DriftResult | null }
+  /** A comparison's answer. */
+  | { kind: 'compared'; drift: DriftResult }
   | { kind: 'failed'; message: string }
   /** Stopped at the time limit, on this step. */
   | { kind: 'stopped'; step: LoadStep | null; detail: string };
@@ -33,7 +36,7 @@ export interface PoolOptions {
 const MEMORY_MB = 1024;
 
 interface Job {
-  request: Omit<LoadRequest, 'seq'>;
+  request: PoolJob;
   settle: (outcome: PoolOutcome) => void;
 }
 
@@ -53,9 +56,10 @@ interface Slot {
 }
 
 /**
- * A few worker threads that load projects and compute drift, one request each at a time,
- * the rest queued. A request past the time limit is answered as stopped at once; its worker is
- * terminated (and the renders it waits on killed) and replaced on the next request.
+ * A few worker threads that load projects and compute drift (against production, the running
+ * containers or parity.lock), one request each at a time, the rest queued. A request past the
+ * time limit is answered as stopped at once; its worker is terminated (and the renders it
+ * waits on killed) and replaced on the next request.
  */
 export class WorkerPool {
   private readonly slots: Slot[] = [];
@@ -66,7 +70,7 @@ export class WorkerPool {
   constructor(private readonly options: PoolOptions) {}
 
   /** Runs one request; never rejects: failures and the time limit are outcomes. */
-  run(request: Omit<LoadRequest, 'seq'>): Promise<PoolOutcome> {
+  run(request: PoolJob): Promise<PoolOutcome> {
     if (this.closed) return Promise.resolve({ kind: 'failed', message: 'Parity is closing' });
     return new Promise((settle) => {
       this.queue.push({ request, settle });
@@ -101,7 +105,7 @@ export class WorkerPool {
     const timer = setTimeout(() => this.timeout(slot), this.options.limitMs);
     slot.running = { seq, job, timer, step: null, detail: '' };
     slot.worker.ref();
-    slot.worker.postMessage({ seq, ...job.request } satisfies LoadRequest);
+    slot.worker.postMessage({ seq, ...job.request } satisfies WorkerRequest);
   }
 
   private spawn(): void {
@@ -141,6 +145,8 @@ export class WorkerPool {
       return;
     } else if (reply.kind === 'done') {
       this.endRunning(slot, { kind: 'done', loaded: reply.loaded, drift: reply.drift });
+    } else if (reply.kind === 'compared') {
+      this.endRunning(slot, { kind: 'compared', drift: reply.drift });
     } else {
       this.endRunning(slot, { kind: 'failed', message: reply.message });
     }

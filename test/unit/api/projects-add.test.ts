@@ -18,6 +18,7 @@ function countingLoader(env: Record<string, string>): ProjectLoader & { plain: (
       return real.load(folder, allProfiles);
     },
     drift: (folder) => real.drift(folder),
+    compare: (job) => real.compare(job),
     forget: (folder) => real.forget(folder),
     close: () => real.close(),
     plain: () => readings.filter((all) => !all).length,

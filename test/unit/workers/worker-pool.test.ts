@@ -21,7 +21,13 @@ function poolOf(script: string): WorkerPool {
   });
 }
 
-const request = { folder: work, allProfiles: false, mirror: false, drift: false };
+const request = {
+  kind: 'load' as const,
+  folder: work,
+  allProfiles: false,
+  mirror: false,
+  drift: false,
+};
 
 describe('the load worker pool', () => {
   it('fails every waiting request, saying why, when its worker cannot start', async () => {

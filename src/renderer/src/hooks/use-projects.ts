@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProjectSummary } from '../../../shared/projects';
 import type { Connection } from '../api/connect-api';
 import { messageOf } from '../lib/errors';
@@ -14,12 +14,20 @@ export interface ProjectsState {
   remove: (id: string) => Promise<void>;
 }
 
-function upsert(list: ProjectSummary[] | null, project: ProjectSummary): ProjectSummary[] | null {
-  if (list === null) return list;
-  const at = list.findIndex((p) => p.id === project.id);
-  if (at < 0) return [...list, project];
-  return list.map((p, i) => (i === at ? project : p));
-}
+type Edit = (list: ProjectSummary[]) => ProjectSummary[];
+
+const upsert =
+  (project: ProjectSummary): Edit =>
+  (list) => {
+    const at = list.findIndex((p) => p.id === project.id);
+    if (at < 0) return [...list, project];
+    return list.map((p, i) => (i === at ? project : p));
+  };
+
+const without =
+  (id: string): Edit =>
+  (list) =>
+    list.filter((p) => p.id !== id);
 
 /**
  * Every project from projects.list, then kept live by project.changed and project.removed.
@@ -28,16 +36,31 @@ function upsert(list: ProjectSummary[] | null, project: ProjectSummary): Project
 export function useProjects({ api, events }: Connection, reloadKey = 0): ProjectsState {
   const [projects, setProjects] = useState<ProjectSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Events pushed while projects.list is under way, applied on top of its answer: the list
+  // answers before drift counts are known, and a count may be pushed before the list arrives.
+  const early = useRef<Edit[] | null>([]);
+
+  const apply = useCallback((edit: Edit) => {
+    if (early.current) early.current.push(edit);
+    else setProjects((list) => (list === null ? list : edit(list)));
+  }, []);
 
   useEffect(() => {
     let current = true;
+    early.current = [];
     api['projects.list']({}).then(
       (list) => {
         if (!current) return;
-        setProjects(list);
+        const edits = early.current ?? [];
+        early.current = null;
+        setProjects(edits.reduce((merged, edit) => edit(merged), list));
         setError(null);
       },
-      (failure: unknown) => current && setError(messageOf(failure)),
+      (failure: unknown) => {
+        if (!current) return;
+        early.current = null;
+        setError(messageOf(failure));
+      },
     );
     return () => {
       current = false;
@@ -45,22 +68,18 @@ export function useProjects({ api, events }: Connection, reloadKey = 0): Project
   }, [api, reloadKey]);
 
   useEffect(() => {
-    const offChanged = events.on('project.changed', (project) =>
-      setProjects((list) => upsert(list, project)),
-    );
-    const offRemoved = events.on('project.removed', ({ id }) =>
-      setProjects((list) => list?.filter((p) => p.id !== id) ?? null),
-    );
+    const offChanged = events.on('project.changed', (project) => apply(upsert(project)));
+    const offRemoved = events.on('project.removed', ({ id }) => apply(without(id)));
     return () => {
       offChanged();
       offRemoved();
     };
-  }, [events]);
+  }, [events, apply]);
 
   const add = useCallback(
     async (directory: string) => {
       const project = await api['projects.add']({ directory });
-      setProjects((list) => upsert(list ?? [], project));
+      setProjects((list) => upsert(project)(list ?? []));
       return project;
     },
     [api],
@@ -69,7 +88,7 @@ export function useProjects({ api, events }: Connection, reloadKey = 0): Project
   const remove = useCallback(
     async (id: string) => {
       await api['projects.remove']({ project: id });
-      setProjects((list) => list?.filter((p) => p.id !== id) ?? null);
+      setProjects((list) => (list === null ? list : without(id)(list)));
     },
     [api],
   );

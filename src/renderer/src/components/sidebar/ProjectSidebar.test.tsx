@@ -51,6 +51,34 @@ describe('ProjectSidebar', () => {
     expect(broken.textContent).toContain('services must be a mapping');
   });
 
+  it('says a drift count still being computed is being checked, not 0 and not an error', () => {
+    const pending = summary({ driftPending: true });
+    const { rerender } = render(
+      <ProjectSidebar
+        projects={[pending]}
+        selected={pending.id}
+        onSelect={vi.fn()}
+        onAdd={() => Promise.resolve()}
+        onRemove={() => Promise.resolve()}
+      />,
+    );
+    const item = screen.getByRole('button', { name: /^shop/ });
+    expect(item.textContent).toContain('checking…');
+    expect(item.textContent).not.toMatch(/\d+ drifts?/);
+    expect(item.querySelector('.has-drift, .project-problem')).toBeNull();
+    rerender(
+      <ProjectSidebar
+        projects={[{ ...pending, driftPending: false, driftCount: 1 }]}
+        selected={pending.id}
+        onSelect={vi.fn()}
+        onAdd={() => Promise.resolve()}
+        onRemove={() => Promise.resolve()}
+      />,
+    );
+    expect(item.textContent).toContain('1 drift');
+    expect(item.textContent).not.toContain('checking');
+  });
+
   it('selects a project on click', () => {
     const { onSelect } = renderSidebar();
     fireEvent.click(screen.getByRole('button', { name: /^blog/ }));

@@ -117,6 +117,11 @@ function ProjectItem({
         </span>
         {folder !== null && <span className="project-folder mono">{folder}</span>}
         {!missing && <span className="project-health">{healthSummary(project.services)}</span>}
+        {project.driftPending === true && (
+          <span className="project-drift pending" title="Comparing with production">
+            checking…
+          </span>
+        )}
         {project.driftCount !== null && (
           <span className={`project-drift${project.driftCount > 0 ? ' has-drift' : ''}`}>
             {project.driftCount === 1 ? '1 drift' : `${project.driftCount} drifts`}
