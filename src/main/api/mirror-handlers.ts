@@ -63,7 +63,7 @@ export function mirrorHandlers(deps: MirrorHandlerDeps): MirrorHandlers {
             `cannot mirror ${id}: ${mirrored.reason}${first ? `: ${first}` : ''}`,
           );
         }
-        writeMirror(mirrored.file, mirrored.text);
+        writeMirror(mirrored.file, mirrored.text, mirrored.plan.files);
       } else {
         // The services only the override ran go (stopped, removed; their volumes stay).
         const withMirror = registry.mirroring(id) ? own(id, true) : null;
@@ -116,7 +116,7 @@ export function mirrorRefresher(deps: MirrorHandlerDeps): (id: string) => void {
     })();
     if (before === mirrored.text) return;
     try {
-      writeMirror(mirrored.file, mirrored.text);
+      writeMirror(mirrored.file, mirrored.text, mirrored.plan.files);
     } catch {
       return;
     }
