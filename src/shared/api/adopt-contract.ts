@@ -6,9 +6,9 @@ import { TrustRequestSchema } from '../trust';
 
 const project = z.string().min(1);
 
-// The finding paths Adopt writes: one value each. Lists (cap_add), resources and health checks
-// span several keys or lines: `parity mirror` brings those.
-const ADOPTABLE = /^(?:env\..+|image(?:\..+)?|user|read_only|privileged)$/;
+// The finding paths Adopt writes: one value each, or one list (capabilities, replaced whole).
+// Resources and health checks span several keys: `parity mirror` brings those.
+const ADOPTABLE = /^(?:env\..+|image(?:\..+)?|user|read_only|privileged|cap_add|cap_drop)$/;
 
 /** Whether Adopt can write production's value of a finding at `path` (a drift path). */
 export function isAdoptablePath(path: string): boolean {
