@@ -73,6 +73,15 @@ export function mirrorConfigMount(
     const mode = (item.mode ?? found.defaultMode ?? DEFAULT_MODE) & 0o777;
     written.push({ path: `${folder}/${path}`, content, mode, from: map.source });
   }
+  const paths = new Set(written.map((f) => f.path));
+  const clash = written.find((f) => [...paths].some((p) => p.startsWith(`${f.path}/`)));
+  if (clash) {
+    skip(
+      key,
+      `"${clash.path.slice(folder.length + 1)}" of ConfigMap ${map.name} is both a file and a folder`,
+    );
+    return null;
+  }
   const total = files.reduce((n, f) => n + f.content.length, 0) + size;
   if (size > MAX_CONFIGMAP_BYTES || total > MAX_TOTAL_BYTES) {
     skip(key, `ConfigMap ${map.name} holds more than Parity writes (1 MiB each, 16 MiB in all)`);

@@ -117,6 +117,18 @@ describe('mirrorConfigMount', () => {
     ]);
   });
 
+  it('refuses items that would make one path both a file and a folder', () => {
+    const items = [
+      { key: 'a', path: 'conf', mode: null },
+      { key: 'b', path: 'conf/b', mode: null },
+    ];
+    const { bind, skipped } = plan(sources({ items }, { a: 'A', b: 'B' }));
+    expect(bind).toBeNull();
+    expect(skipped).toEqual([
+      'volumes./etc/api: "conf" of ConfigMap api-config is both a file and a folder',
+    ]);
+  });
+
   it('writes no ConfigMap past 1 MiB', () => {
     const { bind, skipped } = plan(sources({}, { big: Buffer.alloc(1024 * 1024 + 1) }));
     expect(bind).toBeNull();
