@@ -164,3 +164,51 @@ describe('Adopt and Mirror production in Chromium against the real engine', () =
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });
+
+// test/fixtures/mirror-trust: production runs the laptop's service privileged. The switch asks
+// as Start does, and Cancel leaves the laptop's stack as it was.
+describe('the Mirror switch asks for trust in Chromium', () => {
+  const name = uniqueProjectName('parity-mirror-trust');
+  const dir = join(mkdtempSync(join(tmpdir(), 'parity-mirror-trust-')), name);
+  cpSync(new URL('../fixtures/mirror-trust', import.meta.url).pathname, dir, { recursive: true });
+  let docker: Docker;
+  let browser: Browser;
+  let serve: ServeProcess;
+  let page: Page;
+
+  beforeAll(async () => {
+    docker = await connectTestEngine();
+    serve = await startParityServe(testSettingsEnv(), [dir]);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(serve.url);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await serve?.stop();
+    if (docker) await removeProject(docker, name);
+  });
+
+  it('shows what production asks of the host, and Cancel leaves the switch off', async () => {
+    const toggle = page.getByRole('switch', { name: 'Mirror production' });
+    await toggle.click();
+    const dialog = page.getByRole('dialog', { name: `Trust ${name} and start it?` });
+    await dialog.waitFor();
+    const asks = (await dialog.getByRole('listitem').allTextContents()).join('\n');
+    expect(asks).toMatch(/privileged/);
+    expect(asks).toMatch(/SYS_PTRACE/);
+    await page.screenshot({ path: `${ARTIFACTS_DIR}mirror-trust-dialog.png` });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Progress' }).getByRole('status').textContent())
+      .toBe("Not trusted; the laptop's own stack keeps running");
+    expect(await toggle.isChecked()).toBe(false);
+    expect(await page.locator('.project-heading').textContent()).not.toContain('Mirroring');
+    expect(existsSync(join(dir, 'compose.mirror.yaml'))).toBe(false);
+    const created = await docker.listContainers({
+      all: true,
+      filters: { label: [`com.docker.compose.project=${name}`] },
+    });
+    expect(created).toEqual([]);
+  });
+});

@@ -1,7 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runParity } from '../support/cli';
@@ -53,13 +64,23 @@ describe('parity mirror', () => {
     expect(written).toMatch(/catalog healthcheck: production probes with HTTP/);
   });
 
-  it('mounts what production mounts: emptyDirs, claims as named volumes; not its ConfigMaps', () => {
+  it('mounts what production mounts: emptyDirs, claims as named volumes, ConfigMaps as files', () => {
     expect(written).toContain('tmpfs: ["/var/cache/api"]');
-    expect(written).toContain('volumes: ["/scratch", "api-uploads:/uploads"]');
-    expect(written).toMatch(/\nvolumes:\n {2}api-uploads: \{\} {2}# deploy\/api\.yaml:\d+\n/);
-    expect(written).toMatch(
-      /api volumes\.\/etc\/api: files of a ConfigMap or Secret: not mirrored yet/,
+    expect(written).toContain(
+      'volumes: ["/scratch", "api-uploads:/uploads", "./.parity/mirror/api/config:/etc/api:ro", "./.parity/mirror/api/config-items:/etc/api-items:ro", "./.parity/mirror/api/config/motd:/etc/motd:ro"]',
     );
+    expect(written).toMatch(/\nvolumes:\n {2}api-uploads: \{\} {2}# deploy\/api\.yaml:\d+\n/);
+    expect(written).toMatch(/# +api volumes\.\/etc\/tls: secret: not copied/);
+    const files = join(dir, '.parity', 'mirror');
+    expect(readFileSync(join(files, 'api/config/app.conf'), 'utf8')).toBe(
+      'listen = 8080\ncatalog = http://catalog.shop.svc/v1\n',
+    );
+    expect([...readFileSync(join(files, 'api/config/logo.bin'))]).toEqual([0, 1, 2, 255]);
+    expect(statSync(join(files, 'api/config/motd')).mode & 0o777).toBe(0o640);
+    expect(statSync(join(files, 'api/config-items/conf/app.conf')).mode & 0o777).toBe(0o400);
+    expect(readdirSync(join(files, 'api/config-items'))).toEqual(['conf']);
+    expect(readFileSync(join(files, '.gitignore'), 'utf8')).toMatch(/^\*$/m);
+    expect(existsSync(join(files, 'api/tls'))).toBe(false);
   });
 
   it("rewrites production's service address to the laptop's service and container port", () => {
@@ -70,6 +91,7 @@ describe('parity mirror', () => {
     for (const text of [written, stdout]) {
       expect(text).not.toContain(SECRET);
       expect(text).not.toContain('prod-url-password');
+      expect(text).not.toContain('production-tls-secret');
     }
     expect(written).toMatch(/# +api environment\.ORDERS_URL: credentials inside a URL/);
     expect(written).toMatch(/# +api environment\.DB_PASSWORD: secret: not copied/);
@@ -157,6 +179,17 @@ describe('parity mirror', () => {
     expect(readFileSync(victim, 'utf8')).toBe('keep me\n');
   });
 
+  it('writes no ConfigMap file through a committed .parity link', async () => {
+    const other = copyFixture();
+    const outside = join(other, '..', 'outside');
+    mkdirSync(outside);
+    symlinkSync(outside, join(other, '.parity'));
+    const run = await runParity(['mirror', '--project-directory', other]);
+    expect(run.stderr).toMatch(/cannot write .*\.parity is a symbolic link/);
+    expect(run.code).toBe(2);
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
   it("follows parity.yaml's mirror settings: exclude, images", async () => {
     const other = copyFixture();
     const settings =
@@ -230,6 +263,18 @@ describe('parity up --mirror on the engine', () => {
       expect(Object.keys(info.HostConfig.Tmpfs ?? {})).toContain('/var/cache/api');
       const uploads = info.Mounts.find((m) => m.Destination === '/uploads');
       expect(uploads?.Name).toBe(`${project}_api-uploads`);
+      // Production's ConfigMap, read inside the container through the engine.
+      const container = docker.getContainer(summary.Id);
+      expect(await execText(docker, container, ['cat', '/etc/api/app.conf'])).toBe(
+        'listen = 8080\ncatalog = http://catalog.shop.svc/v1\n',
+      );
+      expect(await execText(docker, container, ['cat', '/etc/motd'])).toBe('production says hello');
+      expect(await execText(docker, container, ['cat', '/etc/api-items/conf/app.conf'])).toMatch(
+        /^listen = 8080\n/,
+      );
+      expect(await execText(docker, container, ['ls', '/etc/tls'])).toMatch(/No such file/);
+      const config = info.Mounts.find((m) => m.Destination === '/etc/api');
+      expect(config?.RW).toBe(false);
     }
     const search = await docker.listContainers({
       filters: {
@@ -243,3 +288,22 @@ describe('parity up --mirror on the engine', () => {
     expect(info.Config.Env).toContain('CATALOG_URL=http://catalog:8080/v1');
   });
 });
+
+// What a command prints in a running container (stdout and stderr), through the engine's exec.
+async function execText(
+  docker: Docker,
+  container: Docker.Container,
+  cmd: string[],
+): Promise<string> {
+  const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
+  const stream = await exec.start({ hijack: true, stdin: false });
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  docker.modem.demuxStream(stream, sink, sink);
+  await new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -4,6 +4,7 @@ import { loadProject, type LoadedProject } from '../config/load-project';
 import { applyAdopt, previewAdopt } from '../drift/adopt';
 import { removeContainers } from '../engine/remove';
 import { mirrorProject, writeMirror } from '../mirror/mirror-project';
+import { gateMirror } from '../mirror/mirror-trust';
 import { InvalidProjectError } from './project-registry';
 import { stackUpHandler, type TrustedOperationDeps } from './trusted-operations';
 
@@ -52,7 +53,7 @@ export function mirrorHandlers(deps: MirrorHandlerDeps): MirrorHandlers {
       filesChanged(project);
       return Promise.resolve(change);
     },
-    'projects.setMirror': async ({ project: id, mirror }, session) => {
+    'projects.setMirror': async ({ project: id, mirror, trust }, session) => {
       const base = ownValid(id);
       let removed: string[] = [];
       if (mirror) {
@@ -63,7 +64,14 @@ export function mirrorHandlers(deps: MirrorHandlerDeps): MirrorHandlers {
             `cannot mirror ${id}: ${mirrored.reason}${first ? `: ${first}` : ''}`,
           );
         }
-        writeMirror(mirrored.file, mirrored.text);
+        // Production asking for host-level power the laptop's stack does not: asked as Start
+        // asks, and the switch stays off until the user agrees.
+        const gate = gateMirror(id, mirrored, deps.settings, env, trust);
+        if (!gate.ok && 'needsTrust' in gate) {
+          return { mirror: false, failed: [], removed: [], needsTrust: gate.needsTrust };
+        }
+        if (!gate.ok) throw new InvalidProjectError(`cannot mirror ${id}: ${gate.invalid}`);
+        writeMirror(mirrored.file, mirrored.text, mirrored.plan.files);
       } else {
         // The services only the override ran go (stopped, removed; their volumes stay).
         const withMirror = registry.mirroring(id) ? own(id, true) : null;
@@ -79,7 +87,7 @@ export function mirrorHandlers(deps: MirrorHandlerDeps): MirrorHandlers {
       registry.setMirroring(id, mirror);
       filesChanged(id);
       const { failed, needsTrust } = await stackUp({ project: id }, session);
-      const trust = needsTrust
+      const untrusted = needsTrust
         ? [
             {
               service: '*',
@@ -87,7 +95,7 @@ export function mirrorHandlers(deps: MirrorHandlerDeps): MirrorHandlers {
             },
           ]
         : [];
-      return { mirror, failed: [...failed, ...trust], removed };
+      return { mirror, failed: [...failed, ...untrusted], removed };
     },
   };
 }
@@ -116,7 +124,7 @@ export function mirrorRefresher(deps: MirrorHandlerDeps): (id: string) => void {
     })();
     if (before === mirrored.text) return;
     try {
-      writeMirror(mirrored.file, mirrored.text);
+      writeMirror(mirrored.file, mirrored.text, mirrored.plan.files);
     } catch {
       return;
     }

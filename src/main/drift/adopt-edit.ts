@@ -1,6 +1,5 @@
 import {
   isMap,
-  isScalar,
   isSeq,
   LineCounter,
   parseDocument,
@@ -10,7 +9,9 @@ import {
   type Node,
 } from 'yaml';
 import type { SourcePosition } from '../../shared/diagnostics';
+import { editListText } from './adopt-list';
 import { AdoptRefusedError } from './adopt-value';
+import { columnOf, insertAfter, keyStart, serviceKeyStart } from './adopt-yaml';
 
 // Adopt's edit of a compose file, on text: the file is parsed only to find where the value is
 // (every node's source range) and the new text is spliced in, so everything else (comments,
@@ -20,7 +21,8 @@ import { AdoptRefusedError } from './adopt-value';
 export interface AdoptEditTarget {
   service: string;
   keys: string[];
-  value: string | boolean;
+  /** A list (cap_add, cap_drop) replaces the laptop's list as a whole. */
+  value: string | boolean | string[];
   /** The laptop's current value, as the model reads it (after interpolation); null when absent. */
   devValue: string | null;
   /** Where the laptop's value is written in this file; null to add it under the service. */
@@ -50,9 +52,23 @@ export function editAdoptText(text: string, file: string, target: AdoptEditTarge
   const [error] = doc.errors;
   if (error) throw refuse(error.pos[0], 'not valid YAML: fix it first');
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const edited = target.dev
-    ? replaceValue(doc, text, target, offsetOf(text, target.dev), refuse)
-    : addEnvironment(doc, text, target, eol, refuse);
+  const { value } = target;
+  const edited = Array.isArray(value)
+    ? editListText(
+        doc,
+        text,
+        {
+          service: target.service,
+          key: target.keys[0] ?? '',
+          items: value,
+          offset: target.dev ? offsetOf(text, target.dev) : null,
+        },
+        eol,
+        refuse,
+      )
+    : target.dev
+      ? replaceValue(doc, text, { ...target, value }, offsetOf(text, target.dev), refuse)
+      : addEnvironment(doc, text, { ...target, value }, eol, refuse);
   if (parseDocument(edited, { uniqueKeys: false }).errors.length > 0) {
     throw new AdoptRefusedError(`${file}: the edit would not be valid YAML; edit it by hand`);
   }
@@ -61,10 +77,12 @@ export function editAdoptText(text: string, file: string, target: AdoptEditTarge
 
 type Refuse = (offset: number, message: string) => AdoptRefusedError;
 
+type ScalarTarget = AdoptEditTarget & { value: string | boolean };
+
 function replaceValue(
   doc: Document,
   text: string,
-  target: AdoptEditTarget,
+  target: ScalarTarget,
   offset: number,
   refuse: Refuse,
 ): string {
@@ -99,7 +117,7 @@ function replaceValue(
 function addEnvironment(
   doc: Document,
   text: string,
-  target: AdoptEditTarget,
+  target: ScalarTarget,
   eol: string,
   refuse: Refuse,
 ): string {
@@ -162,30 +180,6 @@ const PLAIN = /^[A-Za-z0-9_/][\w./:@+=-]*$/;
 const SPECIAL =
   /^(?:y|n|yes|no|on|off|true|false|null|~|[-+]?[\d.][\d._:eE+-]*|0[xob][\da-fA-F_]+)$/i;
 const renderKey = (key: string): string => (PLAIN.test(key) ? key : JSON.stringify(key));
-
-function keyStart(key: unknown): number {
-  return isScalar(key) && key.range ? key.range[0] : 0;
-}
-
-function serviceKeyStart(doc: Document, service: string): number {
-  const services = doc.get('services', true);
-  if (!isMap(services)) return 0;
-  const pair = services.items.find((p) => isScalar(p.key) && p.key.value === service);
-  return keyStart(pair?.key);
-}
-
-function columnOf(text: string, offset: number): number {
-  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
-}
-
-function insertAfter(text: string, end: number, lines: string[], eol: string): string {
-  // After the line holding the node's last character (a node's range ends past its newline).
-  const last = Math.max(0, end - 1);
-  const newline = text.indexOf('\n', last);
-  const at = newline === -1 ? text.length : newline + 1;
-  const before = at > 0 && !text.slice(0, at).endsWith('\n') ? eol : '';
-  return `${text.slice(0, at)}${before}${lines.join(eol)}${eol}${text.slice(at)}`;
-}
 
 function offsetOf(text: string, position: SourcePosition): number {
   let offset = 0;

@@ -9,7 +9,8 @@ export interface AdoptTarget {
   service: string;
   /** Compose keys from the service down: ['environment', 'LOG_LEVEL'], ['image']. */
   keys: string[];
-  value: string | boolean;
+  /** A list for cap_add and cap_drop: production's whole list. */
+  value: string | boolean | string[];
   /** Where production writes it. */
   from: SourcePosition;
   /** Where the laptop's files write the value now; null when they do not. */
@@ -27,7 +28,7 @@ function composeKeys(path: string): string[] | null {
   const env = /^env\.(.+)$/.exec(path);
   if (env?.[1]) return ['environment', env[1]];
   if (path === 'image' || path.startsWith('image.')) return ['image'];
-  if (['user', 'read_only', 'privileged'].includes(path)) return [path];
+  if (['user', 'read_only', 'privileged', 'cap_add', 'cap_drop'].includes(path)) return [path];
   return null;
 }
 
@@ -42,7 +43,7 @@ export function adoptTarget(project: LoadedProject, service: string, path: strin
   const keys = composeKeys(path);
   if (!keys) {
     throw new AdoptRefusedError(
-      `${service}.${path} spans more than one value: \`parity mirror\` brings it (Adopt writes environment values, image, user, read_only and privileged)`,
+      `${service}.${path} spans more than one value: \`parity mirror\` brings it (Adopt writes environment values, image, user, read_only, privileged, cap_add and cap_drop)`,
     );
   }
   const dev = project.model.services[service];
@@ -61,7 +62,8 @@ export function adoptTarget(project: LoadedProject, service: string, path: strin
         : `${service}.${path}: the laptop already runs production's value`,
     );
   }
-  if (typeof found.value !== 'string' && typeof found.value !== 'boolean') {
+  const list = keys[0] === 'cap_add' || keys[0] === 'cap_drop';
+  if (typeof found.value === 'number' || Array.isArray(found.value) !== list) {
     throw new AdoptRefusedError(`${service}.${path} is not a single value`);
   }
   return {
@@ -86,5 +88,7 @@ function devPosition(
   if (first === 'user') return model.user?.source ?? null;
   if (first === 'read_only') return model.readOnly?.source ?? null;
   if (first === 'privileged') return model.privileged?.source ?? null;
+  if (first === 'cap_add') return model.capAdd?.source ?? null;
+  if (first === 'cap_drop') return model.capDrop?.source ?? null;
   return null;
 }

@@ -6,6 +6,7 @@ import { RuleGlob } from '../drift/rule-glob';
 import { blank, mirrorRun } from './added-service';
 import { rewriteHosts, type HostMap } from './host-rewrite';
 import { mirrorHealth } from './mirror-health';
+import type { ConfigSources } from './config-sources';
 import { mirrorVolumes } from './mirror-volumes';
 import type { MirrorPlan, MirrorValue, Skip } from './mirror-types';
 
@@ -29,6 +30,8 @@ export interface MirrorInput {
   prod: EnvironmentModel;
   matches: readonly ServiceMatch[];
   secretKeys: Record<string, string[]>;
+  /** Production's ConfigMaps and their mounts (Kubernetes sources), for files to mount. */
+  config?: ConfigSources | null;
 }
 
 /**
@@ -38,7 +41,7 @@ export interface MirrorInput {
  * mirroring changes.
  */
 export function planMirror(input: MirrorInput, options: MirrorOptions): MirrorPlan {
-  const plan: MirrorPlan = { services: {}, volumes: {}, notMirrored: [] };
+  const plan: MirrorPlan = { services: {}, volumes: {}, files: [], notMirrored: [] };
   const wanted = (name: string): boolean =>
     options.only.length === 0 || options.only.includes(name);
   // Production-only services are added under their own names, so values naming them stay.
@@ -63,12 +66,20 @@ export function planMirror(input: MirrorInput, options: MirrorOptions): MirrorPl
     mirrorResources('reservations', dev.reservations, prod.reservations, values);
     mirrorSecurity(dev, prod, values);
     mirrorHealth(dev, prod, values, skip);
-    mirrorVolumes(dev, prod, values, skip, plan.volumes);
+    mirrorVolumes(dev, prod, values, skip, {
+      service: name,
+      named: plan.volumes,
+      files: plan.files,
+      config: input.config ?? null,
+    });
     mirrorReplicas(dev, prod, options.maxReplicas, values, skip);
     const kept = values.filter((v) => !excluded.some((glob) => glob.matches(driftPath(name, v))));
     for (const value of values.filter((v) => !kept.includes(v))) {
       skip(value.path.join('.'), 'excluded by parity.yaml mirror.exclude');
     }
+    // Files no mount of the service binds any more are not written.
+    if (!kept.some((v) => v.path[0] === 'volumes'))
+      plan.files = plan.files.filter((f) => !f.path.startsWith(`${name}/`));
     if (kept.length > 0) plan.services[name] = kept;
   }
   return plan;

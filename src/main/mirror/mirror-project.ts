@@ -6,7 +6,10 @@ import { matchServices } from '../drift/match-services';
 import { loadProduction } from '../drift/production';
 import { productionReaders } from '../drift/readers';
 import { writeFileAtomicSync } from '../settings/atomic-write';
+import { readConfigSources } from './config-sources';
+import { writeMirrorFiles } from './mirror-files-write';
 import { planMirror, type MirrorPlan } from './mirror-plan';
+import type { MirrorFile } from './mirror-types';
 import { renderMirror } from './mirror-yaml';
 
 /** How many containers one service is scaled to when parity.yaml does not say. */
@@ -49,7 +52,13 @@ export function mirrorProject(project: LoadedProject, request: MirrorRequest = {
     production.workloads,
   );
   const plan = planMirror(
-    { dev: project.model, prod: production.model, matches, secretKeys: production.secretKeys },
+    {
+      dev: project.model,
+      prod: production.model,
+      matches,
+      secretKeys: production.secretKeys,
+      config: readConfigSources(project),
+    },
     {
       images: request.images === true || settings?.images === true,
       maxReplicas: request.maxReplicas ?? settings?.maxReplicas ?? DEFAULT_MAX_REPLICAS,
@@ -68,8 +77,12 @@ export function mirrorProject(project: LoadedProject, request: MirrorRequest = {
   };
 }
 
-/** Writes the override; a committed compose.mirror.yaml that is a link is refused. */
-export function writeMirror(file: string, text: string): void {
+/**
+ * Writes the override and the ConfigMap files its mounts bind (under .parity/mirror/ beside
+ * it); a committed compose.mirror.yaml that is a link is refused.
+ */
+export function writeMirror(file: string, text: string, files: readonly MirrorFile[] = []): void {
+  writeMirrorFiles(dirname(file), files);
   writeFileAtomicSync(file, text, {
     mode: 0o644,
     keepMode: true,

@@ -15,11 +15,23 @@ export interface NotMirrored {
   reason: string;
 }
 
+/** A file of a production ConfigMap, written under .parity/mirror/ for a mount to bind. */
+export interface MirrorFile {
+  /** Under .parity/mirror/: `<service>/<volume>/<key or item path>`. */
+  path: string;
+  content: Buffer;
+  mode: number;
+  /** The ConfigMap it comes from. */
+  from: SourcePosition;
+}
+
 /** What `parity mirror` writes: the values per laptop service, and what it left out. */
 export interface MirrorPlan {
   services: Record<string, MirrorValue[]>;
   /** Named volumes the services' mounts use (production's claims), where each is mounted. */
   volumes: Record<string, SourcePosition>;
+  /** Files of ConfigMaps the services' mounts bind, under .parity/mirror/. */
+  files: MirrorFile[];
   notMirrored: NotMirrored[];
 }
 

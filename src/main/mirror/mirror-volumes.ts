@@ -1,25 +1,39 @@
 import type { SourcePosition } from '../../shared/diagnostics';
 import type { ServiceModel } from '../../shared/model';
-import type { MirrorValue, Skip } from './mirror-types';
+import { mirrorConfigMount } from './config-files';
+import type { ConfigSources } from './config-sources';
+import type { MirrorFile, MirrorValue, Skip } from './mirror-types';
+
+/** Where production's mounts go: named volumes, and files of ConfigMaps, with what they need. */
+export interface VolumeSinks {
+  /** The laptop service's name (its folder under .parity/mirror/). */
+  service: string;
+  named: Record<string, SourcePosition>;
+  files: MirrorFile[];
+  config: ConfigSources | null;
+}
 
 /**
  * Production's mounts at paths where the laptop mounts nothing: an emptyDir becomes an
  * anonymous volume (a tmpfs when its medium is Memory), a PersistentVolumeClaim a named volume
- * of the project (added to `named`). A node's folder (hostPath) has no laptop equivalent, and
- * ConfigMap and Secret files are not written yet: those are listed as not mirrored.
+ * of the project (added to `named`), a ConfigMap files under .parity/mirror/ bound read-only
+ * (config-files.ts). A node's folder (hostPath) has no laptop equivalent, and a Secret's files
+ * are never written: those are listed as not mirrored.
  */
 export function mirrorVolumes(
   dev: ServiceModel,
   prod: ServiceModel,
   values: MirrorValue[],
   skip: Skip,
-  named: Record<string, SourcePosition>,
+  sinks: VolumeSinks,
 ): void {
+  const { named } = sinks;
   const laptop = new Set(dev.volumes.map((v) => v.value.target));
   const tmpfs: string[] = [];
   const volumes: string[] = [];
   let from: SourcePosition | null = null;
-  for (const { value: mount, source } of prod.volumes) {
+  for (const field of prod.volumes) {
+    const { value: mount, source } = field;
     if (laptop.has(mount.target)) continue;
     const key = `volumes.${mount.target}`;
     const ro = mount.readOnly ? ':ro' : '';
@@ -29,8 +43,9 @@ export function mirrorVolumes(
       volumes.push(`${mount.source}:${mount.target}${ro}`);
       named[mount.source] ??= source;
     } else if (mount.type === 'bind' && /^(configmap|secret):/.test(mount.source ?? '')) {
-      skip(key, 'files of a ConfigMap or Secret: not mirrored yet');
-      continue;
+      const bind = mirrorConfigMount(sinks.service, field, sinks.config, sinks.files, skip);
+      if (bind === null) continue;
+      volumes.push(bind);
     } else {
       skip(key, `a ${mount.type} from ${mount.source ?? 'the node'}: no laptop equivalent`);
       continue;

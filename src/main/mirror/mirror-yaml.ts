@@ -1,5 +1,6 @@
 import type { SourcePosition } from '../../shared/diagnostics';
 import { MIRROR_FILE } from '../config/mirror-file';
+import { filesHash, MIRROR_FILES_DIR } from './config-files';
 import type { MirrorPlan, MirrorValue } from './mirror-types';
 
 interface Tree {
@@ -20,6 +21,15 @@ export function renderMirror(plan: MirrorPlan, composeFile: string): string {
     `# brings the laptop to production, for docker compose -f ${comment(composeFile)} -f ${MIRROR_FILE}`,
     '# (or `parity up --mirror`). Run `parity mirror` again rather than editing it.',
   ];
+  if (plan.files.length > 0) {
+    // The files are bound, not copied: a change to them alone must still change this text, so
+    // the app's switch writes them again.
+    const count = `${plan.files.length} file${plan.files.length === 1 ? '' : 's'}`;
+    lines.push(
+      '#',
+      `# ${count} of production's ConfigMaps written under ${MIRROR_FILES_DIR}/ (sha256 ${filesHash(plan.files).slice(0, 16)}).`,
+    );
+  }
   if (plan.notMirrored.length > 0) {
     lines.push('#', '# Not mirrored:');
     for (const n of plan.notMirrored)

@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { TrustRequestSchema } from '../trust';
 
 // The schemas of Adopt production value and the Mirror production switch, kept beside the
 // contract (contract.ts) so that file stays one screen per concern.
 
 const project = z.string().min(1);
 
-// The finding paths Adopt writes: one value each. Lists (cap_add), resources and health checks
-// span several keys or lines: `parity mirror` brings those.
-const ADOPTABLE = /^(?:env\..+|image(?:\..+)?|user|read_only|privileged)$/;
+// The finding paths Adopt writes: one value each, or one list (capabilities, replaced whole).
+// Resources and health checks span several keys: `parity mirror` brings those.
+const ADOPTABLE = /^(?:env\..+|image(?:\..+)?|user|read_only|privileged|cap_add|cap_drop)$/;
 
 /** Whether Adopt can write production's value of a finding at `path` (a drift path). */
 export function isAdoptablePath(path: string): boolean {
@@ -39,13 +40,28 @@ export const AdoptApplySchema = AdoptFindingSchema.extend({
   hash: z.string().regex(/^[0-9a-f]{64}$/),
 }).strict();
 
-/** Turning a project's Mirror production switch on or off. */
-export const SetMirrorSchema = z.object({ project, mirror: z.boolean() }).strict();
+/**
+ * Turning a project's Mirror production switch on or off. On, with the mirrored stack asking
+ * for host-level power its folder is not trusted for: nothing changes and the result's
+ * `needsTrust` lists what it asks; again with `trust` set to its hash, it is trusted and on.
+ */
+export const SetMirrorSchema = z
+  .object({
+    project,
+    mirror: z.boolean(),
+    trust: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+  })
+  .strict();
 
 /** What the switch did: the services that failed to start, and those taken down. */
 export const SetMirrorResultSchema = z
   .object({
+    /** Whether the project mirrors production now (false when trust is asked first). */
     mirror: z.boolean(),
+    needsTrust: TrustRequestSchema.optional(),
     failed: z.array(z.object({ service: z.string(), reason: z.string() })),
     /** Services only the mirror ran, stopped and removed when it was turned off. */
     removed: z.array(z.string()),

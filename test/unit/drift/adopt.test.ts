@@ -220,3 +220,84 @@ describe('the adopt requests of the API contract', () => {
     expect(preview.safeParse({ ...change, secret: 'x' }).success).toBe(false);
   });
 });
+
+describe('adopt a list: capabilities', () => {
+  // Production drops every capability and adds one back.
+  function withCapabilities(): ReturnType<typeof copy> {
+    const copied = copy();
+    const deploy = join(copied.dir, 'deploy', 'api.yaml');
+    const text = readFileSync(deploy, 'utf8').replace(
+      '          ports: [{ containerPort: 8080 }]\n---\napiVersion: v1\nkind: Secret',
+      [
+        '          ports: [{ containerPort: 8080 }]',
+        '          securityContext:',
+        '            capabilities: { drop: [ALL], add: [NET_BIND_SERVICE] }',
+        '---',
+        'apiVersion: v1',
+        'kind: Secret',
+      ].join('\n'),
+    );
+    writeFileSync(deploy, text);
+    return copied;
+  }
+
+  it('adds cap_drop under a service that has none, as one flow list', () => {
+    const { project, compose } = withCapabilities();
+    const before = compose();
+    const change = previewAdopt(project(), 'api', 'cap_drop');
+    expect(change).toMatchObject({ line: 13, before: [], after: ['    cap_drop: [ALL]'] });
+    applyAdopt(project(), 'api', 'cap_drop', change.hash);
+    expect(compose()).toBe(
+      before.replace(
+        "      CATALOG_URL: 'http://catalog:9999/v1'\n",
+        (line) => `${line}    cap_drop: [ALL]\n`,
+      ),
+    );
+    expect(project().model.services.api?.capDrop?.value).toEqual(['ALL']);
+  });
+
+  it('replaces a block list item by item, keeping its indentation and what follows', () => {
+    const { dir, project, compose } = withCapabilities();
+    const text = compose().replace(
+      '    environment:\n',
+      '    cap_drop:\n      - NET_RAW\n      - MKNOD   # the laptop kept these\n    environment:\n',
+    );
+    writeFileSync(join(dir, 'compose.yaml'), text);
+    const change = previewAdopt(project(), 'api', 'cap_drop');
+    expect(change.before).toEqual(['      - NET_RAW', '      - MKNOD   # the laptop kept these']);
+    expect(change.after).toEqual(['      - ALL   # the laptop kept these']);
+    applyAdopt(project(), 'api', 'cap_drop', change.hash);
+    expect(project().model.services.api?.capDrop?.value).toEqual(['ALL']);
+    expect(project().model.services.api?.environment.LOG_LEVEL?.value).toBe('debug');
+  });
+
+  it('replaces a flow list in place, its comment kept', () => {
+    const text = lines(
+      'services:',
+      '  api:',
+      '    cap_add: [NET_ADMIN, SYS_TIME]  # why',
+      '    image: x',
+    );
+    const edit = editAdoptText(text, 'compose.yaml', {
+      service: 'api',
+      keys: ['cap_add'],
+      value: ['NET_BIND_SERVICE'],
+      devValue: null,
+      dev: { file: 'compose.yaml', line: 3, column: 14 },
+    });
+    expect(edit.after).toEqual(['    cap_add: [NET_BIND_SERVICE]  # why']);
+  });
+
+  it('refuses a list written through interpolation, naming file and line', () => {
+    const text = lines('services:', '  api:', "    cap_add: ['${CAP}']");
+    expect(() =>
+      editAdoptText(text, 'compose.yaml', {
+        service: 'api',
+        keys: ['cap_add'],
+        value: ['NET_BIND_SERVICE'],
+        devValue: null,
+        dev: { file: 'compose.yaml', line: 3, column: 14 },
+      }),
+    ).toThrow(/^compose\.yaml:3: cap_add is written through interpolation/);
+  });
+});

@@ -9,6 +9,7 @@ describe('renderMirror', () => {
       {
         services: { api: [{ path: ['environment', 'PRICE'], value: 'costs $5 or ${X}', from }] },
         volumes: {},
+        files: [],
         notMirrored: [],
       },
       'compose.yaml',

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { formatDiagnostic } from '../../../shared/diagnostics';
 import type { MirrorPlan } from '../../mirror/mirror-plan';
 import { MIRROR_FILE } from '../../config/mirror-file';
+import { MIRROR_FILES_DIR } from '../../mirror/config-files';
 import { mirrorProject, writeMirror } from '../../mirror/mirror-project';
 import { EXIT, UsageError, type CliIo, type Command, type CommandArgs } from '../command';
 import { loadProjectFromArgs, PROJECT_OPTIONS, PROJECT_USAGE } from '../project-args';
@@ -51,14 +52,20 @@ function mirror(args: CommandArgs, io: CliIo): number {
   if (!dryRun) {
     try {
       // A committed compose.mirror.yaml that is a link is refused, never written through.
-      writeMirror(file, text);
+      writeMirror(file, text, plan.files);
     } catch (error) {
       io.err(`cannot write ${file}: ${(error as Error).message}\n`);
       return EXIT.usage;
     }
   }
   if (args.values.json === true) {
-    io.out(`${JSON.stringify({ file, written: !dryRun, ...plan }, null, 2)}\n`);
+    // The files by path, mode and size: their content is production's, and is in the files.
+    const files = plan.files.map((f) => ({
+      path: `${MIRROR_FILES_DIR}/${f.path}`,
+      mode: f.mode.toString(8).padStart(4, '0'),
+      bytes: f.content.length,
+    }));
+    io.out(`${JSON.stringify({ file, written: !dryRun, ...plan, files }, null, 2)}\n`);
   } else if (dryRun) {
     io.out(text);
   } else {
@@ -83,6 +90,11 @@ function summary(plan: MirrorPlan, file: string): string {
     `Wrote ${file}: ${values} production value${values === 1 ? '' : 's'} for ${services.length} service${services.length === 1 ? '' : 's'}; \`parity up --mirror\` runs with it.`,
     ...services.map(([name, list]) => `  ${name}: ${list.map((v) => v.path.join('.')).join(', ')}`),
   ];
+  if (plan.files.length > 0) {
+    lines.push(
+      `  ${plan.files.length} file(s) of production ConfigMaps written under ${MIRROR_FILES_DIR}/`,
+    );
+  }
   if (plan.notMirrored.length > 0) {
     lines.push(`Not mirrored (${plan.notMirrored.length}):`);
     for (const n of plan.notMirrored) lines.push(`  ${n.service} ${n.key}: ${n.reason}`);

@@ -17,6 +17,7 @@ import { TracedServiceGraph } from '../graph/TracedServiceGraph';
 import { LogsView } from '../logs/LogsView';
 import { healthSummary } from '../sidebar/ProjectSidebar';
 import { DownDialog } from '../toolbar/DownDialog';
+import { setMirrorWithTrust } from '../toolbar/MirrorSwitchTrust';
 import { ProgressPanel } from '../toolbar/ProgressPanel';
 import { ProjectToolbar } from '../toolbar/ProjectToolbar';
 import { ActionOutputDialog, type ActionOutput } from '../toolbar/QuickActions';
@@ -125,7 +126,11 @@ export function ProjectView({
   const mirror = (on: boolean): void => {
     if (busy || (invalid && on)) return;
     void perform(on ? 'Mirror production' : 'Stop mirroring', async () => {
-      const { failed, removed } = await api['projects.setMirror']({ project, mirror: on });
+      const { failed, removed } = await setMirrorWithTrust(
+        api,
+        { project, mirror: on },
+        prompt.askTrust,
+      );
       if (failed.length > 0) {
         throw new Error(failed.map((f) => `${f.service}: ${f.reason}`).join('; '));
       }
