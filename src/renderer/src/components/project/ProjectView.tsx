@@ -195,8 +195,11 @@ export function ProjectView({
           onRestart={restart}
           onDown={() => setDownOpen(true)}
           onAction={runAction}
-          // Offered where there is production to mirror (a drift count), or to turn it off.
-          {...(summary.driftCount !== null || summary.mirroring === true
+          // Offered where there is production to mirror (a drift count, or one on its way),
+          // or to turn it off.
+          {...(summary.driftCount !== null ||
+          summary.driftPending === true ||
+          summary.mirroring === true
             ? { mirror: { on: summary.mirroring === true, onChange: mirror } }
             : {})}
         />
