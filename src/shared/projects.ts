@@ -127,6 +127,8 @@ export const ServiceViewSchema = z.object({
     .optional(),
   /** How often the engine restarted its containers (a crash loop shows here). */
   restartCount: z.number().int().nonnegative().optional(),
+  /** Added by the Mirror production override: production runs it, the laptop's files do not. */
+  fromProduction: z.boolean().optional(),
 });
 export type ServiceView = z.infer<typeof ServiceViewSchema>;
 

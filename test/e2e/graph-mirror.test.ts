@@ -71,6 +71,14 @@ describe('the graph of a project mirroring production, in Chromium', () => {
     const described = await graph().getAttribute('aria-describedby');
     expect(await page.locator(`[id="${described}"]`).textContent()).toBe(CAPTION);
     await searchNode().waitFor();
+    // The service the override adds says where it comes from; the laptop's own do not.
+    const description = async (service: string): Promise<string> => {
+      const node = page.getByRole('button', { name: new RegExp(`^Service ${service},`) });
+      const id = await node.getAttribute('aria-describedby');
+      return (await page.locator(`[id="${id}"]`).textContent()) ?? '';
+    };
+    expect(await description('search')).toMatch(/^from production · /);
+    expect(await description('api')).not.toMatch(/from production/);
     for (const theme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: theme });
       const findings = findingLines(`mirroring, ${theme}`, await axeFindings(page));

@@ -1,8 +1,10 @@
+import { basename } from 'node:path';
 import type { EnvironmentModel, Healthcheck, ServiceModel } from '../../shared/model';
 import type { EnvEntry, ServiceView } from '../../shared/projects';
 import { shownText, type ShellValue } from '../../shared/redact-report';
 import { isSecretName } from '../../shared/secrets';
 import type { StackContainer } from '../../shared/stacks';
+import { MIRROR_FILE } from '../config/mirror-file';
 
 /** What the engine's inspect adds to a container: its last health check and restarts. */
 export interface ContainerRuntime {
@@ -58,6 +60,8 @@ function serviceView(
     replicas: service.replicas?.value ?? 1,
     containers: own,
     lastHealthCheck: inspected[0]?.lastHealthCheck ?? null,
+    // A service first written in the mirror override is one the laptop's own files lack.
+    ...(basename(service.source.file) === MIRROR_FILE ? { fromProduction: true } : {}),
     restartCount: inspected.reduce((sum, r) => sum + r.restartCount, 0),
   };
 }

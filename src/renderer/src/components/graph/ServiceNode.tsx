@@ -10,7 +10,8 @@ import { PortLink } from './PortLink';
  * visible text, for speech input); the image line beside it is read as the node's description.
  * A name too long for the node is cut short on screen, whole in the tooltip and the name.
  * Only the node holding the graph's tab stop (use-roving-focus.ts) is in the Tab order, with
- * its port links; the arrows reach the others.
+ * its port links; the arrows reach the others. A service the Mirror production override adds
+ * says so on its description line.
  */
 export function ServiceNode({
   service,
@@ -75,6 +76,7 @@ export function ServiceNode({
         </span>
       </button>
       <span className="node-image" id={imageId}>
+        {service.fromProduction && <span className="node-origin">from production · </span>}
         {image}
       </span>
       {ports.length > 0 && (
