@@ -107,7 +107,7 @@ export function mirrorHandlers(deps: MirrorHandlerDeps): MirrorHandlers {
  * time, so the watcher settles. Failures show as the operation's progress, as a Start's do.
  */
 export function mirrorRefresher(deps: MirrorHandlerDeps): (id: string) => void {
-  const { registry, env } = deps;
+  const { registry, env, operations } = deps;
   const stackUp = stackUpHandler(deps);
   const core = { id: 'mirror', emit: () => undefined, onClose: () => undefined };
   return (id) => {
@@ -128,6 +128,19 @@ export function mirrorRefresher(deps: MirrorHandlerDeps): (id: string) => void {
     } catch {
       return;
     }
-    stackUp({ project: id }, core).catch(() => undefined);
+    stackUp({ project: id }, core).then(
+      ({ needsTrust }) => {
+        // Production now asks for more than the folder was trusted with: the override is
+        // written, the stack keeps running what it ran, and the user is told where to decide.
+        if (!needsTrust) return;
+        const asked = needsTrust.asks.map((a) => `${a.service ?? 'project'} ${a.key} ${a.value}`);
+        operations.refused(
+          id,
+          'up',
+          `production now asks for host-level power (${asked.join(', ')}): the mirror was not restarted; press Start to review and trust it`,
+        );
+      },
+      () => undefined,
+    );
   };
 }

@@ -52,6 +52,17 @@ export class StackOperations {
     });
   }
 
+  /**
+   * Tells every window that an operation Parity started on its own (not from a click) did not
+   * run, and why: it shows as that operation's failure, as a refused click would.
+   */
+  refused(id: string, operation: Operation, message: string): void {
+    this.hub.broadcast({
+      event: 'progress',
+      payload: { project: id, operation, done: { ok: false, message } },
+    });
+  }
+
   private finish(id: string, operation: Operation, done: { ok: boolean; message?: string }): void {
     this.busy.delete(id);
     this.hub.broadcast({ event: 'progress', payload: { project: id, operation, done } });

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApi, type ParityApi } from '../../../src/main/api/create-api';
 import { DockerEngine } from '../../../src/main/engine/docker-engine';
+import type { ApiEvent } from '../../../src/shared/api/event-contract';
 import { memorySettings, recordingSession } from '../../support/api';
 
 // test/fixtures/mirror-trust: a laptop stack that asks nothing of the host, and production
@@ -59,5 +60,43 @@ describe('the Mirror production switch on a project whose production runs privil
     expect(result.mirror).toBe(false);
     expect(result.needsTrust).toBeDefined();
     expect(readFileSync(file, 'utf8')).toBe(old);
+  });
+});
+
+describe('a mirroring project whose production comes to ask for host-level power', () => {
+  let api: ParityApi | undefined;
+  afterEach(() => api?.close());
+
+  it('writes the override, starts nothing, and tells every window why', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'parity-mirror-trust-')), 'shop');
+    cpSync(FIXTURE, dir, { recursive: true });
+    api = createApi({
+      engine: DockerEngine.fromEnvironment({ DOCKER_HOST: 'unix:///nonexistent/docker.sock' }),
+      settings: memorySettings({
+        projects: [{ directory: dir, startAtLogin: false, mirror: true }],
+      }),
+      env: { HOME: dir },
+    });
+    const events: ApiEvent[] = [];
+    api.sessions.open((event) => events.push(event));
+    // Any change of the project's files regenerates the override: here an accepted drift.
+    await api.handlers['drift.accept'](
+      { project: dir, service: 'api', path: 'image', reason: 'test' },
+      recordingSession(),
+    );
+    const refusal = (): string | undefined => {
+      for (const e of events) {
+        if (e.event === 'progress' && e.payload.project === dir && e.payload.done?.ok === false) {
+          return `${e.payload.operation}: ${e.payload.done.message ?? ''}`;
+        }
+      }
+      return undefined;
+    };
+    await expect
+      .poll(refusal)
+      .toMatch(
+        /^up: production now asks for host-level power \(.*api privileged true.*\): the mirror was not restarted; press Start/,
+      );
+    expect(existsSync(join(dir, 'compose.mirror.yaml'))).toBe(true);
   });
 });
