@@ -97,3 +97,55 @@ function ipv4Number(ip: string): number | null {
 function ipv4Text(n: number): string {
   return [n >>> 24, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff].join('.');
 }
+
+/** A running container's Compose project and its addresses on its networks. */
+export interface ContainerAddresses {
+  project: string;
+  addresses: string[];
+}
+
+/**
+ * The Compose project of a container posting spans, by its address on its network (a
+ * container's packets to the bridge's address keep their source address: no NAT on the way to
+ * the host). The engine is asked again when an address is not known (a container started since),
+ * at most once a second; an engine that does not answer leaves the sender unknown.
+ */
+export class SenderProjects {
+  private known = new Map<string, string>();
+  private readAt = Number.NEGATIVE_INFINITY;
+  private reading: Promise<void> | null = null;
+
+  constructor(
+    private readonly list: () => Promise<ContainerAddresses[]>,
+    private readonly now: () => number = Date.now,
+    /** How long a reading is trusted for an address it knows (addresses are reused). */
+    private readonly ttlMs = 30_000,
+  ) {}
+
+  /** The project of the container at `address`, or null when it is none Parity can see. */
+  async projectOf(address: string): Promise<string | null> {
+    const ip = address.startsWith('::ffff:') ? address.slice(7) : address;
+    const age = this.now() - this.readAt;
+    if (age > this.ttlMs || (!this.known.has(ip) && age > 1000)) await this.read();
+    return this.known.get(ip) ?? null;
+  }
+
+  private read(): Promise<void> {
+    this.reading ??= this.list()
+      .then(
+        (containers) => {
+          const known = new Map<string, string>();
+          for (const { project, addresses } of containers) {
+            for (const ip of addresses) known.set(ip, project);
+          }
+          this.known = known;
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        this.readAt = this.now();
+        this.reading = null;
+      });
+    return this.reading;
+  }
+}

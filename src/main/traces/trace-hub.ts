@@ -7,6 +7,34 @@ import {
 import { DEFAULT_PAIRING, SpanPairer, type PairingLimits } from './pairing';
 import type { Span } from './span';
 
+/** Tells which project's container an address is, when it is one (container-bridges.ts). */
+export interface SenderLookup {
+  projectOf(address: string): Promise<string | null>;
+}
+
+// A span's service, qualified with the Compose project it came from when that is known. The
+// separator cannot be typed in a compose file's service name.
+const QUALIFIED = '\u0000';
+
+/** `service` as recorded for spans known to come from `project`. */
+export function qualifiedService(project: string, service: string): string {
+  return `${QUALIFIED}${project}${QUALIFIED}${service}`;
+}
+
+/** A recorded service name split into the project it is known to come from (or null) and the name. */
+export function splitService(name: string): { project: string | null; service: string } {
+  if (!name.startsWith(QUALIFIED)) return { project: null, service: name };
+  const end = name.indexOf(QUALIFIED, 1);
+  return end < 0
+    ? { project: null, service: name }
+    : { project: name.slice(1, end), service: name.slice(end + 1) };
+}
+
+function isLoopback(address: string): boolean {
+  const ip = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return ip === '::1' || ip.startsWith('127.');
+}
+
 /** What the hub is built with; tests pass a clock and short waits. */
 export interface TraceHubOptions {
   pairing?: PairingLimits;
@@ -29,12 +57,19 @@ export class TraceHub {
   private readonly now: () => number;
   private readonly notifyMs: number;
   private readonly listeners = new Set<() => void>();
+  private readonly closers: (() => void)[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly sweeper: ReturnType<typeof setInterval>;
   /** The receiver's URLs once one runs (`parity serve` and the app start it). */
   endpoints: { zipkin: string; otlp: string } | null = null;
   /** The window the edges cover. */
   readonly windowMs: number;
+  /**
+   * Finds the project of a container posting spans, so that two projects with a service of
+   * the same name each see their own calls; without it (or for senders that are no container)
+   * spans count for every project with a service of that name.
+   */
+  senders: SenderLookup | null = null;
 
   constructor(options: TraceHubOptions = {}) {
     this.pairer = new SpanPairer(options.pairing ?? DEFAULT_PAIRING);
@@ -48,10 +83,27 @@ export class TraceHub {
     this.sweeper.unref();
   }
 
-  /** Takes spans in; the calls they complete count at once. */
-  add(spans: readonly Span[]): void {
+  /**
+   * Takes spans posted by `sender` (an address) in; the calls they complete count once the
+   * sender's project is known, at once when there is nothing to look up.
+   */
+  add(spans: readonly Span[], sender?: string): void | Promise<void> {
+    const senders = this.senders;
+    if (!senders || sender === undefined || isLoopback(sender)) return this.addFor(spans, null);
+    return senders.projectOf(sender).then(
+      (project) => this.addFor(spans, project),
+      () => this.addFor(spans, null),
+    );
+  }
+
+  /** Takes spans in that are known to come from `project` (null: not known). */
+  addFor(spans: readonly Span[], project: string | null): void {
+    const own =
+      project === null
+        ? spans
+        : spans.map((span) => ({ ...span, service: qualifiedService(project, span.service) }));
     const now = this.now();
-    const calls = [...this.pairer.expire(now), ...this.pairer.add(spans, now)];
+    const calls = [...this.pairer.expire(now), ...this.pairer.add(own, now)];
     if (calls.length === 0) return;
     this.store.record(calls);
     this.changed();
@@ -70,6 +122,16 @@ export class TraceHub {
     this.changed();
   }
 
+  /** Tells listeners that what traces.edges answers changed (a status, not an edge). */
+  touch(): void {
+    this.changed();
+  }
+
+  /** Runs `closer` when the hub closes (pollers that feed it). */
+  onClose(closer: () => void): void {
+    this.closers.push(closer);
+  }
+
   /** Calls `listener` after edges change; returns how to stop. */
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
@@ -81,6 +143,7 @@ export class TraceHub {
     clearInterval(this.sweeper);
     if (this.timer !== null) clearTimeout(this.timer);
     this.listeners.clear();
+    for (const closer of this.closers.splice(0)) closer();
   }
 
   private sweep(): void {
