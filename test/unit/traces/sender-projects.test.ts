@@ -98,7 +98,7 @@ describe('which project posted spans: the sender’s address', () => {
 });
 
 describe('SenderProjects', () => {
-  it('asks the engine when an address is new, at most once a second, and forgives its failures', async () => {
+  it('lists containers again for an address it does not know, once for senders arriving together', async () => {
     let clock = 0;
     let asked = 0;
     let answer: () => Promise<{ project: string; addresses: string[] }[]> = () =>
@@ -112,15 +112,33 @@ describe('SenderProjects', () => {
     );
     expect(await senders.projectOf('::ffff:172.30.0.2')).toBe('alpha');
     expect(await senders.projectOf('172.30.0.2')).toBe('alpha');
-    expect(await senders.projectOf('172.30.0.3')).toBeNull();
     expect(asked).toBe(1);
-    clock = 1500;
-    answer = () => Promise.reject(new Error('engine away'));
-    expect(await senders.projectOf('172.30.0.3')).toBeNull();
+    // A container started since: found by a listing made after its spans came.
+    clock = 10;
+    answer = () =>
+      Promise.resolve([
+        { project: 'alpha', addresses: ['172.30.0.2'] },
+        { project: 'beta', addresses: ['172.31.0.2'] },
+      ]);
+    const together = await Promise.all([
+      senders.projectOf('172.31.0.2'),
+      senders.projectOf('172.31.0.2'),
+    ]);
+    expect(together).toEqual(['beta', 'beta']);
     expect(asked).toBe(2);
-    clock = 3000;
-    answer = () => Promise.resolve([{ project: 'beta', addresses: ['172.30.0.3'] }]);
-    expect(await senders.projectOf('172.30.0.3')).toBe('beta');
+    // No Compose container there: unknown, and not asked about again for a while.
+    clock = 20;
+    expect(await senders.projectOf('172.29.0.9')).toBeNull();
+    expect(await senders.projectOf('172.29.0.9')).toBeNull();
     expect(asked).toBe(3);
+    // An engine that does not answer: unknown, asked again next time.
+    clock = 20_000;
+    answer = () => Promise.reject(new Error('engine away'));
+    expect(await senders.projectOf('172.31.0.2')).toBeNull();
+    expect(asked).toBe(4);
+    answer = () => Promise.resolve([{ project: 'gamma', addresses: ['172.31.0.2'] }]);
+    clock = 20_001;
+    expect(await senders.projectOf('172.31.0.2')).toBe('gamma');
+    expect(asked).toBe(5);
   });
 });
