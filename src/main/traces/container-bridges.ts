@@ -123,6 +123,8 @@ export class SenderProjects {
     private readonly now: () => number = Date.now,
     /** How long a listing is trusted for an address it knows (addresses are reused). */
     private readonly ttlMs = 10_000,
+    /** How long to wait before listing again for an address the first listing lacked. */
+    private readonly settleMs = 300,
   ) {}
 
   /** The project of the container at `address`, or null when it is none Parity can see. */
@@ -131,7 +133,13 @@ export class SenderProjects {
     const arrived = this.now();
     if (arrived - this.readAt <= this.ttlMs && this.known.has(ip)) return this.known.get(ip)!;
     if ((this.unknown.get(ip) ?? 0) > arrived) return null;
-    const answered = await this.readSince(arrived);
+    let answered = await this.readSince(arrived);
+    if (answered && !this.known.has(ip)) {
+      // A container's process runs a moment before the engine lists it as running: a sender
+      // that posts at once is found by the next listing.
+      await new Promise((resolve) => setTimeout(resolve, this.settleMs));
+      answered = await this.readSince(this.now());
+    }
     // A listing older than the trusted time is no answer.
     if (!answered) return null;
     const project = this.known.get(ip) ?? null;

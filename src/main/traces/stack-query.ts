@@ -183,6 +183,7 @@ export class StackQueries {
       }
     }
     if (allRead) poller.lastRead = end;
-    return statuses;
+    // In the order a reader expects, not the engine's listing's.
+    return statuses.sort((a, b) => a.service.localeCompare(b.service));
   }
 }

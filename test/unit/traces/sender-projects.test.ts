@@ -98,47 +98,68 @@ describe('which project posted spans: the sender’s address', () => {
 });
 
 describe('SenderProjects', () => {
-  it('lists containers again for an address it does not know, once for senders arriving together', async () => {
+  type Listing = { project: string; addresses: string[] }[];
+  // A clock that moves a millisecond each time it is read, and an engine answering in turn.
+  function senders(answers: (() => Promise<Listing>)[], tick = 1) {
     let clock = 0;
-    let asked = 0;
-    let answer: () => Promise<{ project: string; addresses: string[] }[]> = () =>
-      Promise.resolve([{ project: 'alpha', addresses: ['172.30.0.2'] }]);
-    const senders = new SenderProjects(
+    const asked = { count: 0 };
+    const lookup = new SenderProjects(
       () => {
-        asked++;
+        const answer = answers[Math.min(asked.count, answers.length - 1)]!;
+        asked.count++;
         return answer();
       },
-      () => clock,
+      () => (clock += tick),
+      10_000,
+      0,
     );
-    expect(await senders.projectOf('::ffff:172.30.0.2')).toBe('alpha');
-    expect(await senders.projectOf('172.30.0.2')).toBe('alpha');
-    expect(asked).toBe(1);
-    // A container started since: found by a listing made after its spans came.
-    clock = 10;
-    answer = () =>
-      Promise.resolve([
-        { project: 'alpha', addresses: ['172.30.0.2'] },
-        { project: 'beta', addresses: ['172.31.0.2'] },
-      ]);
+    return { lookup, asked, wait: (ms: number) => (clock += ms) };
+  }
+  const listing = (entries: Listing) => () => Promise.resolve(entries);
+  const ALPHA = { project: 'alpha', addresses: ['172.30.0.2'] };
+  const BETA = { project: 'beta', addresses: ['172.31.0.2'] };
+
+  it('knows a listed address, and asks again only when its listing is old', async () => {
+    const { lookup, asked, wait } = senders([listing([ALPHA]), listing([BETA])]);
+    expect(await lookup.projectOf('::ffff:172.30.0.2')).toBe('alpha');
+    expect(await lookup.projectOf('172.30.0.2')).toBe('alpha');
+    expect(asked.count).toBe(1);
+    wait(20_000);
+    expect(await lookup.projectOf('172.30.0.2')).toBeNull();
+  });
+
+  it('finds a container that posted before the engine listed it as running', async () => {
+    const { lookup } = senders([listing([ALPHA]), listing([ALPHA, BETA])]);
     const together = await Promise.all([
-      senders.projectOf('172.31.0.2'),
-      senders.projectOf('172.31.0.2'),
+      lookup.projectOf('172.31.0.2'),
+      lookup.projectOf('172.31.0.2'),
     ]);
     expect(together).toEqual(['beta', 'beta']);
-    expect(asked).toBe(2);
-    // No Compose container there: unknown, and not asked about again for a while.
-    clock = 20;
-    expect(await senders.projectOf('172.29.0.9')).toBeNull();
-    expect(await senders.projectOf('172.29.0.9')).toBeNull();
-    expect(asked).toBe(3);
-    // An engine that does not answer: unknown, asked again next time.
-    clock = 20_000;
-    answer = () => Promise.reject(new Error('engine away'));
-    expect(await senders.projectOf('172.31.0.2')).toBeNull();
-    expect(asked).toBe(4);
-    answer = () => Promise.resolve([{ project: 'gamma', addresses: ['172.31.0.2'] }]);
-    clock = 20_001;
-    expect(await senders.projectOf('172.31.0.2')).toBe('gamma');
-    expect(asked).toBe(5);
+  });
+
+  it('lists once for senders that arrive together', async () => {
+    const { lookup, asked } = senders([listing([ALPHA, BETA])], 0);
+    const together = await Promise.all(
+      ['172.30.0.2', '172.31.0.2', '172.30.0.2'].map((ip) => lookup.projectOf(ip)),
+    );
+    expect(together).toEqual(['alpha', 'beta', 'alpha']);
+    expect(asked.count).toBe(1);
+  });
+
+  it('does not ask again for a while about a sender that is no Compose container', async () => {
+    const { lookup, asked, wait } = senders([listing([ALPHA])]);
+    expect(await lookup.projectOf('172.29.0.9')).toBeNull();
+    const after = asked.count;
+    expect(await lookup.projectOf('172.29.0.9')).toBeNull();
+    expect(asked.count).toBe(after);
+    wait(20_000);
+    expect(await lookup.projectOf('172.29.0.9')).toBeNull();
+    expect(asked.count).toBeGreaterThan(after);
+  });
+
+  it('leaves senders unknown while the engine does not answer, and asks again next time', async () => {
+    const { lookup } = senders([() => Promise.reject(new Error('engine away')), listing([BETA])]);
+    expect(await lookup.projectOf('172.31.0.2')).toBeNull();
+    expect(await lookup.projectOf('172.31.0.2')).toBe('beta');
   });
 });
