@@ -3,7 +3,7 @@ import type { ObservedCalls } from '../../shared/traces';
 import type { DockerEngine } from '../engine/docker-engine';
 import { productionHosts } from '../traces/production-hosts';
 import { projectCalls } from '../traces/project-calls';
-import { StackQueries, type StackQueryOptions } from '../traces/stack-query';
+import { StackQueries } from '../traces/stack-query';
 import type { TraceHub } from '../traces/trace-hub';
 import { ownAggregates } from '../traces/stack-query-own';
 import { SenderProjects, type ContainerAddresses } from '../traces/container-bridges';
@@ -22,7 +22,10 @@ interface ReadProject {
 }
 
 /** The engine calls the trace handlers make: the stack's trace stores and the senders' projects. */
-export type TraceEngine = Pick<DockerEngine, 'listProjectContainers' | 'listRunningContainers'>;
+export type TraceEngine = Pick<
+  DockerEngine,
+  'listProjectContainers' | 'listRunningContainers' | 'target'
+>;
 
 /**
  * traces.edges and traces.reset over the one TraceHub the receiver feeds. With an engine, a
@@ -33,15 +36,17 @@ export function traceHandlers(
   registry: Pick<ProjectRegistry, 'load'>,
   hub: TraceHub,
   engine?: TraceEngine,
-  queryOptions?: StackQueryOptions,
 ): Pick<ApiHandlers, 'traces.edges' | 'traces.reset'> {
   const read = new Map<string, ReadProject>();
-  const queries = engine
-    ? new StackQueries(
-        { containers: (project) => engine.listProjectContainers(project), hub },
-        queryOptions,
-      )
-    : null;
+  // A remote engine publishes ports on its own machine: 127.0.0.1 here is something else.
+  const queries =
+    engine && onThisMachine(engine)
+      ? new StackQueries({
+          containers: (project) => engine.listProjectContainers(project),
+          hub,
+        })
+      : null;
+  // Likewise, a remote engine's container addresses say nothing of the peers posting here.
   if (engine && queries) {
     hub.senders = new SenderProjects(() => containerAddresses(engine));
     hub.onClose(() => queries.close());
@@ -94,4 +99,14 @@ async function containerAddresses(engine: TraceEngine): Promise<ContainerAddress
       .filter((ip) => ip !== '');
     return [{ project, addresses }];
   });
+}
+
+// Whether the engine's containers publish their ports on this machine's loopback: a local
+// socket (Docker Desktop's included: it forwards them), or tcp to this machine.
+function onThisMachine(engine: TraceEngine): boolean {
+  const parsed = engine.target?.parsed;
+  if (!parsed || parsed.scheme === 'unix' || parsed.scheme === 'npipe') return true;
+  return (
+    parsed.scheme === 'tcp' && ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(parsed.host)
+  );
 }

@@ -1,8 +1,12 @@
 import type Docker from 'dockerode';
 import { afterEach, describe, expect, it } from 'vitest';
+import { traceHandlers, type TraceEngine } from '../../../src/main/api/trace-handlers';
+import { loadProject } from '../../../src/main/config/load-project';
+import type { EngineTarget } from '../../../src/main/engine/endpoint/engine-target';
 import { StackQueries } from '../../../src/main/traces/stack-query';
 import { querySources } from '../../../src/main/traces/stack-query-sources';
 import { TraceHub } from '../../../src/main/traces/trace-hub';
+import { lines, makeProject } from '../../support/project-dir';
 import { json, startFakeStore, zipkinTrace, type FakeStore } from './fake-trace-store';
 
 // A running container as the engine lists it, with only what detection reads.
@@ -137,5 +141,64 @@ describe('polling a project’s own Zipkin while it is shown', () => {
     // Another window showing another project stops nothing of this one.
     queries.watch('window-2', 'other', () => undefined);
     expect(queries.statuses('shop')).toHaveLength(1);
+  });
+});
+
+describe('traces.edges and the engine it reads stores through', () => {
+  const SESSION_CLOSES: (() => void)[] = [];
+  const session = {
+    id: 'window',
+    emit: () => undefined,
+    onClose: (cleanup: () => void) => void SESSION_CLOSES.push(cleanup),
+  };
+  let hub: TraceHub | null = null;
+  afterEach(() => {
+    for (const close of SESSION_CLOSES.splice(0)) close();
+    hub?.close();
+  });
+
+  // An engine whose only container is a Zipkin no one answers at, on a local or a remote socket.
+  function engineAt(parsed: EngineTarget['parsed']) {
+    const asked: string[] = [];
+    const engine: TraceEngine = {
+      target: { endpoint: 'x', parsed, source: { kind: 'docker-host' }, tls: null },
+      listProjectContainers: (project) => {
+        asked.push(project);
+        return Promise.resolve([container('zipkin', 'openzipkin/zipkin', [published(9411, 1)])]);
+      },
+      listRunningContainers: () => Promise.resolve([]),
+    };
+    return { engine, asked };
+  }
+
+  it('reads the shown project’s store on a local engine, and never through a remote one', async () => {
+    const dir = makeProject('shop', { 'compose.yaml': lines('services:', '  web: { image: x }') });
+    const registry = { load: (id: string) => Promise.resolve(loadProject({ dir: id, env: {} })) };
+    for (const [parsed, reads] of [
+      [{ scheme: 'unix', path: '/var/run/docker.sock' }, true],
+      [{ scheme: 'tcp', host: '127.0.0.1', port: 2375 }, true],
+      [{ scheme: 'tcp', host: '10.1.2.3', port: 2376 }, false],
+      [{ scheme: 'ssh', host: 'build-box', port: 22, username: null }, false],
+    ] as const) {
+      hub?.close();
+      hub = new TraceHub({ notifyMs: 5 });
+      const { engine, asked } = engineAt(parsed);
+      const handlers = traceHandlers(registry, hub, engine);
+      await handlers['traces.edges']({ project: dir }, session);
+      if (reads) {
+        await expect.poll(() => asked).toEqual(['shop']);
+        await expect
+          .poll(async () => (await handlers['traces.edges']({ project: dir }, session)).queries)
+          .toEqual([
+            expect.objectContaining({
+              problem: 'reading traces from zipkin at 127.0.0.1:1: connection refused',
+            }),
+          ]);
+      } else {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(asked).toEqual([]);
+        expect((await handlers['traces.edges']({ project: dir }, session)).queries).toBeUndefined();
+      }
+    }
   });
 });
