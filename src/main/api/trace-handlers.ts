@@ -5,7 +5,6 @@ import { productionHosts } from '../traces/production-hosts';
 import { projectCalls } from '../traces/project-calls';
 import { StackQueries } from '../traces/stack-query';
 import type { TraceHub } from '../traces/trace-hub';
-import { ownAggregates } from '../traces/stack-query-own';
 import { SenderProjects, type ContainerAddresses } from '../traces/container-bridges';
 import type { LoadResult } from '../config/load-project';
 import { COMPOSE_LABEL } from '../engine/compose-labels';
@@ -79,7 +78,7 @@ export function traceHandlers(
       }
       return {
         ...result,
-        ...projectCalls(ownAggregates(hub.edges(), project.name), project.model, hosts),
+        ...projectCalls(hub.edges(project.name), project.model, hosts),
       };
     },
     'traces.reset': () => {

@@ -6,28 +6,11 @@ import {
 } from './edge-store';
 import { DEFAULT_PAIRING, SpanPairer, type PairingLimits } from './pairing';
 import type { Span } from './span';
+import { ownAggregates, qualifiedService } from './stack-query-own';
 
 /** Tells which project's container an address is, when it is one (container-bridges.ts). */
 export interface SenderLookup {
   projectOf(address: string): Promise<string | null>;
-}
-
-// A span's service, qualified with the Compose project it came from when that is known. The
-// separator cannot be typed in a compose file's service name.
-const QUALIFIED = '\u0000';
-
-/** `service` as recorded for spans known to come from `project`. */
-export function qualifiedService(project: string, service: string): string {
-  return `${QUALIFIED}${project}${QUALIFIED}${service}`;
-}
-
-/** A recorded service name split into the project it is known to come from (or null) and the name. */
-export function splitService(name: string): { project: string | null; service: string } {
-  if (!name.startsWith(QUALIFIED)) return { project: null, service: name };
-  const end = name.indexOf(QUALIFIED, 1);
-  return end < 0
-    ? { project: null, service: name }
-    : { project: name.slice(1, end), service: name.slice(end + 1) };
 }
 
 function isLoopback(address: string): boolean {
@@ -109,10 +92,14 @@ export class TraceHub {
     this.changed();
   }
 
-  /** The edges over the window, with calls from clients whose wait has ended. */
-  edges(): EdgeAggregate[] {
+  /**
+   * The edges over the window, with calls from clients whose wait has ended, by the services'
+   * plain names: with `project` (a Compose project name), only those that may be its own
+   * (stack-query-own.ts).
+   */
+  edges(project: string | null = null): EdgeAggregate[] {
     this.sweep();
-    return this.store.list(this.now());
+    return ownAggregates(this.store.list(this.now()), project);
   }
 
   /** Forgets every edge and waiting span. */

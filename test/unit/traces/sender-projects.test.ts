@@ -75,6 +75,12 @@ describe('which project posted spans: the sender’s address', () => {
       ['shop', 'stock', 3, 1],
     ]);
     expect(alpha.outside).toEqual([]);
+    // Read without a project (by name, as the tray may), the names are the services' own.
+    expect(hub.edges().map((e) => `${e.from} → ${e.to.name}: ${e.calls}`)).toEqual([
+      'shop → stock: 2',
+      'shop → stock: 1',
+      'shop → stock: 2',
+    ]);
   });
 
   it('hands the receiver’s peer address to the hub', async () => {
