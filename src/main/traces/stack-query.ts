@@ -38,13 +38,22 @@ export interface StackQueryOptions {
 // Each read looks back past the previous one by this much: a span stored late is still read.
 const OVERLAP_MS = 30_000;
 
-interface Poller {
-  timer: ReturnType<typeof setTimeout> | null;
+// What was read from a project's stores, kept after its poller stops: a project shown again
+// is not counted again.
+interface Reading {
   seen: SeenSpans;
   lastRead: number | null;
+}
+
+interface Poller {
+  timer: ReturnType<typeof setTimeout> | null;
+  reading: Reading;
   statuses: TraceQueryStatus[];
   stopped: boolean;
 }
+
+// Projects whose reading is remembered; the one shown longest ago is forgotten first.
+const REMEMBERED = 20;
 
 /**
  * Reads the traces a project's own Zipkin or Jaeger keeps, while a window shows the project:
@@ -54,6 +63,7 @@ interface Poller {
  */
 export class StackQueries {
   private readonly pollers = new Map<string, Poller>();
+  private readonly readings = new Map<string, Reading>();
   // Which project each session (window) shows.
   private readonly watching = new Map<string, string>();
   private readonly intervalMs: number;
@@ -84,13 +94,14 @@ export class StackQueries {
     this.watching.set(session, project);
     if (before !== undefined) this.stopIfUnwatched(before);
     if (this.pollers.has(project)) return;
-    const poller: Poller = {
-      timer: null,
-      seen: new SeenSpans(),
-      lastRead: null,
-      statuses: [],
-      stopped: false,
-    };
+    const reading = this.readings.get(project) ?? { seen: new SeenSpans(), lastRead: null };
+    this.readings.delete(project);
+    this.readings.set(project, reading);
+    if (this.readings.size > REMEMBERED) {
+      const oldest = this.readings.keys().next().value;
+      if (oldest !== undefined) this.readings.delete(oldest);
+    }
+    const poller: Poller = { timer: null, reading, statuses: [], stopped: false };
     this.pollers.set(project, poller);
     void this.round(project, poller);
   }
@@ -151,8 +162,9 @@ export class StackQueries {
     }
     const end = this.now();
     const window = this.deps.hub.windowMs;
+    const { reading } = poller;
     const lookbackMs =
-      poller.lastRead === null ? window : Math.min(window, end - poller.lastRead + OVERLAP_MS);
+      reading.lastRead === null ? window : Math.min(window, end - reading.lastRead + OVERLAP_MS);
     const statuses: TraceQueryStatus[] = [];
     let allRead = true;
     for (const source of querySources(containers)) {
@@ -169,7 +181,7 @@ export class StackQueries {
           this.limits,
         );
         if (poller.stopped) return null;
-        const fresh = poller.seen.fresh(spans);
+        const fresh = reading.seen.fresh(spans);
         if (fresh.length > 0) this.deps.hub.addFor(fresh, project);
         statuses.push({ ...status, address, problem: null });
       } catch (error) {
@@ -182,7 +194,7 @@ export class StackQueries {
         });
       }
     }
-    if (allRead) poller.lastRead = end;
+    if (allRead) reading.lastRead = end;
     // In the order a reader expects, not the engine's listing's.
     return statuses.sort((a, b) => a.service.localeCompare(b.service));
   }

@@ -80,7 +80,8 @@ describe('polling a project’s own Zipkin while it is shown', () => {
       '/api/v2/traces': (request, response) => json(traces)(request, response),
     });
     const port = store.port;
-    hub = new TraceHub({ notifyMs: 5 });
+    // The pairer forgets a settled call after its wait: the reading must remember more.
+    hub = new TraceHub({ notifyMs: 5, pairing: { waitMs: 10, maxPending: 100 } });
     let touched = 0;
     hub.onChange(() => touched++);
     queries = new StackQueries(
@@ -117,6 +118,28 @@ describe('polling a project’s own Zipkin while it is shown', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(store.asked.length).toBeLessThanOrEqual(asked + 1);
     expect(queries.statuses('shop')).toEqual([]);
+  });
+
+  it('counts nothing again when a window shows the project again', async () => {
+    store = await startFakeStore({ '/api/v2/traces': json([zipkinTrace(1)]) });
+    const port = store.port;
+    // The pairer forgets a settled call after its wait: the reading must remember more.
+    hub = new TraceHub({ notifyMs: 5, pairing: { waitMs: 10, maxPending: 100 } });
+    queries = new StackQueries(
+      {
+        containers: () =>
+          Promise.resolve([container('zipkin', 'openzipkin/zipkin', [published(9411, port)])]),
+        hub,
+      },
+      { intervalMs: 20 },
+    );
+    queries.watch('window', 'shop', () => undefined);
+    await expect.poll(() => hub?.edges().map((e) => e.calls)).toEqual([1]);
+    queries.watch('window', 'other', () => undefined);
+    queries.watch('window', 'shop', () => undefined);
+    const asked = store.asked.length;
+    await expect.poll(() => store?.asked.length).toBeGreaterThan(asked + 2);
+    expect(hub.edges().map((e) => e.calls)).toEqual([1]);
   });
 
   it('shows a store that stops answering as a quiet status, and goes on reading', async () => {
