@@ -8,7 +8,7 @@ import type { Span } from './span';
 export class SeenSpans {
   private readonly seen = new Set<string>();
 
-  constructor(private readonly max = 50_000) {}
+  constructor(private readonly max = 20_000) {}
 
   /** The spans not seen before; they are seen from now on. */
   fresh(spans: readonly Span[]): Span[] {

@@ -53,7 +53,7 @@ interface Poller {
 }
 
 // Projects whose reading is remembered; the one shown longest ago is forgotten first.
-const REMEMBERED = 20;
+const REMEMBERED = 8;
 
 /**
  * Reads the traces a project's own Zipkin or Jaeger keeps, while a window shows the project:
