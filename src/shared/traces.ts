@@ -31,6 +31,17 @@ export const OutsideCallSchema = z.object({
 });
 export type OutsideCall = z.infer<typeof OutsideCallSchema>;
 
+/** A trace store of the stack (its own Zipkin or Jaeger) Parity reads, and how that goes. */
+export const TraceQueryStatusSchema = z.object({
+  kind: z.enum(['zipkin', 'jaeger']),
+  service: z.string(),
+  /** Where its query API is read (`127.0.0.1:9411`), null when it publishes none there. */
+  address: z.string().nullable(),
+  /** Null while reading works; else what went wrong, as a quiet status line says it. */
+  problem: z.string().nullable(),
+});
+export type TraceQueryStatus = z.infer<typeof TraceQueryStatusSchema>;
+
 /** The observed call graph of one project, and where its stack sends spans. */
 export const ObservedCallsSchema = z.object({
   edges: z.array(ObservedEdgeSchema),
@@ -39,6 +50,8 @@ export const ObservedCallsSchema = z.object({
   receiver: z.object({ zipkin: z.string(), otlp: z.string() }).nullable(),
   /** The window the counts cover, in minutes. */
   windowMinutes: z.number().positive(),
+  /** The stack's own trace stores read for calls too (absent from a core that reads none). */
+  queries: z.array(TraceQueryStatusSchema).optional(),
 });
 export type ObservedCalls = z.infer<typeof ObservedCallsSchema>;
 

@@ -269,7 +269,7 @@ export function createApi({ engine, settings, env, loader }: ApiDependencies): P
       return Promise.resolve({ file, created });
     },
     'actions.run': actionsRunHandler(trusted),
-    ...traceHandlers(registry, traces),
+    ...traceHandlers(registry, traces, engine),
     ...mirrorHandlers({ ...trusted, filesChanged }),
     'settings.get': () => Promise.resolve(settings.read()),
     'settings.set': ({ patch }) => {

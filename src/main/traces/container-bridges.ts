@@ -97,3 +97,81 @@ function ipv4Number(ip: string): number | null {
 function ipv4Text(n: number): string {
   return [n >>> 24, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff].join('.');
 }
+
+/** A running container's Compose project and its addresses on its networks. */
+export interface ContainerAddresses {
+  project: string;
+  addresses: string[];
+}
+
+/**
+ * The Compose project of a container posting spans, by its address on its network (a
+ * container's packets to the bridge's address keep their source address: no NAT on the way to
+ * the host). An address not known is looked up in a listing made after the spans arrived (one
+ * listing serves every sender waiting for it), so a container started a moment ago is found;
+ * one that is still unknown (no Compose container) is not looked up again for a while. An engine
+ * that does not answer leaves the sender unknown: its spans are matched by service name.
+ */
+export class SenderProjects {
+  private known = new Map<string, string>();
+  private readAt = Number.NEGATIVE_INFINITY;
+  private latest: { start: number; done: Promise<boolean> } | null = null;
+  private readonly unknown = new Map<string, number>();
+
+  constructor(
+    private readonly list: () => Promise<ContainerAddresses[]>,
+    private readonly now: () => number = Date.now,
+    /** How long a listing is trusted for an address it knows (addresses are reused). */
+    private readonly ttlMs = 10_000,
+    /** How long to wait before listing again for an address the first listing lacked. */
+    private readonly settleMs = 300,
+  ) {}
+
+  /** The project of the container at `address`, or null when it is none Parity can see. */
+  async projectOf(address: string): Promise<string | null> {
+    const ip = address.startsWith('::ffff:') ? address.slice(7) : address;
+    const arrived = this.now();
+    if (arrived - this.readAt <= this.ttlMs && this.known.has(ip)) return this.known.get(ip)!;
+    if ((this.unknown.get(ip) ?? 0) > arrived) return null;
+    let answered = await this.readSince(arrived);
+    if (answered && !this.known.has(ip)) {
+      // A container's process runs a moment before the engine lists it as running: a sender
+      // that posts at once is found by the next listing.
+      await new Promise((resolve) => setTimeout(resolve, this.settleMs));
+      answered = await this.readSince(this.now());
+    }
+    // A listing older than the trusted time is no answer.
+    if (!answered) return null;
+    const project = this.known.get(ip) ?? null;
+    if (project === null) {
+      // Bounded: a sender cycling through addresses cannot grow it without end.
+      if (this.unknown.size >= 1000) this.unknown.clear();
+      this.unknown.set(ip, this.now() + this.ttlMs);
+    }
+    return project;
+  }
+
+  // A listing begun at or after `since`: the one under way when it qualifies, else a new one
+  // after it (listings are applied in order, never an older over a newer). True when it answered.
+  private readSince(since: number): Promise<boolean> {
+    if (this.latest && this.latest.start >= since) return this.latest.done;
+    const start = this.now();
+    const previous = this.latest?.done ?? Promise.resolve(true);
+    const done = previous.then(() =>
+      this.list().then(
+        (containers) => {
+          const known = new Map<string, string>();
+          for (const { project, addresses } of containers) {
+            for (const ip of addresses) known.set(ip, project);
+          }
+          this.known = known;
+          this.readAt = start;
+          return true;
+        },
+        () => false,
+      ),
+    );
+    this.latest = { start, done };
+    return done;
+  }
+}

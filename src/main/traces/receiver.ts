@@ -7,9 +7,9 @@ import { isLocalContainerPeer } from './container-bridges';
 import { exportResponseProtobuf } from './otlp-proto';
 import { listen } from '../server/listen';
 
-/** Where spans go once read. */
+/** Where spans go once read, with the sender's address (the answer waits for it to take them). */
 export interface SpanSink {
-  add(spans: readonly Span[]): void;
+  add(spans: readonly Span[], sender?: string): void | Promise<void>;
 }
 
 /** How the receiver listens. */
@@ -141,7 +141,7 @@ async function handle(
   }
   try {
     const { spans, rejected } = route.parse(body);
-    sink.add(spans);
+    await sink.add(spans, request.socket.remoteAddress);
     if (route.format === 'zipkin') return answer(response, 202, '');
     // OTLP's answer: an ExportTraceServiceResponse, in the request's encoding, with the spans
     // left out counted when some were.

@@ -1,4 +1,5 @@
 import type { ObservedCalls } from '../../../../shared/traces';
+import { TraceQueries } from './TraceQueries';
 
 /**
  * Beside the graph: the calls that left the stack, by host, a host that production's files
@@ -48,6 +49,7 @@ export function OutsideCalls({ calls, onReset }: { calls: ObservedCalls; onReset
           </ul>
         </>
       )}
+      <TraceQueries queries={calls.queries} />
       <button type="button" onClick={onReset}>
         Reset observed calls
       </button>
@@ -58,10 +60,13 @@ export function OutsideCalls({ calls, onReset }: { calls: ObservedCalls; onReset
 /** Under the graph while no call was seen: the window, and where services send their spans. */
 export function NoCallsYet({ calls }: { calls: ObservedCalls }) {
   return (
-    <p className="muted observed-calls-hint">
-      No calls seen in the last {calls.windowMinutes} minutes.
-      {calls.receiver &&
-        ` Services that trace send spans to ${calls.receiver.zipkin} (Zipkin) or ${calls.receiver.otlp} (OTLP/HTTP); from a container, host.docker.internal in place of 127.0.0.1.`}
-    </p>
+    <>
+      <p className="muted observed-calls-hint">
+        No calls seen in the last {calls.windowMinutes} minutes.
+        {calls.receiver &&
+          ` Services that trace send spans to ${calls.receiver.zipkin} (Zipkin) or ${calls.receiver.otlp} (OTLP/HTTP); from a container, host.docker.internal in place of 127.0.0.1.`}
+      </p>
+      <TraceQueries queries={calls.queries} />
+    </>
   );
 }

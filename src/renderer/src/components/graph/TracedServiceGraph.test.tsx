@@ -114,4 +114,34 @@ describe('TracedServiceGraph', () => {
     await screen.findByText(/No calls seen/);
     expect(screen.queryByRole('img', { name: /→/ })).toBeNull();
   });
+
+  it("names the stack's own trace store it reads, and says quietly when it cannot", async () => {
+    const fake = renderGraph([
+      {
+        ...EMPTY,
+        queries: [{ kind: 'zipkin', service: 'zipkin', address: '127.0.0.1:19411', problem: null }],
+      },
+      {
+        ...SEEN,
+        queries: [
+          {
+            kind: 'zipkin',
+            service: 'zipkin',
+            address: '127.0.0.1:19411',
+            problem: 'reading traces from zipkin at 127.0.0.1:19411: connection refused',
+          },
+        ],
+      },
+    ]);
+    const stores = await screen.findByRole('list', { name: 'Trace stores read' });
+    expect(stores.textContent).toBe('Reading traces from zipkin (zipkin) at 127.0.0.1:19411.');
+    act(() => fake.emit('traces.changed', {}));
+    await waitFor(() =>
+      expect(screen.getByRole('list', { name: 'Trace stores read' }).textContent).toBe(
+        'reading traces from zipkin at 127.0.0.1:19411: connection refused',
+      ),
+    );
+    // Quiet: no alert beside the production host's own.
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+  });
 });
