@@ -69,7 +69,7 @@ describe('traces.edges for a project', () => {
       ),
     });
     const hub = new TraceHub({ pairing: { waitMs: 0, maxPending: 10 } });
-    hub.add([
+    await hub.add([
       client('01', 'web', { remoteService: 'shop-api' }, { error: true }),
       client('02', 'web', { remoteService: 'shop-api' }),
       client('03', 'shop-api', { remoteHost: 'db' }),

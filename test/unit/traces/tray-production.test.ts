@@ -94,12 +94,12 @@ describe('the tray and a laptop calling production', () => {
     });
 
     // A call to a host production does not name is no mark.
-    hub.add([client('01', 'api', 'cdn.example.net')]);
+    await hub.add([client('01', 'api', 'cdn.example.net')]);
     await refresh();
     expect(projectLabel(state.projects[0] as TrayProject)).toBe('shop — running');
     expect(trayIconState(state)).toBe('healthy');
 
-    hub.add([client('02', 'api', 'api.example.com')]);
+    await hub.add([client('02', 'api', 'api.example.com')]);
     await refresh();
     hub.close();
     const shop = state.projects[0] as TrayProject;
