@@ -120,6 +120,7 @@ class BlockReader implements LineCursor {
     for (;;) {
       if (!plainStart(text, at)) throw new NeedsLibrary();
       const colon = this.keyEnd(at);
+      if (colon === -1) throw new NeedsLibrary();
       const key = keyOf(text.slice(at, colon));
       if (entries.has(key)) throw new NeedsLibrary();
       const keyPos = positionAt(this, at);
@@ -132,18 +133,17 @@ class BlockReader implements LineCursor {
   }
 
   // The `:` that ends a plain key starting at `at`: followed by a space or the line's end, and
-  // before any comment; a space before it is left to the library.
+  // before any comment; -1 when there is none, or a space before it (left to the library).
   private keyEnd(at: number): number {
     const { text } = this;
     for (let i = at; ; i++) {
       const c = text.charCodeAt(i);
-      if (c === LF || Number.isNaN(c)) throw new NeedsLibrary();
-      if (c === HASH && text.charCodeAt(i - 1) === SPACE) throw new NeedsLibrary();
+      if (c === LF || Number.isNaN(c)) return -1;
+      if (c === HASH && text.charCodeAt(i - 1) === SPACE) return -1;
       if (c !== COLON) continue;
       const next = text.charCodeAt(i + 1);
       if (next !== SPACE && next !== LF && !Number.isNaN(next)) continue;
-      if (text.charCodeAt(i - 1) === SPACE) throw new NeedsLibrary();
-      return i;
+      return text.charCodeAt(i - 1) === SPACE ? -1 : i;
     }
   }
 
@@ -172,14 +172,7 @@ class BlockReader implements LineCursor {
 
   // Whether the line from `at` is a plain key and its `:` (as opposed to a value).
   private startsKey(at: number): boolean {
-    if (!plainStart(this.text, at)) return false;
-    try {
-      this.keyEnd(at);
-      return true;
-    } catch (error) {
-      if (error instanceof NeedsLibrary) return false;
-      throw error;
-    }
+    return plainStart(this.text, at) && this.keyEnd(at) !== -1;
   }
 
   // The value after a key's `:` or an entry's `-` at `from`, on this line or (for an empty
