@@ -14,7 +14,8 @@
 // phases of one drift are shown, and beside them the time the yaml library alone takes to parse
 // the same files, and js-yaml alone (Parity reads YAML with js-yaml's events where the tree is
 // sure to be the yaml library's: src/main/config/yaml-fast.ts). The load average is printed
-// because it moves every figure.
+// because it moves every figure. BENCH_AGAINST=DIR times another checkout's drift in the same
+// rounds (an A/B against the base commit).
 // Target: Parity's drift in-process under 100 ms.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -35,6 +36,8 @@ import { writeDriftProject } from './drift-project';
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 200);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const PEER_ROUNDS = Number(process.env.BENCH_PEER_ROUNDS ?? 5);
+// Another checkout of Parity (a clone of the base commit, say), timed in the same rounds.
+const AGAINST = process.env.BENCH_AGAINST;
 const TARGET_MS = 100;
 const BIN = join(import.meta.dirname ?? __dirname, '../bin/parity.js');
 
@@ -100,7 +103,9 @@ function phases(dir: string): Phases {
 }
 
 // The CLI's command itself, in-process: what a user waits for, less Node's start.
-async function cliInProcess(dir: string): Promise<number> {
+type RunDrift = typeof runDrift;
+
+async function cliInProcess(dir: string, run: RunDrift = runDrift): Promise<number> {
   let out = '';
   const io = {
     out: (text: string) => (out += text),
@@ -108,7 +113,7 @@ async function cliInProcess(dir: string): Promise<number> {
     env: {},
   };
   const start = process.hrtime.bigint();
-  const code = await runDrift({ values: { 'project-directory': dir }, positionals: [] }, io);
+  const code = await run({ values: { 'project-directory': dir }, positionals: [] }, io);
   const took = Number(process.hrtime.bigint() - start) / 1e6;
   if (code !== 0 || !out.includes('Differences')) throw new Error(`parity drift failed: ${out}`);
   return took;
@@ -147,8 +152,16 @@ const texts = [file, ...readdirSync(k8s).map((f) => join(k8s, f))].map((path) =>
   readFileSync(path, 'utf8'),
 );
 // Warm up: the first runs pay for compiling the code paths.
-for (let i = 0; i < 3; i++) await cliInProcess(dir);
+const other = AGAINST
+  ? ((await import(join(AGAINST, 'src/main/cli/commands/drift-run.ts'))) as { runDrift: RunDrift })
+      .runDrift
+  : null;
+for (let i = 0; i < 3; i++) {
+  await cliInProcess(dir);
+  if (other) await cliInProcess(dir, other);
+}
 const inProcess: number[] = [];
+const against: number[] = [];
 const rounds: Phases[] = [];
 const yaml: number[] = [];
 const jsYaml: number[] = [];
@@ -156,6 +169,7 @@ const asProcess: number[] = [];
 const compose: number[] = [];
 for (let i = 0; i < Math.max(ROUNDS, PEER_ROUNDS); i++) {
   if (i < ROUNDS) inProcess.push(await cliInProcess(dir));
+  if (i < ROUNDS && other) against.push(await cliInProcess(dir, other));
   if (i < ROUNDS) rounds.push(phases(dir));
   if (i < ROUNDS) yaml.push(timed(() => yamlOnly(texts)));
   if (i < ROUNDS) jsYaml.push(timed(() => jsYamlOnly(texts)));
@@ -178,6 +192,12 @@ console.log(
 console.log(
   `  parity drift in-process (runDrift, warm)  ${fixed(p)} ms  (median of ${ROUNDS}, min ${fixed(Math.min(...inProcess))}; target < ${TARGET_MS} ms: ${p < TARGET_MS ? 'met' : 'MISSED'})`,
 );
+if (other) {
+  const a = median(against);
+  console.log(
+    `  the same in ${AGAINST}  ${fixed(a)} ms  (median of ${ROUNDS}, min ${fixed(Math.min(...against))}); this checkout / that one ${(p / a).toFixed(3)}`,
+  );
+}
 console.log(
   `    phases: compose side ${fixed(at((r) => r.dev))} ms, Kubernetes side ${fixed(at((r) => r.prod))} ms, pair + compare + group ${fixed(at((r) => r.diff))} ms, table ${fixed(at((r) => r.format))} ms; parsing the same files alone: the yaml library ${fixed(median(yaml))} ms, js-yaml ${fixed(median(jsYaml))} ms`,
 );

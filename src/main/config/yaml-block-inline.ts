@@ -37,6 +37,8 @@ export interface LineCursor {
   readonly file: string;
   line: number;
   lineStart: number;
+  /** Where the last value readInline read ends (past its closing quote or bracket). */
+  end: number;
 }
 
 /** The position of an offset on the cursor's current line. */
@@ -72,17 +74,17 @@ export function keyOf(source: string): string {
 }
 
 /**
- * Reads the quoted scalar or flow collection starting at `at` on the cursor's line; returns the
- * node and the offset past it.
+ * Reads the quoted scalar or flow collection starting at `at` on the cursor's line; the offset
+ * past it is left in `cursor.end` (no pair allocated per value).
  */
-export function readInline(cursor: LineCursor, at: number, depth: number): [YNode, number] {
+export function readInline(cursor: LineCursor, at: number, depth: number): YNode {
   const c = cursor.text.charCodeAt(at);
   if (c === SQUOTE || c === DQUOTE) return readQuoted(cursor, at);
   if (c === LBRACKET || c === LBRACE) return readFlow(cursor, at, depth);
   throw new NeedsLibrary();
 }
 
-function readQuoted(cursor: LineCursor, at: number): [YScalar, number] {
+function readQuoted(cursor: LineCursor, at: number): YScalar {
   const { text } = cursor;
   const quote = text.charCodeAt(at);
   let value = '';
@@ -103,7 +105,8 @@ function readQuoted(cursor: LineCursor, at: number): [YScalar, number] {
     value += text.slice(from, i);
     // A comment glued to a closing quote is an error to the yaml library, a comment to js-yaml.
     if (text.charCodeAt(i + 1) === HASH) throw new NeedsLibrary();
-    return [{ kind: 'scalar', value, pos: positionAt(cursor, at) }, i + 1];
+    cursor.end = i + 1;
+    return { kind: 'scalar', value, pos: positionAt(cursor, at) };
   }
 }
 
@@ -113,37 +116,38 @@ function skipSpaces(text: string, at: number): number {
   return i;
 }
 
-function readFlow(cursor: LineCursor, at: number, depth: number): [YNode, number] {
+function readFlow(cursor: LineCursor, at: number, depth: number): YNode {
   if (depth > MAX_INLINE_DEPTH) throw new NeedsLibrary();
   const { text } = cursor;
   const seq = text.charCodeAt(at) === LBRACKET;
   const close = seq ? RBRACKET : RBRACE;
   const pos = positionAt(cursor, at);
-  const items: YNode[] = [];
-  const entries = new Map<string, YEntry>();
+  const node: YNode = seq
+    ? { kind: 'seq', items: [], pos }
+    : { kind: 'map', entries: new Map<string, YEntry>(), pos };
   let i = skipSpaces(text, at + 1);
   if (text.charCodeAt(i) === close) {
-    const end = i + 1;
-    if (text.charCodeAt(end) === HASH) throw new NeedsLibrary();
-    return [seq ? { kind: 'seq', items, pos } : { kind: 'map', entries, pos }, end];
+    if (text.charCodeAt(i + 1) === HASH) throw new NeedsLibrary();
+    cursor.end = i + 1;
+    return node;
   }
   for (;;) {
-    if (seq) {
-      const [item, end] = flowItem(cursor, i, depth);
-      items.push(item);
-      i = skipSpaces(text, end);
+    if (node.kind === 'seq') {
+      node.items.push(flowItem(cursor, i, depth));
+      i = skipSpaces(text, cursor.end);
     } else {
       // Keys are plain, and followed by `: `; anything else is left to the library.
       if (!plainStart(text, i)) throw new NeedsLibrary();
-      const [source, end] = flowPlain(text, i);
+      const source = flowPlain(cursor, i);
+      const end = cursor.end;
       if (text.charCodeAt(end) !== COLON || text.charCodeAt(end + 1) !== SPACE) {
         throw new NeedsLibrary();
       }
       const key = keyOf(source);
-      if (entries.has(key)) throw new NeedsLibrary();
-      const [value, after] = flowItem(cursor, skipSpaces(text, end + 1), depth);
-      entries.set(key, { keyPos: positionAt(cursor, i), value });
-      i = skipSpaces(text, after);
+      if (node.entries.has(key)) throw new NeedsLibrary();
+      const keyPos = positionAt(cursor, i);
+      node.entries.set(key, { keyPos, value: flowItem(cursor, skipSpaces(text, end + 1), depth) });
+      i = skipSpaces(text, cursor.end);
     }
     const c = text.charCodeAt(i);
     if (c === close) break;
@@ -151,31 +155,32 @@ function readFlow(cursor: LineCursor, at: number, depth: number): [YNode, number
     i = skipSpaces(text, i + 1);
     if (text.charCodeAt(i) === close) throw new NeedsLibrary();
   }
-  const end = i + 1;
-  if (text.charCodeAt(end) === HASH) throw new NeedsLibrary();
-  return [seq ? { kind: 'seq', items, pos } : { kind: 'map', entries, pos }, end];
+  if (text.charCodeAt(i + 1) === HASH) throw new NeedsLibrary();
+  cursor.end = i + 1;
+  return node;
 }
 
 // A value inside a flow collection: a nested one, a quoted scalar or a plain one. A plain one
 // followed by `:` would be a single-pair mapping: left to the library.
-function flowItem(cursor: LineCursor, at: number, depth: number): [YNode, number] {
+function flowItem(cursor: LineCursor, at: number, depth: number): YNode {
   const { text } = cursor;
   const c = text.charCodeAt(at);
   if (c === SQUOTE || c === DQUOTE || c === LBRACKET || c === LBRACE) {
-    const [node, end] = readInline(cursor, at, depth + 1);
-    if (text.charCodeAt(skipSpaces(text, end)) === COLON) throw new NeedsLibrary();
-    return [node, end];
+    const node = readInline(cursor, at, depth + 1);
+    if (text.charCodeAt(skipSpaces(text, cursor.end)) === COLON) throw new NeedsLibrary();
+    return node;
   }
   if (!plainStart(text, at)) throw new NeedsLibrary();
-  const [source, end] = flowPlain(text, at);
-  if (text.charCodeAt(end) === COLON) throw new NeedsLibrary();
-  return [plainNode(source, positionAt(cursor, at)), end];
+  const source = flowPlain(cursor, at);
+  if (text.charCodeAt(cursor.end) === COLON) throw new NeedsLibrary();
+  return plainNode(source, positionAt(cursor, at));
 }
 
 // A plain scalar in a flow collection: up to a flow indicator, `:` or `#` (the caller judges
 // which), trailing spaces dropped. A line break or the end of the text inside is left to the
 // library.
-function flowPlain(text: string, at: number): [string, number] {
+function flowPlain(cursor: LineCursor, at: number): string {
+  const { text } = cursor;
   let i = at;
   for (;;) {
     const c = text.charCodeAt(i);
@@ -186,5 +191,6 @@ function flowPlain(text: string, at: number): [string, number] {
   if (text.charCodeAt(i) === HASH) throw new NeedsLibrary();
   let end = i;
   while (text.charCodeAt(end - 1) === SPACE) end--;
-  return [text.slice(at, end), end];
+  cursor.end = end;
+  return text.slice(at, end);
 }

@@ -43,6 +43,7 @@ export function readBlockYaml(text: string, file: string): YNode[] | null {
 class BlockReader implements LineCursor {
   line = 1;
   lineStart = 0;
+  end = 0;
 
   constructor(
     readonly text: string,
@@ -196,8 +197,8 @@ class BlockReader implements LineCursor {
       return { kind: 'scalar', value: null, pos: empty };
     }
     if (plainStart(text, at)) return this.plain(at);
-    const [node, end] = readInline(this, at, depth + 1);
-    this.lineRest(end);
+    const node = readInline(this, at, depth + 1);
+    this.lineRest(this.end);
     return node;
   }
 
