@@ -12,8 +12,9 @@
 // a ConfigMap each) differ from the compose file here and there. Each figure is a median, the
 // rounds interleaved so that a busy moment on the shared machine weighs on every side alike; the
 // phases of one drift are shown, and beside them the time the yaml library alone takes to parse
-// the same files, and js-yaml alone (Parity reads YAML with js-yaml's events where the tree is
-// sure to be the yaml library's: src/main/config/yaml-fast.ts). The load average is printed
+// the same files, and js-yaml alone (Parity reads plain block YAML itself, the rest with
+// js-yaml's events where the tree is sure to be the yaml library's: src/main/config/yaml-fast.ts,
+// yaml-block-reader.ts). The load average is printed
 // because it moves every figure. BENCH_AGAINST=DIR times another checkout's drift in the same
 // rounds (an A/B against the base commit).
 // Target: Parity's drift in-process under 100 ms.
