@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../shared/diagnostics';
 import { interpolate } from './interpolate';
-import type { YNode } from './yaml-tree';
+import type { YEntry, YNode } from './yaml-tree';
 
 /**
  * Interpolates every string value of a tree (never a key), as Compose does before reading the
@@ -28,6 +28,10 @@ class TreeInterpolation {
   ) {}
 
   node(node: YNode): YNode {
+    // Most scalars hold no `$`: returned as they are, without a look in the map of done nodes.
+    if (node.kind === 'scalar' && (typeof node.value !== 'string' || !node.value.includes('$'))) {
+      return node;
+    }
     const known = this.done.get(node);
     if (known) return known;
     const result = this.interpolated(node);
@@ -38,7 +42,7 @@ class TreeInterpolation {
   private interpolated(node: YNode): YNode {
     switch (node.kind) {
       case 'scalar': {
-        if (typeof node.value !== 'string' || !node.value.includes('$')) return node;
+        if (typeof node.value !== 'string') return node;
         const { value, problems } = interpolate(node.value, this.lookup);
         for (const problem of problems) {
           if (problem.severity === 'warning') {
@@ -54,25 +58,40 @@ class TreeInterpolation {
         return { ...node, value };
       }
       case 'seq': {
-        const items = node.items.map((item) => this.node(item));
-        return items.every((item, i) => item === node.items[i]) ? node : { ...node, items };
+        // Copied from the first item that changed; until then, nothing is allocated.
+        let items: YNode[] | null = null;
+        for (let i = 0; i < node.items.length; i++) {
+          const item = node.items[i] as YNode;
+          const value = this.node(item);
+          if (items) items.push(value);
+          else if (value !== item) items = [...node.items.slice(0, i), value];
+        }
+        return items ? { ...node, items } : node;
       }
       case 'map': {
-        let changed = false;
-        const values = [...node.entries].map(([key, entry]) => {
+        let entries: Map<string, YEntry> | null = null;
+        for (const [key, entry] of node.entries) {
           const value = this.node(entry.value);
-          if (value !== entry.value) changed = true;
-          return [key, entry, value] as const;
-        });
-        if (!changed) return node;
-        const entries = new Map(
-          values.map(([key, entry, value]) => [
-            key,
-            value === entry.value ? entry : { ...entry, value },
-          ]),
-        );
-        return { ...node, entries };
+          if (entries) entries.set(key, value === entry.value ? entry : { ...entry, value });
+          else if (value !== entry.value)
+            entries = copiedUpTo(node.entries, key, { ...entry, value });
+        }
+        return entries ? { ...node, entries } : node;
       }
     }
   }
+}
+
+// The entries before `key`, then `key` with its new entry.
+function copiedUpTo(
+  entries: ReadonlyMap<string, YEntry>,
+  key: string,
+  changed: YEntry,
+): Map<string, YEntry> {
+  const copy = new Map<string, YEntry>();
+  for (const [k, entry] of entries) {
+    if (k === key) break;
+    copy.set(k, entry);
+  }
+  return copy.set(key, changed);
 }

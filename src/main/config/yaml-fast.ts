@@ -1,4 +1,5 @@
 import { FAILSAFE_SCHEMA, loadAll, YAMLException } from 'js-yaml';
+import { readBlockYaml } from './yaml-block-reader';
 import { NeedsLibrary } from './yaml-fast-errors';
 import { FastReader } from './yaml-fast-reader';
 import { MAX_DEPTH, treeLimitProblem } from './yaml-limits';
@@ -41,6 +42,9 @@ function unsupported(text: string): boolean {
  */
 export function fastYamlRoots(text: string, file: string): (YNode | null)[] | null {
   if (unsupported(text)) return null;
+  // Plain block YAML, the common case, is read straight from the text; the rest with js-yaml.
+  const block = readBlockYaml(text, file);
+  if (block) return block;
   const reader = new FastReader(text, file);
   try {
     loadAll(text, undefined, {

@@ -46,23 +46,30 @@ export function applyRules(
     rule,
     pattern: new RuleGlob(rule.path, true),
   }));
-  return findings.map(({ expected, ...finding }) => {
+  // The rest of each raw finding is already a copy: its status is added to it, not to a second.
+  return findings.map(({ expected, ...finding }): Finding => {
     const path = rulePath(finding);
     const covering = accept.filter(({ pattern }) => pattern.matches(path)).map(({ rule }) => rule);
     const accepted = covering.find((rule) => !isExpired(rule, today));
     if (accepted) {
       const until = accepted.expires ? ` (accepted until ${accepted.expires})` : '';
-      return { ...finding, status: 'accepted', reason: `${accepted.reason}${until}` };
+      return Object.assign(finding, {
+        status: 'accepted' as const,
+        reason: `${accepted.reason}${until}`,
+      });
     }
-    if (ignore.some((pattern) => pattern.matches(path))) return { ...finding, status: 'ignored' };
-    if (expected !== undefined) return { ...finding, status: 'expected', reason: expected };
+    if (ignore.some((pattern) => pattern.matches(path))) {
+      return Object.assign(finding, { status: 'ignored' as const });
+    }
+    if (expected !== undefined) {
+      return Object.assign(finding, { status: 'expected' as const, reason: expected });
+    }
     const [expired] = covering;
     return expired
-      ? {
-          ...finding,
-          status: 'drift',
+      ? Object.assign(finding, {
+          status: 'drift' as const,
           reason: `accepted until ${expired.expires ?? '?'}, expired ("${expired.reason}")`,
-        }
-      : { ...finding, status: 'drift' };
+        })
+      : Object.assign(finding, { status: 'drift' as const });
   });
 }

@@ -37,6 +37,13 @@ export function diffModels(
     equivalent += 1;
   };
   let resolveHost: Resolve | undefined;
+  // The same few env names recur in every service: each is judged once.
+  const secretNames = new Map<string, boolean>();
+  const secretName = (key: string): boolean => {
+    let secret = secretNames.get(key);
+    if (secret === undefined) secretNames.set(key, (secret = isSecretName(key)));
+    return secret;
+  };
   // Sidecars paired with dev services of their own, by the pod that runs them.
   const claimed = new Map<string, Set<string>>();
   for (const m of matches) {
@@ -61,12 +68,10 @@ export function diffModels(
     if (devService && prodService && (match.by === 'sidecar' || byContainer)) {
       raw.push(...compareWithSidecar(devService, prodService, context, Boolean(byContainer)));
     } else if (devService && prodService) {
-      const secretKeys = new Set([
-        ...(options.secretKeys?.[prodService.name] ?? []),
-        ...[...Object.keys(devService.environment), ...Object.keys(prodService.environment)].filter(
-          (key) => isSecretName(key),
-        ),
-      ]);
+      const secretKeys = new Set(options.secretKeys?.[prodService.name] ?? []);
+      for (const env of [devService.environment, prodService.environment]) {
+        for (const key in env) if (secretName(key)) secretKeys.add(key);
+      }
       raw.push(...compareService(name, devService, prodService, { secretKeys, ...context }));
     } else {
       raw.push({

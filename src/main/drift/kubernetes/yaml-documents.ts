@@ -68,8 +68,10 @@ function helmSource(doc: Document): string | null {
 
 /** The last line any part of a node is written on, for line ranges (`api.yaml:32-36`). */
 export function lastLine(node: YNode): number {
-  if (node.kind === 'scalar') return node.pos.line;
-  const children =
-    node.kind === 'seq' ? node.items : [...node.entries.values()].map((e) => e.value);
-  return Math.max(node.pos.line, ...children.map(lastLine));
+  let last = node.pos.line;
+  if (node.kind === 'seq') for (const item of node.items) last = Math.max(last, lastLine(item));
+  if (node.kind === 'map') {
+    for (const entry of node.entries.values()) last = Math.max(last, lastLine(entry.value));
+  }
+  return last;
 }
