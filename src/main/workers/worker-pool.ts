@@ -34,6 +34,8 @@ export interface PoolOptions {
 // A project whose files would need more memory than this to read (an alias bomb past the
 // parser's limits) stops its worker with ERR_WORKER_OUT_OF_MEMORY, not the app.
 const MEMORY_MB = 1024;
+// How long closing waits for a thread to end before going on without it.
+const STOP_WAIT_MS = 2_000;
 
 interface Job {
   request: PoolJob;
@@ -191,9 +193,16 @@ export class WorkerPool {
 
   // Terminating waits for a synchronous child process the thread is blocked on: that render
   // is killed first, so the thread and its memory go now rather than at the render's own limit.
+  // Closing never waits on a thread longer than STOP_WAIT_MS: quitting must not hang on one.
   private async stop(slot: Slot): Promise<void> {
     stopThreadChildren(slot.tid);
-    await slot.worker.terminate().catch(() => undefined);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const waited = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, STOP_WAIT_MS);
+      timer.unref();
+    });
+    await Promise.race([slot.worker.terminate().catch(() => undefined), waited]);
+    clearTimeout(timer);
   }
 }
 
