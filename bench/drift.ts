@@ -40,6 +40,8 @@ const PEER_ROUNDS = Number(process.env.BENCH_PEER_ROUNDS ?? 5);
 // Another checkout of Parity (a clone of the base commit, say), timed in the same rounds.
 const AGAINST = process.env.BENCH_AGAINST;
 const TARGET_MS = 100;
+// The target (issue 13) is for a 200-service project; other sizes are measured, not judged.
+const TARGET_SERVICES = 200;
 const BIN = join(import.meta.dirname ?? __dirname, '../bin/parity.js');
 
 function median(values: number[]): number {
@@ -191,7 +193,7 @@ console.log(
   `drift of ${SERVICES} services, ${texts.length} files, ${kib.toFixed(0)} KiB (${result?.findings} findings: ${result?.errors} errors, ${result?.warnings} warnings, ${result?.info} info, ${result?.covered} covered; ${result?.devOnly} dev-only, ${result?.prodOnly} prod-only; ${result?.equivalent ?? 0} equivalent)`,
 );
 console.log(
-  `  parity drift in-process (runDrift, warm)  ${fixed(p)} ms  (median of ${ROUNDS}, min ${fixed(Math.min(...inProcess))}; target < ${TARGET_MS} ms: ${p < TARGET_MS ? 'met' : 'MISSED'})`,
+  `  parity drift in-process (runDrift, warm)  ${fixed(p)} ms  (median of ${ROUNDS}, min ${fixed(Math.min(...inProcess))}${SERVICES === TARGET_SERVICES ? `; target < ${TARGET_MS} ms: ${p < TARGET_MS ? 'met' : 'MISSED'}` : ''})`,
 );
 if (other) {
   const a = median(against);
