@@ -6,7 +6,7 @@ import {
   type RunningApp,
 } from '../support/electron-app';
 import { startFakeEngine, type FakeEngine } from '../support/fake-engine';
-import { lines, makeProject } from '../support/project-dir';
+import { lines, makeProject, deploymentWithEnv } from '../support/project-dir';
 
 // The desktop app's main process (built, under the stand-in `electron`, as app-startup.test.ts
 // runs it): a span saying the project's api called a host its production manifests name
@@ -36,20 +36,9 @@ describe('the tray and a laptop calling production', () => {
     const directory = makeProject('shop', {
       'compose.yaml': lines('services:', '  api:', '    image: busybox:1.37'),
       'parity.yaml': lines('name: shop', 'production:', '  - kubernetes: k8s'),
-      'k8s/api.yaml': lines(
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata: { name: api }',
-        'spec:',
-        '  template:',
-        '    spec:',
-        '      containers:',
-        '        - name: api',
-        '          image: busybox:1.37',
-        '          env:',
-        '            - name: PAYMENTS_URL',
-        '              value: https://api.example.com/payments',
-      ),
+      'k8s/api.yaml': deploymentWithEnv('api', {
+        PAYMENTS_URL: 'https://api.example.com/payments',
+      }),
     });
     const app = launchApp({
       settings: { engineEndpoint: engine.endpoint, projects: [{ directory, startAtLogin: false }] },

@@ -5,7 +5,7 @@ import { traceHandlers } from '../../../src/main/api/trace-handlers';
 import { TraceHub } from '../../../src/main/traces/trace-hub';
 import { productionHosts } from '../../../src/main/traces/production-hosts';
 import type { Span } from '../../../src/main/traces/span';
-import { makeProject, lines } from '../../support/project-dir';
+import { makeProject, lines, deploymentWithEnv } from '../../support/project-dir';
 import type { ApiSession } from '../../../src/shared/api/contract';
 
 const SHOP = fileURLToPath(new URL('../../../examples/shop', import.meta.url));
@@ -53,20 +53,9 @@ describe('traces.edges for a project', () => {
         '    image: busybox:1.37',
       ),
       'parity.yaml': lines('production:', '  - kubernetes: k8s'),
-      'k8s/api.yaml': lines(
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata: { name: api }',
-        'spec:',
-        '  template:',
-        '    spec:',
-        '      containers:',
-        '        - name: api',
-        '          image: busybox:1.37',
-        '          env:',
-        '            - name: PAYMENTS_URL',
-        '              value: https://payments.prod.example.com/v1',
-      ),
+      'k8s/api.yaml': deploymentWithEnv('api', {
+        PAYMENTS_URL: 'https://payments.prod.example.com/v1',
+      }),
     });
     const hub = new TraceHub({ pairing: { waitMs: 0, maxPending: 10 } });
     await hub.add([

@@ -14,7 +14,7 @@ import { callingProductionMark } from '../../../src/main/traces/project-calls';
 import type { Span } from '../../../src/main/traces/span';
 import { TraceHub } from '../../../src/main/traces/trace-hub';
 import type { ApiSession } from '../../../src/shared/api/contract';
-import { lines, makeProject } from '../../support/project-dir';
+import { lines, makeProject, deploymentWithEnv } from '../../support/project-dir';
 
 // The tray marks a project whose laptop stack calls a production host: from spans through
 // traces.edges (the production sources read from the project's own files) to the menu label.
@@ -59,22 +59,10 @@ function projectDir(): string {
       '    image: busybox:1.37',
     ),
     'parity.yaml': lines('production:', '  - kubernetes: k8s'),
-    'k8s/api.yaml': lines(
-      'apiVersion: apps/v1',
-      'kind: Deployment',
-      'metadata: { name: api }',
-      'spec:',
-      '  template:',
-      '    spec:',
-      '      containers:',
-      '        - name: api',
-      '          image: busybox:1.37',
-      '          env:',
-      '            - name: PAYMENTS_URL',
-      '              value: https://api.example.com/payments',
-      '            - name: AUDIT_URL',
-      '              value: https://audit.example.com',
-    ),
+    'k8s/api.yaml': deploymentWithEnv('api', {
+      PAYMENTS_URL: 'https://api.example.com/payments',
+      AUDIT_URL: 'https://audit.example.com',
+    }),
   });
 }
 
