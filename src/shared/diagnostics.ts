@@ -23,3 +23,10 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
   // The message may quote the file: cut to excerpts, its control characters escaped.
   return `${where}${diagnostic.severity}: ${boundQuotes(diagnostic.message)}`;
 }
+
+/** The first error of a reading as `file:line: message` (or `unreadable`), for one-line refusals. */
+export function firstErrorText(diagnostics: readonly Diagnostic[]): string {
+  const first = diagnostics.find((d) => d.severity === 'error');
+  const where = first?.position ? `${first.position.file}:${first.position.line}: ` : '';
+  return `${where}${first?.message ?? 'unreadable'}`;
+}

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ApiHandlers } from '../../shared/api/contract';
+import { firstErrorText } from '../../shared/diagnostics';
 import { loadProject, type LoadedProject } from '../config/load-project';
 import { applyAdopt, previewAdopt } from '../drift/adopt';
 import { removeContainers } from '../engine/remove';
@@ -38,10 +39,8 @@ export function mirrorHandlers(deps: MirrorHandlerDeps): MirrorHandlers {
   const ownValid = (id: string): LoadedProject => {
     const { project, diagnostics } = read(id, false);
     if (project) return project;
-    const first = diagnostics.find((d) => d.severity === 'error');
-    const where = first?.position ? `${first.position.file}:${first.position.line}: ` : '';
     throw new InvalidProjectError(
-      `${id} cannot be used until its files are fixed: ${where}${first?.message ?? 'unreadable'}`,
+      `${id} cannot be used until its files are fixed: ${firstErrorText(diagnostics)}`,
     );
   };
 

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DriftResult } from '../../shared/api/contract';
-import type { Diagnostic } from '../../shared/diagnostics';
+import { firstErrorText, type Diagnostic } from '../../shared/diagnostics';
 import type { LoadedProject, LoadResult } from '../config/load-project';
 import { discoverComposeFiles } from '../config/discover';
 import type { SettingsStore } from '../settings/settings-store';
@@ -74,10 +74,8 @@ export class ProjectRegistry {
   async loadValid(id: string): Promise<LoadedProject> {
     const { project, diagnostics } = await this.load(id);
     if (project) return project;
-    const first = diagnostics.find((d) => d.severity === 'error');
-    const where = first?.position ? `${first.position.file}:${first.position.line}: ` : '';
     throw new InvalidProjectError(
-      `${id} cannot be used until its files are fixed: ${where}${first?.message ?? 'unreadable'}`,
+      `${id} cannot be used until its files are fixed: ${firstErrorText(diagnostics)}`,
     );
   }
 

@@ -1,4 +1,5 @@
 import { readFileSync, rmSync } from 'node:fs';
+import { firstErrorText } from '../../shared/diagnostics';
 import type { TrustRequest } from '../../shared/trust';
 import { loadProject } from '../config/load-project';
 import { trustStack, untrustedAsks } from '../trust/stack-trust';
@@ -32,9 +33,7 @@ export function gateMirror(
   const { project, diagnostics } = loadProject({ dir, env, profiles: ['*'], mirror: true });
   if (!project) {
     restore();
-    const first = diagnostics.find((d) => d.severity === 'error');
-    const where = first?.position ? `${first.position.file}:${first.position.line}: ` : '';
-    return { ok: false, invalid: `${where}${first?.message ?? 'unreadable'}` };
+    return { ok: false, invalid: firstErrorText(diagnostics) };
   }
   const request = untrustedAsks(project, settings, env);
   if (request === null) return { ok: true };
