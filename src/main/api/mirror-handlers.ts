@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { ApiHandlers } from '../../shared/api/contract';
 import { firstErrorText } from '../../shared/diagnostics';
 import { loadProject, type LoadedProject } from '../config/load-project';
 import { applyAdopt, previewAdopt } from '../drift/adopt';
 import { removeContainers } from '../engine/remove';
-import { mirrorProject, writeMirror } from '../mirror/mirror-project';
+import { mirrorProject, readMirror, writeMirror } from '../mirror/mirror-project';
 import { gateMirror } from '../mirror/mirror-trust';
 import { InvalidProjectError } from './project-registry';
 import { stackUpHandler, type TrustedOperationDeps } from './trusted-operations';
@@ -114,14 +113,7 @@ export function mirrorRefresher(deps: MirrorHandlerDeps): (id: string) => void {
     const base = loadProject({ dir: id, env, profiles: ['*'] }).project;
     const mirrored = base ? mirrorProject(base) : null;
     if (!mirrored?.ok) return;
-    const before = ((): string | null => {
-      try {
-        return readFileSync(mirrored.file, 'utf8');
-      } catch {
-        return null;
-      }
-    })();
-    if (before === mirrored.text) return;
+    if (readMirror(mirrored.file) === mirrored.text) return;
     try {
       writeMirror(mirrored.file, mirrored.text, mirrored.plan.files);
     } catch {

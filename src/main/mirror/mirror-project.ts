@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { Diagnostic } from '../../shared/diagnostics';
 import { MIRROR_FILE } from '../config/mirror-file';
@@ -75,6 +76,15 @@ export function mirrorProject(project: LoadedProject, request: MirrorRequest = {
     file,
     diagnostics,
   };
+}
+
+/** The override as it is on disk now; null when there is none (or it cannot be read). */
+export function readMirror(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -1,10 +1,10 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { firstErrorText } from '../../shared/diagnostics';
 import type { TrustRequest } from '../../shared/trust';
 import { loadProject } from '../config/load-project';
 import { trustStack, untrustedAsks } from '../trust/stack-trust';
 import type { TrustSettings } from '../trust/trust-store';
-import { writeMirror } from './mirror-project';
+import { readMirror, writeMirror } from './mirror-project';
 
 /** What turning mirroring on needs first: nothing, the user's trust, or a readable override. */
 export type MirrorGate =
@@ -24,7 +24,7 @@ export function gateMirror(
   env: Record<string, string | undefined>,
   trust: string | undefined,
 ): MirrorGate {
-  const before = readOrNull(override.file);
+  const before = readMirror(override.file);
   writeMirror(override.file, override.text);
   const restore = (): void => {
     if (before === null) rmSync(override.file, { force: true });
@@ -43,12 +43,4 @@ export function gateMirror(
   }
   restore();
   return { ok: false, needsTrust: request };
-}
-
-function readOrNull(file: string): string | null {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
 }
